@@ -1,0 +1,34 @@
+// Errors a user can cause carry a stable code and the parameters of their
+// message; adapters render them in the policy's language (i18n/*.ts) as one
+// short line, with the usage that would have worked. Anything else is a bug.
+
+export type UserErrorCode =
+  | "COMMAND.UNKNOWN"
+  | "COMMAND.USAGE"
+  | "INCIDENT.NOT_FOUND"
+  | "INCIDENT.NO_CONTEXT"
+  | "INCIDENT.ILLEGAL_TRANSITION"
+  | "PAGE.NOT_YOURS"
+  | "PERMISSION.DENIED"
+  | "SEVERITY.UNKNOWN"
+  | "SEVERITY.SAME"
+  | "KIND.UNKNOWN"
+  | "PERSON.UNKNOWN"
+  | "CLOCK.UNKNOWN"
+  | "CLOCK.NOT_MANUAL"
+  | "TIME.INVALID"
+  | "FOLLOWUP.UNKNOWN";
+
+export class UserError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    readonly params: Record<string, string> = {},
+    /** The command line that would have worked, shown after the message. */
+    readonly usage?: string,
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = "UserError";
+  }
+}
+
+export const isUserError = (e: unknown): e is UserError => e instanceof UserError;

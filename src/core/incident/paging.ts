@@ -1,0 +1,44 @@
+import type { Actor } from "../model.js";
+import { SYSTEM_ACTOR } from "../model.js";
+import { timerKeys } from "../timers.js";
+import type { Change } from "./change.js";
+import { words, type DecisionContext } from "./context.js";
+
+/**
+ * Page one step of the incident's frozen plan: record the pages, deliver them,
+ * inform the step's FYI list, and arm the wait for an acknowledgement.
+ */
+export function pageStep(change: Change, ctx: DecisionContext, step: number, actor: Actor = SYSTEM_ACTOR): void {
+  const inc = change.incident;
+  const plan = inc.paging.steps[step];
+  if (!plan) return;
+  const w = words(ctx.policy);
+  inc.paging.current = step;
+  const already = new Set(inc.pages.filter((p) => !p.ackedAt).map((p) => p.personId));
+  const fresh = plan.page.filter((p) => !already.has(p));
+  for (const personId of fresh) {
+    const page = { id: `${inc.id}:p${inc.pages.length + 1}`, step, personId, pagedAt: change.at };
+    inc.pages.push(page);
+    change.deliver({ what: "page", pageId: page.id });
+  }
+  for (const personId of plan.notify) {
+    change.deliver({ what: "notify", personId, text: w.t.page.fyi(`INC-${inc.number}`, inc.title, w.severity(inc.severity)) });
+  }
+  change.record("paged", actor, { step: step + 1, personIds: fresh, notified: plan.notify, groups: plan.groups });
+  change.deliver({ what: "post", text: w.t.post.paged(step + 1, w.mentions(plan.page)), mentions: plan.page });
+  if (plan.notify.length) change.deliver({ what: "post", text: w.t.post.informed(w.names(plan.notify)), mentions: [] });
+  const dueAt = new Date(ctx.now.getTime() + plan.waitMinutes * 60_000).toISOString();
+  const { generation } = inc.paging;
+  change.arm({ key: timerKeys.escalate(inc.id, generation, step), dueAt, payload: { kind: "escalate", incidentId: inc.id, generation, step } });
+}
+
+/** Cancel every escalation wait of the current plan (an acknowledgement, a resolve, a re-plan). */
+export function stopEscalation(change: Change): void {
+  const inc = change.incident;
+  inc.paging.steps.forEach((_, step) => change.cancel(timerKeys.escalate(inc.id, inc.paging.generation, step)));
+}
+
+/** Page updates for every page not yet acknowledged (shown as acknowledged by someone else). */
+export function refreshPages(change: Change): void {
+  for (const page of change.incident.pages) change.deliver({ what: "page_update", pageId: page.id });
+}

@@ -1,0 +1,34 @@
+import type { ChatRef } from "../core/model.js";
+import type { IncidentCard, PageView } from "../core/views.js";
+
+/**
+ * What the application asks of a chat platform. Messages are platform-neutral:
+ * `text` may contain `@{personId}` mentions, which an adapter renders in its
+ * own syntax (Slack `<@U…>`, Discord `<@…>`, console `@name`).
+ */
+export interface ChatPort {
+  readonly platform: string;
+  /** Open the incident's room (channel or thread), inviting these people. */
+  openRoom(req: { name: string; topic: string; invite: string[]; incidentId: string }): Promise<ChatRef>;
+  /** Post or edit the live incident card in the room. */
+  upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef): Promise<ChatRef>;
+  /** Post a message in the room. */
+  post(room: ChatRef, text: string, mentions: string[]): Promise<ChatRef>;
+  /** Send a page (direct message with an Acknowledge action) to a person. */
+  page(personId: string, view: PageView): Promise<ChatRef>;
+  /** Edit a page already sent (acknowledged, superseded). */
+  updatePage(ref: ChatRef, view: PageView): Promise<void>;
+  /** Direct message without an action (FYI). */
+  notify(personId: string, text: string): Promise<ChatRef>;
+  /** Archive the room, if the platform can. */
+  archiveRoom(room: ChatRef): Promise<void>;
+}
+
+/** A delivery error the platform says is permanent (no such user, DMs closed): do not retry. */
+export class PermanentDeliveryError extends Error {
+  readonly code = "CHAT.PERMANENT";
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentDeliveryError";
+  }
+}

@@ -1,0 +1,66 @@
+import type { Incident } from "../core/model.js";
+import type { NewEntry, TimelineEntry } from "../core/timeline.js";
+import type { TimerRow, TimerSpec } from "../core/timers.js";
+
+/**
+ * Everything one use-case writes, committed in one transaction. A state change,
+ * its timeline entries and the timers it arms or cancels land together or not at all.
+ */
+export interface ChangeSet {
+  /** The incident after the change. Its `version` must be one more than `expectedVersion`. */
+  incident: Incident;
+  /** The version read before the change; `null` when the incident is new. */
+  expectedVersion: number | null;
+  entries: NewEntry[];
+  addTimers: TimerSpec[];
+  cancelTimers: string[];
+  /** A timer this change consumes: it moves pending -> fired, or the whole change is refused. */
+  claimTimer?: string;
+  /** A timer to put back to pending at a new time (a retried delivery). */
+  rescheduleTimer?: { key: string; dueAt: string; payload: TimerSpec["payload"] };
+}
+
+export interface IncidentFilter {
+  status?: Array<Incident["status"]>;
+  drill?: boolean;
+  limit?: number;
+}
+
+export interface IncidentStore {
+  /** Reserve the next incident number (a database sequence). */
+  nextNumber(): Promise<number>;
+  get(id: string): Promise<Incident | null>;
+  getByNumber(number: number): Promise<Incident | null>;
+  getByRequestKey(requestKey: string): Promise<Incident | null>;
+  /** The open (not closed) incident whose room is this chat channel. */
+  getByRoom(platform: string, channelId: string): Promise<Incident | null>;
+  list(filter: IncidentFilter): Promise<Incident[]>;
+  timeline(incidentId: string): Promise<TimelineEntry[]>;
+  /** Throws `ConflictError` when the version moved or the claimed timer is no longer pending. */
+  commit(change: ChangeSet): Promise<void>;
+  /** Record a timer that is not tied to an incident change (rare; used by tests and repair). */
+  timer(key: string): Promise<TimerRow | null>;
+  /** Pending timers, oldest due first: the scheduler re-arms these on start. */
+  pendingTimers(opts?: { dueBefore?: Date; limit?: number; afterKey?: string }): Promise<TimerRow[]>;
+  /** Mark a pending timer fired without an incident change (a stale timer that has nothing to do). */
+  retireTimer(key: string, at: Date): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Optimistic concurrency lost: someone else changed the incident, or the timer was already fired. */
+export class ConflictError extends Error {
+  readonly code = "STORE.CONFLICT";
+  constructor(message: string) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
+/** A second declare with the same request key. */
+export class DuplicateRequestError extends Error {
+  readonly code = "STORE.DUPLICATE_REQUEST";
+  constructor(readonly requestKey: string) {
+    super(`request ${requestKey} was already handled`);
+    this.name = "DuplicateRequestError";
+  }
+}
