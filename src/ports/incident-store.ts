@@ -44,6 +44,15 @@ export interface IncidentStore {
   pendingTimers(opts?: { dueBefore?: Date; limit?: number; afterKey?: string }): Promise<TimerRow[]>;
   /** Mark a pending timer fired without an incident change (a stale timer that has nothing to do). */
   retireTimer(key: string, at: Date): Promise<boolean>;
+  /**
+   * Take a short lease on a due pending timer before doing work outside the
+   * database (a chat delivery): atomically moves its dueAt to `until`, only if
+   * it is pending and due at `now`. Of two runners, one gets the row, the other
+   * null. If the holder dies, the timer falls due again when the lease ends.
+   */
+  leaseTimer(key: string, now: Date, until: Date): Promise<TimerRow | null>;
+  /** Put a pending timer to a later time with a new payload (a delivery to retry). */
+  retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]): Promise<void>;
   close(): Promise<void>;
 }
 

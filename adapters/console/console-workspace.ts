@@ -1,0 +1,142 @@
+import { parseDuration } from "../../src/core/calendar/duration.js";
+import { parseWhen } from "../../src/core/commands/when.js";
+import { isUserError } from "../../src/core/errors.js";
+import { formatLocal } from "../../src/core/calendar/zoned.js";
+import { findPerson } from "../../src/core/policy/directory.js";
+import { dispatch, renderUserError } from "../../src/app/dispatch.js";
+import type { AppDeps } from "../../src/app/deps.js";
+import type { SettableClock } from "../../src/infra/clocks.js";
+import type { LocalScheduler } from "../../src/infra/local-scheduler.js";
+import { renderMentions } from "./render.js";
+
+export const CONSOLE_HELP = [
+  "Console workspace: type slash commands as a user would in chat.",
+  "  /incident help                 the incident commands",
+  "  /as <person>                   act as another person of the policy (e.g. /as lee)",
+  "  /room #<number> | /room leave  enter an incident's room (commands there imply it)",
+  "  /advance <30m|2h|1d>           move the simulated clock; due reminders and escalations fire",
+  "  /clock <2026-11-27 17:30>      set the simulated clock (forward only)",
+  "  /now                           show the simulated time",
+  "  /quit                          leave",
+];
+
+/** One console session: who is typing, in which room, and the simulated clock. */
+export class ConsoleWorkspace {
+  private requests = 0;
+  room?: string;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly clock: SettableClock,
+    private readonly scheduler: LocalScheduler,
+    private readonly out: (line: string) => void,
+    public user: string,
+  ) {}
+
+  get prompt(): string {
+    return `${this.user}${this.room ? `@#${this.room}` : ""}> `;
+  }
+
+  /** Handle one typed line. Returns false when the user asked to quit. */
+  async handle(line: string): Promise<boolean> {
+    const text = line.trim();
+    if (!text) return true;
+    if (text.startsWith("#")) {
+      this.out(text);
+      return true;
+    }
+    const [word = "", ...rest] = text.split(/\s+/);
+    const arg = rest.join(" ");
+    try {
+      switch (word.toLowerCase()) {
+        case "/quit":
+        case "/exit":
+          return false;
+        case "/help":
+          CONSOLE_HELP.forEach((l) => this.out(l));
+          return true;
+        case "/as":
+          return this.switchUser(arg);
+        case "/room":
+          return await this.enterRoom(arg);
+        case "/advance":
+        case "/wait":
+          await this.advanceTo(new Date(this.clock.now().getTime() + parseDuration(arg) * 60_000));
+          this.out(`  ⏱ ${this.time()}`);
+          return true;
+        case "/clock":
+          await this.advanceTo(parseWhen(arg, this.clock.now(), this.deps.policy.calendar.timeZone));
+          this.out(`  ⏱ ${this.time()}`);
+          return true;
+        case "/now":
+          this.out(`  ⏱ ${this.time()}`);
+          return true;
+      }
+      const command = text.replace(/^\/?incident\b\s*/i, "");
+      if (command === text && word.startsWith("/")) {
+        this.out(`  ↳ Unknown console command ${word}. Try /help.`);
+        return true;
+      }
+      await this.run(command);
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      this.out(`  ↳ ${renderUserError(this.deps.policy, e)}`);
+    }
+    return true;
+  }
+
+  private async run(command: string): Promise<void> {
+    const person = this.deps.policy.people[this.user];
+    const reply = await dispatch(this.deps, {
+      actor: { platform: "console", userId: person?.console ?? this.user, name: person?.name ?? this.user, personId: person ? this.user : undefined },
+      text: command,
+      channelId: this.room,
+      requestKey: `console:${this.clock.now().getTime()}:${++this.requests}`,
+    });
+    for (const l of renderMentions(this.deps.policy, reply.text).split("\n")) this.out(`  ↳ ${l}`);
+    await this.scheduler.idle();
+    if (reply.incidentId && !this.room) {
+      const incident = await this.deps.store.get(reply.incidentId);
+      if (incident?.room && /^(declare|drill)\b/i.test(command)) this.room = incident.room.channelId;
+    }
+  }
+
+  private switchUser(name: string): boolean {
+    const id = findPerson(this.deps.policy, name);
+    if (!id) this.out(`  ↳ Unknown person "${name}". People: ${Object.keys(this.deps.policy.people).join(", ")}`);
+    else {
+      this.user = id;
+      this.out(`  ↳ You are now ${this.deps.policy.people[id]!.name}.`);
+    }
+    return true;
+  }
+
+  private async enterRoom(arg: string): Promise<boolean> {
+    if (arg === "leave" || !arg) {
+      this.room = undefined;
+      return true;
+    }
+    const incident = await this.deps.store.getByNumber(Number(arg.replace(/\D/g, "")));
+    if (!incident?.room) this.out(`  ↳ No room for ${arg}.`);
+    else this.room = incident.room.channelId;
+    return true;
+  }
+
+  /** Move the clock forward, stopping at each due timer so it fires at its own time. */
+  private async advanceTo(target: Date): Promise<void> {
+    if (target < this.clock.now()) {
+      this.out("  ↳ The clock only moves forward.");
+      return;
+    }
+    for (let next = this.scheduler.nextDue(); next && next <= target; next = this.scheduler.nextDue()) {
+      if (next > this.clock.now()) this.clock.set(next);
+      await this.scheduler.idle();
+    }
+    this.clock.set(target);
+    await this.scheduler.idle();
+  }
+
+  private time(): string {
+    return formatLocal(this.clock.now(), this.deps.policy.calendar.timeZone, this.deps.policy.locale);
+  }
+}

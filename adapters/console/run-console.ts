@@ -1,0 +1,52 @@
+import { createInterface } from "node:readline";
+import { readFileSync } from "node:fs";
+import type { AppDeps } from "../../src/app/deps.js";
+import type { SettableClock } from "../../src/infra/clocks.js";
+import type { LocalScheduler } from "../../src/infra/local-scheduler.js";
+import { ConsoleWorkspace } from "./console-workspace.js";
+
+export interface ConsoleRun {
+  deps: AppDeps;
+  clock: SettableClock;
+  scheduler: LocalScheduler;
+  out: (line: string) => void;
+  /** The person typing at start: the service desk's first member. */
+  user: string;
+}
+
+/** Run a script of console lines (demo and tests), echoing each line as it is typed. */
+export async function runScript(run: ConsoleRun, lines: string[]): Promise<void> {
+  const ws = new ConsoleWorkspace(run.deps, run.clock, run.scheduler, run.out, run.user);
+  for (const line of lines) {
+    if (line.trim() && !line.trim().startsWith("#")) run.out(`${ws.prompt}${line.trim()}`);
+    if (!(await ws.handle(line))) break;
+  }
+}
+
+export function readScript(path: string): string[] {
+  return readFileSync(path, "utf8").split(/\r?\n/);
+}
+
+/** The interactive workspace on a terminal. Resolves when the user quits. */
+export async function runInteractive(run: ConsoleRun): Promise<void> {
+  const ws = new ConsoleWorkspace(run.deps, run.clock, run.scheduler, run.out, run.user);
+  run.out("Beacon console workspace. Type /help for console commands, /incident help for incident commands.");
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: ws.prompt });
+  rl.prompt();
+  let queue = Promise.resolve(true);
+  await new Promise<void>((done) => {
+    rl.on("line", (line) => {
+      queue = queue.then(async (go) => {
+        if (!go) return false;
+        const more = await ws.handle(line);
+        if (!more) rl.close();
+        else {
+          rl.setPrompt(ws.prompt);
+          rl.prompt();
+        }
+        return more;
+      });
+    });
+    rl.on("close", () => void queue.then(() => done()));
+  });
+}

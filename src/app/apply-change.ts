@@ -1,0 +1,53 @@
+import type { Change } from "../core/incident/change.js";
+import { finish } from "../core/incident/change.js";
+import type { DecisionContext } from "../core/incident/context.js";
+import type { Incident } from "../core/model.js";
+import { ConflictError } from "../ports/incident-store.js";
+import type { AppDeps } from "./deps.js";
+import { deliverTimer } from "./deliver.js";
+
+export interface Applied {
+  incident: Incident;
+}
+
+export function decisionContext(deps: AppDeps): DecisionContext {
+  return { policy: deps.policy, cal: deps.cal, now: deps.clock.now() };
+}
+
+/**
+ * Commit a decided change (state + timeline + timers in one transaction), arm
+ * its timers, then attempt its chat deliveries at once, in order. A delivery
+ * that fails stays in the ledger and is retried; the change itself is kept.
+ */
+export async function applyChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<Incident> {
+  const done = finish(change);
+  await deps.store.commit({ ...done, claimTimer });
+  const wakeups = done.addTimers.filter((t) => t.payload.kind !== "deliver");
+  if (wakeups.length) await deps.scheduler.arm(wakeups);
+  if (done.cancelTimers.length) await deps.scheduler.cancel(done.cancelTimers);
+  for (const key of done.deliveryKeys) await deliverTimer(deps, key);
+  return done.incident;
+}
+
+/**
+ * Load, decide and commit, retrying when someone else changed the incident in
+ * between (optimistic concurrency): the decision is made again on fresh state.
+ */
+export async function mutate<T>(
+  deps: AppDeps,
+  incidentId: string,
+  decide: (incident: Incident, ctx: DecisionContext) => { change: Change | null; result: T },
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const incident = await deps.store.get(incidentId);
+    if (!incident) throw new Error(`incident ${incidentId} vanished`);
+    const { change, result } = decide(incident, decisionContext(deps));
+    if (!change) return result;
+    try {
+      await applyChange(deps, change);
+      return result;
+    } catch (e) {
+      if (!(e instanceof ConflictError) || attempt >= 8) throw e;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { parseDuration } from "../core/calendar/duration.js";
+import type { Change } from "../core/incident/change.js";
+import { cardPosted, deliveryFailed, pageDelivered, roomOpened } from "../core/incident/deliveries.js";
+import type { ChatRef, Incident } from "../core/model.js";
+import { roomName, roomTopic } from "../core/room-name.js";
+import type { Delivery, TimerPayload } from "../core/timers.js";
+import { buildCard, buildPageView } from "../core/views.js";
+import { PermanentDeliveryError, type ChatPort } from "../ports/chat.js";
+import { ConflictError } from "../ports/incident-store.js";
+import { applyChange, decisionContext } from "./apply-change.js";
+import type { AppDeps } from "./deps.js";
+
+/** How long a runner holds a delivery before another may try it (the holder may have died). */
+const LEASE_MS = 2 * 60_000;
+
+/** The room is not open yet: wait and retry, like any transient failure. */
+class NotReady extends Error {}
+
+/**
+ * Deliver one outbox timer to the chat platform. The lease makes it
+ * at-most-one runner at a time; success retires the timer (storing any ref the
+ * platform returned), failure schedules a retry, and the last failure is
+ * recorded on the timeline.
+ */
+export async function deliverTimer(deps: AppDeps, key: string): Promise<void> {
+  const now = deps.clock.now();
+  const row = await deps.store.leaseTimer(key, now, new Date(now.getTime() + LEASE_MS));
+  if (!row || row.payload.kind !== "deliver") return;
+  const payload = row.payload;
+  const incident = await deps.store.get(payload.incidentId);
+  if (!incident) {
+    await deps.store.retireTimer(key, now);
+    return;
+  }
+  const chat = deps.chats.get(incident.declaredBy.platform) ?? [...deps.chats.values()][0];
+  try {
+    if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
+    const outcome = await perform(deps, chat, incident, payload.delivery);
+    await settle(deps, key, incident.id, outcome);
+  } catch (e) {
+    await failed(deps, key, payload, e);
+  }
+}
+
+type Outcome = ((incident: Incident) => Change | null) | null;
+
+async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Delivery): Promise<Outcome> {
+  const ctx = decisionContext(deps);
+  const room = incident.room;
+  switch (d.what) {
+    case "open_room": {
+      if (room) return null;
+      const invite = [...new Set([incident.declaredBy.personId, ...incident.pages.map((p) => p.personId)].filter((p): p is string => !!p))];
+      const ref = await chat.openRoom({ name: roomName(deps.policy, incident), topic: roomTopic(deps.policy, incident), invite, incidentId: incident.id });
+      return (inc) => (inc.room ? null : roomOpened(ctx, inc, ref));
+    }
+    case "card": {
+      if (!room) throw new NotReady("room not open yet");
+      const ref = await chat.upsertCard(room, buildCard(deps.policy, incident, ctx.now), incident.card);
+      return (inc) => (sameRef(inc.card, ref) ? null : cardPosted(ctx, inc, ref));
+    }
+    case "page": {
+      const page = incident.pages.find((p) => p.id === d.pageId);
+      if (!page || page.ref) return null;
+      const ref = await chat.page(page.personId, buildPageView(deps.policy, incident, page.id));
+      return (inc) => pageDelivered(ctx, inc, page.id, ref);
+    }
+    case "page_update": {
+      const page = incident.pages.find((p) => p.id === d.pageId);
+      if (page?.ref) await chat.updatePage(page.ref, buildPageView(deps.policy, incident, page.id));
+      return null;
+    }
+    case "post":
+      if (!room) throw new NotReady("room not open yet");
+      await chat.post(room, d.text, d.mentions);
+      return null;
+    case "notify":
+      await chat.notify(d.personId, d.text);
+      return null;
+    case "archive":
+      if (room) await chat.archiveRoom(room);
+      return null;
+  }
+}
+
+const sameRef = (a: ChatRef | undefined, b: ChatRef) => a?.channelId === b.channelId && a?.messageId === b.messageId;
+
+async function settle(deps: AppDeps, key: string, incidentId: string, outcome: Outcome): Promise<void> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const incident = outcome ? await deps.store.get(incidentId) : null;
+    const change = incident && outcome ? outcome(incident) : null;
+    if (!change) {
+      await deps.store.retireTimer(key, deps.clock.now());
+      return;
+    }
+    try {
+      await applyChange(deps, change, key);
+      return;
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      const row = await deps.store.timer(key);
+      if (row?.state !== "pending") return; // someone else settled it
+    }
+  }
+}
+
+async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload, { kind: "deliver" }>, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const retries = deps.policy.delivery.retries;
+  const permanent = error instanceof PermanentDeliveryError;
+  if (!permanent && payload.attempt < retries.length) {
+    const dueAt = new Date(deps.clock.now().getTime() + parseDuration(retries[payload.attempt]!) * 60_000);
+    const next = { ...payload, attempt: payload.attempt + 1 };
+    await deps.store.retryTimer(key, dueAt, next);
+    await deps.scheduler.arm([{ key, dueAt: dueAt.toISOString(), payload: next }]);
+    deps.log.warn("delivery failed, will retry", { key, attempt: payload.attempt + 1, error: message });
+    return;
+  }
+  deps.log.error("delivery failed for good", { key, error: message });
+  await settle(deps, key, payload.incidentId, (inc) => deliveryFailed(decisionContext(deps), inc, payload.delivery, message));
+}

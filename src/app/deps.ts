@@ -1,0 +1,43 @@
+import type { BusinessCalendar } from "../core/calendar/business-calendar.js";
+import type { Actor } from "../core/model.js";
+import type { Policy } from "../core/policy/schema.js";
+import type { ChatPort } from "../ports/chat.js";
+import type { Clock } from "../ports/clock.js";
+import type { IncidentStore } from "../ports/incident-store.js";
+import type { Scheduler } from "../ports/scheduler.js";
+import type { Logger } from "../ports/logger.js";
+
+/** The ports every use-case runs over. Built once in main.ts (the composition root). */
+export interface AppDeps {
+  store: IncidentStore;
+  /** One chat port per platform; an incident is served by the platform it was declared on. */
+  chats: Map<string, ChatPort>;
+  scheduler: Scheduler;
+  clock: Clock;
+  policy: Policy;
+  cal: BusinessCalendar;
+  newId(): string;
+  log: Logger;
+}
+
+/** A command as an adapter hands it over, already acknowledged on the platform. */
+export interface Inbound {
+  actor: Actor;
+  text: string;
+  /** The chat channel the command was typed in, to imply its incident. */
+  channelId?: string;
+  /** Stable per platform request (Slack trigger / Discord interaction id): a retried request is not run twice. */
+  requestKey: string;
+}
+
+/** What the person who typed the command is told. */
+export interface Reply {
+  text: string;
+  /** Only the person sees it (where the platform allows). */
+  ephemeral: boolean;
+  incidentId?: string;
+  /** The reply is a usage or permission problem: nothing was written. */
+  error?: boolean;
+}
+
+export const replyTo = (text: string, ephemeral = true, incidentId?: string): Reply => ({ text, ephemeral, incidentId });

@@ -1,0 +1,77 @@
+import { parseCommand } from "../core/commands/parse.js";
+import { isUserError, type UserError } from "../core/errors.js";
+import { messages } from "../core/i18n/index.js";
+import { personByPlatformId } from "../core/policy/directory.js";
+import type { Policy } from "../core/policy/schema.js";
+import { acknowledgePage } from "./acknowledge-page.js";
+import { changeIncident } from "./change-incident.js";
+import { declareIncident } from "./declare-incident.js";
+import type { AppDeps, Inbound, Reply } from "./deps.js";
+import { findIncident } from "./find-incident.js";
+import { helpReply, listReply, planReply, statusReply, summaryReply, timelineReply } from "./queries.js";
+
+/**
+ * The one entry point for typed commands from every platform. User errors
+ * become one short line plus the usage that would have worked; anything else
+ * is logged with a reference the user can quote, and nothing half-done stays
+ * (each change commits in one transaction).
+ */
+export async function dispatch(deps: AppDeps, raw: Inbound): Promise<Reply> {
+  const inbound = withPerson(deps.policy, raw);
+  try {
+    const cmd = parseCommand(inbound.text);
+    switch (cmd.name) {
+      case "declare":
+        return await declareIncident(deps, inbound, cmd);
+      case "list":
+        return await listReply(deps);
+      case "plan":
+        return planReply(deps, cmd);
+      case "help":
+        return helpReply(deps, cmd.topic);
+      case "ack": {
+        const incident = await findIncident(deps, inbound, cmd.number);
+        return await acknowledgePage(deps, inbound.actor, incident.id);
+      }
+      case "status":
+        return statusReply(deps, await findIncident(deps, inbound, cmd.number));
+      case "timeline":
+        return await timelineReply(deps, await findIncident(deps, inbound, cmd.number));
+      case "summary":
+        return await summaryReply(deps, await findIncident(deps, inbound, cmd.number));
+      default:
+        return await changeIncident(deps, inbound, await findIncident(deps, inbound, cmd.number), cmd);
+    }
+  } catch (e) {
+    return failureReply(deps, e);
+  }
+}
+
+/** A button click on a page: acknowledge that page. */
+export async function dispatchAck(deps: AppDeps, raw: Omit<Inbound, "text">, incidentId: string, pageId?: string): Promise<Reply> {
+  try {
+    return await acknowledgePage(deps, withPerson(deps.policy, { ...raw, text: "" }).actor, incidentId, pageId);
+  } catch (e) {
+    return failureReply(deps, e);
+  }
+}
+
+export function failureReply(deps: AppDeps, e: unknown): Reply {
+  if (isUserError(e)) return { text: renderUserError(deps.policy, e), ephemeral: true, error: true };
+  const ref = deps.newId().slice(0, 8);
+  deps.log.error("command failed", { ref, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  return { text: messages(deps.policy.locale).reply.internalError(ref), ephemeral: true, error: true };
+}
+
+export function renderUserError(policy: Policy, e: UserError): string {
+  const t = messages(policy.locale);
+  const line = t.error[e.code]?.(e.params) ?? e.code;
+  return e.usage ? `${line}\n${t.usagePrefix} ${e.usage}` : line;
+}
+
+/** Attach the policy person behind a platform user, so permissions and pages can be checked. */
+function withPerson(policy: Policy, inbound: Inbound): Inbound {
+  if (inbound.actor.personId) return inbound;
+  const personId = personByPlatformId(policy, inbound.actor.platform, inbound.actor.userId);
+  return personId ? { ...inbound, actor: { ...inbound.actor, personId, name: policy.people[personId]!.name } } : inbound;
+}

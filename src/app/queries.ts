@@ -1,0 +1,63 @@
+import { USAGE } from "../core/commands/command.js";
+import type { Command } from "../core/commands/command.js";
+import { parseWhen } from "../core/commands/when.js";
+import { formatLocal } from "../core/calendar/zoned.js";
+import { incidentLabel, type Incident } from "../core/model.js";
+import { resolveKind, resolveSeverity } from "../core/policy/lookup.js";
+import { renderPlan, simulatePlan } from "../core/simulator.js";
+import { renderSummaryMarkdown, renderTimelineLines, summarize } from "../core/summary.js";
+import { buildCard } from "../core/views.js";
+import { messages } from "../core/i18n/index.js";
+import { replyTo, type AppDeps, type Reply } from "./deps.js";
+
+// Read-only answers: nothing here writes.
+
+export function statusReply(deps: AppDeps, incident: Incident): Reply {
+  return replyTo(buildCard(deps.policy, incident, deps.clock.now()).text, true, incident.id);
+}
+
+export async function listReply(deps: AppDeps): Promise<Reply> {
+  const open = await deps.store.list({ status: ["declared", "acknowledged", "resolved"], limit: 50 });
+  if (!open.length) return replyTo(messages(deps.policy.locale).reply.noIncidents);
+  const { policy } = deps;
+  const lines = open.map((i) => {
+    const sev = policy.severities[i.severity]?.name[policy.locale] ?? i.severity;
+    const status = messages(policy.locale).status[i.status];
+    const room = i.room?.name ?? i.room?.channelId ?? "";
+    return `${i.drill ? "[DRILL] " : ""}${incidentLabel(i)} ${sev} · ${status} · ${i.title} ${room}`.trim();
+  });
+  return replyTo(lines.join("\n"));
+}
+
+export async function timelineReply(deps: AppDeps, incident: Incident): Promise<Reply> {
+  const entries = await deps.store.timeline(incident.id);
+  return replyTo(renderTimelineLines(deps.policy, entries).join("\n"), true, incident.id);
+}
+
+/** The after-action summary, posted for everyone in the room (not ephemeral). */
+export async function summaryReply(deps: AppDeps, incident: Incident): Promise<Reply> {
+  const entries = await deps.store.timeline(incident.id);
+  const facts = summarize(deps.policy, incident.number, entries, deps.clock.now());
+  return replyTo(renderSummaryMarkdown(deps.policy, facts), false, incident.id);
+}
+
+export function planReply(deps: AppDeps, cmd: Extract<Command, { name: "plan" }>): Reply {
+  const { policy } = deps;
+  const now = deps.clock.now();
+  const input = {
+    severity: resolveSeverity(policy, cmd.severity),
+    kind: resolveKind(policy, cmd.kind),
+    at: cmd.at ? parseWhen(cmd.at, now, policy.calendar.timeZone) : now,
+    onsite: cmd.onsite,
+    claim: cmd.claim,
+  };
+  return replyTo(renderPlan(policy, simulatePlan(policy, deps.cal, input), input));
+}
+
+export function helpReply(deps: AppDeps, topic?: string): Reply {
+  const zh = deps.policy.locale === "zh";
+  if (topic && USAGE[topic]) return replyTo(USAGE[topic]!);
+  const head = zh ? "Beacon 事件命令（在事件频道内可省略 #编号）：" : "Beacon incident commands (inside an incident's room the #number is implied):";
+  const now = formatLocal(deps.clock.now(), deps.policy.calendar.timeZone, deps.policy.locale);
+  return replyTo([head, ...Object.values(USAGE).map((u) => `  ${u}`), zh ? `当前时间：${now}` : `Now: ${now}`].join("\n"));
+}

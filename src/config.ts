@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// The only reader of process.env. Every setting is parsed here, once; the
+// rest of the code receives a typed Config.
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+export const configSchema = z.object({
+  BEACON_POLICY: optionalText,
+  /** Overrides the policy's locale (en | zh) without editing the policy file. */
+  BEACON_LOCALE: z.enum(["en", "zh"]).optional(),
+  BEACON_DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: optionalText,
+  REDIS_URL: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BEACON_PUBLIC_URL: optionalText,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalText,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_API_URL: optionalText,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  readonly code = "CONFIG.INVALID";
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  throw new ConfigError(`Invalid environment: ${lines.join("; ")}`);
+}

@@ -1,0 +1,139 @@
+import type { TimerSpec } from "../core/timers.js";
+import type { Clock } from "../ports/clock.js";
+import type { IncidentStore } from "../ports/incident-store.js";
+import type { Logger } from "../ports/logger.js";
+import type { Scheduler } from "../ports/scheduler.js";
+import { MinHeap } from "./min-heap.js";
+
+/** Longest single sleep: wake at least this often, so a clock that jumps is noticed. */
+const MAX_SLEEP_MS = 30_000;
+
+export interface LocalSchedulerOptions {
+  store: IncidentStore;
+  clock: Clock;
+  log: Logger;
+  /** Wake by itself with real timers (the embedded default). Tests drive `runDue()` by hand instead. */
+  auto: boolean;
+}
+
+/**
+ * The embedded default scheduler: an in-process heap of wake-ups over the
+ * timer ledger. It holds nothing the ledger does not: on start it re-arms
+ * every pending timer, so timers that fell due while the process was down fire
+ * once, late (the handler marks them late).
+ */
+export class LocalScheduler implements Scheduler {
+  private readonly heap = new MinHeap();
+  private readonly due = new Map<string, number>();
+  private handler?: (key: string) => Promise<void>;
+  private wake?: NodeJS.Timeout;
+  private running: Promise<number> = Promise.resolve(0);
+  private stopped = false;
+
+  constructor(private readonly opts: LocalSchedulerOptions) {}
+
+  get pending(): number {
+    return this.due.size;
+  }
+
+  async arm(timers: TimerSpec[]): Promise<void> {
+    for (const t of timers) {
+      const dueMs = Date.parse(t.dueAt);
+      if (this.due.get(t.key) === dueMs) continue;
+      this.due.set(t.key, dueMs);
+      this.heap.push({ dueMs, key: t.key });
+    }
+    this.schedule();
+  }
+
+  async cancel(keys: string[]): Promise<void> {
+    for (const k of keys) this.due.delete(k); // lazily dropped from the heap
+  }
+
+  async start(handler: (key: string) => Promise<void>): Promise<void> {
+    this.handler = handler;
+    this.stopped = false;
+    let afterKey: string | undefined;
+    for (;;) {
+      const page = await this.opts.store.pendingTimers({ limit: 5000, afterKey });
+      if (!page.length) break;
+      await this.arm(page);
+      afterKey = page.at(-1)!.key;
+      if (page.length < 5000) break;
+    }
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.wake) clearTimeout(this.wake);
+    await this.running;
+  }
+
+  /** The simulated clock moved: look again. */
+  poke(): void {
+    this.schedule();
+  }
+
+  /** When the earliest wake-up is due, or undefined. */
+  nextDue(): Date | undefined {
+    this.dropStale();
+    const top = this.heap.peek();
+    return top ? new Date(top.dueMs) : undefined;
+  }
+
+  /** Fire everything due now, one at a time, in due order. Resolves with how many fired. */
+  runDue(): Promise<number> {
+    this.running = this.running.then(() => this.fireDue());
+    return this.running;
+  }
+
+  /** Wait until no timer is due now (what was armed by handlers included). */
+  async idle(): Promise<void> {
+    while ((await this.runDue()) > 0) {
+      /* handlers may arm timers due at once */
+    }
+  }
+
+  private async fireDue(): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      if (this.stopped || !this.handler) return fired;
+      this.dropStale();
+      const top = this.heap.peek();
+      if (!top || top.dueMs > this.opts.clock.now().getTime()) break;
+      this.heap.pop();
+      this.due.delete(top.key);
+      fired++;
+      try {
+        await this.handler(top.key);
+      } catch (e) {
+        // The ledger still holds the timer as pending; it is retried on the next sweep.
+        this.opts.log.error("timer handler failed", { key: top.key, error: e instanceof Error ? e.message : String(e) });
+        this.retryLater(top.key);
+      }
+    }
+    this.schedule();
+    return fired;
+  }
+
+  private retryLater(key: string): void {
+    const dueMs = this.opts.clock.now().getTime() + 30_000;
+    this.due.set(key, dueMs);
+    this.heap.push({ dueMs, key });
+  }
+
+  private dropStale(): void {
+    for (let top = this.heap.peek(); top && this.due.get(top.key) !== top.dueMs; top = this.heap.peek()) this.heap.pop();
+  }
+
+  private schedule(): void {
+    if (!this.opts.auto || this.stopped || !this.handler) return;
+    if (this.wake) clearTimeout(this.wake);
+    const next = this.nextDue();
+    if (!next) return;
+    const delay = Math.min(Math.max(0, next.getTime() - this.opts.clock.now().getTime()), MAX_SLEEP_MS);
+    this.wake = setTimeout(() => void this.runDue(), delay);
+    this.wake.unref?.();
+  }
+}

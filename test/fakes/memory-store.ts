@@ -1,0 +1,98 @@
+import type { Incident } from "../../src/core/model.js";
+import type { TimelineEntry } from "../../src/core/timeline.js";
+import type { TimerRow, TimerSpec } from "../../src/core/timers.js";
+import { ConflictError, DuplicateRequestError, type ChangeSet, type IncidentFilter, type IncidentStore } from "../../src/ports/incident-store.js";
+
+/** An in-memory IncidentStore with the same commit semantics as the Prisma one (all or nothing). */
+export class MemoryStore implements IncidentStore {
+  incidents = new Map<string, Incident>();
+  entries = new Map<string, TimelineEntry[]>();
+  timers = new Map<string, TimerRow>();
+  commits: ChangeSet[] = [];
+  private seq = 0;
+  /** Make the next commit throw (simulates a database failure). */
+  failNextCommit?: Error;
+
+  async nextNumber(): Promise<number> {
+    return ++this.seq;
+  }
+  async get(id: string) {
+    return clone(this.incidents.get(id) ?? null);
+  }
+  async getByNumber(n: number) {
+    return clone([...this.incidents.values()].find((i) => i.number === n) ?? null);
+  }
+  async getByRequestKey(k: string) {
+    return clone([...this.incidents.values()].find((i) => i.requestKey === k) ?? null);
+  }
+  async getByRoom(platform: string, channelId: string) {
+    const found = [...this.incidents.values()].filter((i) => i.status !== "closed" && i.room?.platform === platform && i.room.channelId === channelId);
+    return clone(found.at(-1) ?? null);
+  }
+  async list(f: IncidentFilter) {
+    let all = [...this.incidents.values()].reverse();
+    if (f.status) all = all.filter((i) => f.status!.includes(i.status));
+    if (f.drill !== undefined) all = all.filter((i) => i.drill === f.drill);
+    return clone(all.slice(0, f.limit ?? 100));
+  }
+  async timeline(id: string) {
+    return clone(this.entries.get(id) ?? []);
+  }
+  async commit(c: ChangeSet): Promise<void> {
+    if (this.failNextCommit) {
+      const e = this.failNextCommit;
+      this.failNextCommit = undefined;
+      throw e;
+    }
+    const current = this.incidents.get(c.incident.id);
+    if (c.expectedVersion === null) {
+      if (current) throw new ConflictError("exists");
+      if ([...this.incidents.values()].some((i) => i.requestKey === c.incident.requestKey)) throw new DuplicateRequestError(c.incident.requestKey);
+    } else if (!current || current.version !== c.expectedVersion) {
+      throw new ConflictError(`version moved for ${c.incident.id}`);
+    }
+    if (c.claimTimer && this.timers.get(c.claimTimer)?.state !== "pending") throw new ConflictError(`timer ${c.claimTimer} not pending`);
+    // All checks passed: apply everything.
+    this.commits.push(clone(c));
+    this.incidents.set(c.incident.id, clone(c.incident));
+    const list = this.entries.get(c.incident.id) ?? [];
+    const first = c.incident.nextSeq - c.entries.length;
+    c.entries.forEach((e, i) => list.push({ ...clone(e), seq: first + i } as TimelineEntry));
+    this.entries.set(c.incident.id, list);
+    for (const t of c.addTimers) if (!this.timers.has(t.key)) this.timers.set(t.key, { ...clone(t), state: "pending" });
+    for (const k of c.cancelTimers) {
+      const t = this.timers.get(k);
+      if (t?.state === "pending") t.state = "cancelled";
+    }
+    if (c.claimTimer) Object.assign(this.timers.get(c.claimTimer)!, { state: "fired", firedAt: new Date().toISOString() });
+  }
+  async timer(key: string) {
+    return clone(this.timers.get(key) ?? null);
+  }
+  async pendingTimers(o: { dueBefore?: Date; limit?: number; afterKey?: string } = {}) {
+    let all = [...this.timers.values()].filter((t) => t.state === "pending");
+    if (o.dueBefore) all = all.filter((t) => t.dueAt <= o.dueBefore!.toISOString());
+    all.sort((a, b) => (a.dueAt === b.dueAt ? a.key.localeCompare(b.key) : a.dueAt.localeCompare(b.dueAt)));
+    if (o.afterKey) all = all.slice(all.findIndex((t) => t.key === o.afterKey) + 1);
+    return clone(all.slice(0, o.limit ?? 1000));
+  }
+  async retireTimer(key: string, at: Date) {
+    const t = this.timers.get(key);
+    if (t?.state !== "pending") return false;
+    Object.assign(t, { state: "fired", firedAt: at.toISOString() });
+    return true;
+  }
+  async leaseTimer(key: string, now: Date, until: Date) {
+    const t = this.timers.get(key);
+    if (!t || t.state !== "pending" || t.dueAt > now.toISOString()) return null;
+    t.dueAt = until.toISOString();
+    return clone(t);
+  }
+  async retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]) {
+    const t = this.timers.get(key);
+    if (t) Object.assign(t, { state: "pending", dueAt: dueAt.toISOString(), payload: clone(payload) });
+  }
+  async close() {}
+}
+
+const clone = <T>(v: T): T => (v === null || v === undefined ? v : structuredClone(v));

@@ -1,0 +1,66 @@
+import type { ChatRef } from "../../src/core/model.js";
+import type { IncidentCard, PageView } from "../../src/core/views.js";
+import type { ChatPort } from "../../src/ports/chat.js";
+
+export type ChatCall =
+  | { op: "openRoom"; name: string; topic: string; invite: string[] }
+  | { op: "upsertCard"; room: string; card: IncidentCard; existing?: string }
+  | { op: "post"; room: string; text: string; mentions: string[] }
+  | { op: "page"; personId: string; view: PageView }
+  | { op: "updatePage"; ref: string; view: PageView }
+  | { op: "notify"; personId: string; text: string }
+  | { op: "archiveRoom"; room: string };
+
+/** A ChatPort that records every call; `failNext` makes calls throw, to test retries. */
+export class RecordingChat implements ChatPort {
+  readonly platform = "test";
+  calls: ChatCall[] = [];
+  failures: Array<(call: ChatCall) => Error | undefined> = [];
+  private n = 0;
+
+  private record(call: ChatCall): void {
+    for (const f of this.failures) {
+      const e = f(call);
+      if (e) throw e;
+    }
+    this.calls.push(call);
+  }
+
+  private ref(channelId: string): ChatRef {
+    return { platform: "test", channelId, messageId: `m${++this.n}` };
+  }
+
+  async openRoom(req: { name: string; topic: string; invite: string[] }): Promise<ChatRef> {
+    this.record({ op: "openRoom", ...req });
+    return { platform: "test", channelId: `C-${req.name}`, name: req.name };
+  }
+  async upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef) {
+    this.record({ op: "upsertCard", room: room.channelId, card, existing: existing?.messageId });
+    return existing ?? this.ref(room.channelId);
+  }
+  async post(room: ChatRef, text: string, mentions: string[]) {
+    this.record({ op: "post", room: room.channelId, text, mentions });
+    return this.ref(room.channelId);
+  }
+  async page(personId: string, view: PageView) {
+    this.record({ op: "page", personId, view });
+    return this.ref(`D-${personId}`);
+  }
+  async updatePage(ref: ChatRef, view: PageView) {
+    this.record({ op: "updatePage", ref: ref.messageId ?? "", view });
+  }
+  async notify(personId: string, text: string) {
+    this.record({ op: "notify", personId, text });
+    return this.ref(`D-${personId}`);
+  }
+  async archiveRoom(room: ChatRef) {
+    this.record({ op: "archiveRoom", room: room.channelId });
+  }
+
+  posts(): string[] {
+    return this.calls.flatMap((c) => (c.op === "post" ? [c.text] : []));
+  }
+  of<K extends ChatCall["op"]>(op: K): Extract<ChatCall, { op: K }>[] {
+    return this.calls.filter((c): c is Extract<ChatCall, { op: K }> => c.op === op);
+  }
+}
