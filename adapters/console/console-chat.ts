@@ -12,6 +12,7 @@ import { renderCard, renderMentions, renderPage } from "./render.js";
 export class ConsoleChat implements ChatPort {
   readonly platform = "console";
   private readonly rooms = new Set<string>();
+  private readonly pageStates = new Map<string, string>();
   private n = 0;
 
   constructor(
@@ -55,9 +56,12 @@ export class ConsoleChat implements ChatPort {
   }
 
   async updatePage(ref: ChatRef, view: PageView): Promise<void> {
-    if (!view.acknowledged) return;
+    // A terminal cannot edit a line: show an update only when the page's state changed.
+    const state = `${view.acknowledged?.by}|${view.closed}`;
+    if (!view.acknowledged || this.pageStates.get(ref.messageId ?? "") === state) return;
+    this.pageStates.set(ref.messageId ?? "", state);
     const who = ref.channelId.replace(/^dm-/, "");
-    this.say(`✉ ${this.name(who)}`, `(page updated) ${renderMentions(this.policy, renderPage(view, ""))}`);
+    this.say(`✉ ${this.name(who)}`, `(page updated) ${view.label}: ${renderMentions(this.policy, view.acknowledged.by)} ✅`);
   }
 
   async notify(personId: string, text: string): Promise<ChatRef> {

@@ -32,7 +32,7 @@ export interface IncidentStore {
   get(id: string): Promise<Incident | null>;
   getByNumber(number: number): Promise<Incident | null>;
   getByRequestKey(requestKey: string): Promise<Incident | null>;
-  /** The open (not closed) incident whose room is this chat channel. */
+  /** The incident whose room is this chat channel (the newest, if a room was ever reused). */
   getByRoom(platform: string, channelId: string): Promise<Incident | null>;
   list(filter: IncidentFilter): Promise<Incident[]>;
   timeline(incidentId: string): Promise<TimelineEntry[]>;

@@ -26,7 +26,7 @@ export class MemoryStore implements IncidentStore {
     return clone([...this.incidents.values()].find((i) => i.requestKey === k) ?? null);
   }
   async getByRoom(platform: string, channelId: string) {
-    const found = [...this.incidents.values()].filter((i) => i.status !== "closed" && i.room?.platform === platform && i.room.channelId === channelId);
+    const found = [...this.incidents.values()].filter((i) => i.room?.platform === platform && i.room.channelId === channelId);
     return clone(found.at(-1) ?? null);
   }
   async list(f: IncidentFilter) {

@@ -4,7 +4,7 @@
 type S = string;
 
 export const en = {
-  locale: "en" as const,
+  locale: "en" as "en" | "zh",
   status: { declared: "Declared", acknowledged: "Acknowledged", resolved: "Resolved", closed: "Closed" } as Record<S, S>,
   drill: "DRILL",
   none: "none",

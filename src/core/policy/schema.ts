@@ -6,7 +6,7 @@ import { z } from "zod";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "a time like 09:00");
 const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-10-01");
-const durationText = z.string().regex(/^(\d+(\.\d+)?[dhm])+$/, 'a duration like "30m", "2h", "1h30m"');
+const durationText = z.string().regex(/^(\d+(\.\d+)?[dhms])+$/, 'a duration like "30m", "2h", "1h30m"');
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _");
 const localized = z.object({ en: z.string().min(1), zh: z.string().min(1) });
 

@@ -1,0 +1,40 @@
+import type { BusinessCalendar } from "./business-calendar.js";
+
+export type ClockDuration =
+  | { basis: "wall"; minutes: number; clampToHours?: boolean }
+  | { basis: "working"; minutes: number; outsideHours?: "count_from_opening" | "next_opening" }
+  | { basis: "working_days"; days: number };
+
+export type Basis = ClockDuration["basis"];
+
+/** When a clock started at `start` falls due. */
+export function computeDue(cal: BusinessCalendar, start: Date, d: ClockDuration): Date {
+  switch (d.basis) {
+    case "wall": {
+      const due = new Date(start.getTime() + d.minutes * 60_000);
+      return d.clampToHours ? cal.nextOpening(due) : due;
+    }
+    case "working":
+      // "1 h in working hours, else 09:00 next working day"
+      if (d.outsideHours === "next_opening" && !cal.isOpen(start)) return cal.nextOpening(start);
+      return cal.addWorkingMinutes(start, d.minutes);
+    case "working_days":
+      return cal.addWorkingDays(start, d.days);
+  }
+}
+
+/** Minutes allowed between start and due, in the clock's own basis. */
+export function allowedMinutes(cal: BusinessCalendar, start: Date, due: Date, basis: Basis): number {
+  return basis === "wall" ? (due.getTime() - start.getTime()) / 60_000 : cal.workingMinutesBetween(start, due);
+}
+
+/**
+ * The instant at `fraction` of the allowed time: a 50 % reminder on a
+ * working-time clock falls halfway through the working minutes, not halfway
+ * through the night.
+ */
+export function pointAt(cal: BusinessCalendar, start: Date, due: Date, basis: Basis, fraction: number): Date {
+  const working = basis === "wall" ? 0 : cal.workingMinutesBetween(start, due);
+  if (basis === "wall" || working <= 0) return new Date(start.getTime() + (due.getTime() - start.getTime()) * fraction);
+  return cal.addWorkingMinutes(start, working * fraction);
+}

@@ -1,0 +1,133 @@
+import type { TimelineEntry } from "./timeline.js";
+import type { Words } from "./incident/context.js";
+
+// The after-action summary's own words, per language, and one readable line
+// per timeline entry type. Kept apart so summary.ts is only the arithmetic.
+
+export const SUMMARY_TEXT = {
+  en: {
+    title: "After-action summary",
+    drill: "DRILL: a practice run, kept out of every figure.",
+    severity: "Severity",
+    kind: "Kind",
+    customer: "Customer",
+    declared: "Declared",
+    acknowledged: "Acknowledged",
+    resolved: "Resolved",
+    closed: "Closed",
+    duration: "Duration",
+    satisfaction: "Customer satisfaction",
+    people: "People",
+    figures: "Key figures",
+    tta: "Time to acknowledge",
+    ttr: "Time to first customer response",
+    ttres: "Time to resolve",
+    escalations: "Escalations",
+    deadlines: "Deadlines",
+    deadlineHead: "| Deadline | Due | Outcome |\n| --- | --- | --- |",
+    met: (margin: string) => `✅ met, ${margin} to spare`,
+    missed: (late: string) => `❌ missed by ${late}`,
+    running: "⏳ still running",
+    dropped: "— no longer applies",
+    severityChanges: "Severity changes",
+    timeline: "Timeline",
+    followUps: "Follow-up actions",
+    owner: "owner",
+    due: "due",
+    open: "open",
+    done: "done",
+    deliveryFailures: (n: number) => `⚠️ ${n} chat message(s) could not be delivered (see the timeline).`,
+    notYet: "not yet",
+    none: "none",
+  },
+  zh: {
+    title: "事件总结评估",
+    drill: "演练：练习事件，不计入任何考核指标。",
+    severity: "级别",
+    kind: "类型",
+    customer: "客户",
+    declared: "登记时间",
+    acknowledged: "确认时间",
+    resolved: "解决时间",
+    closed: "结案时间",
+    duration: "持续时间",
+    satisfaction: "客户满意度",
+    people: "参与人员",
+    figures: "关键指标",
+    tta: "确认用时",
+    ttr: "首次回复客户用时",
+    ttres: "解决用时",
+    escalations: "升级次数",
+    deadlines: "响应时限",
+    deadlineHead: "| 时限 | 截止时间 | 结果 |\n| --- | --- | --- |",
+    met: (margin: string) => `✅ 达标，提前 ${margin}`,
+    missed: (late: string) => `❌ 超时 ${late}`,
+    running: "⏳ 进行中",
+    dropped: "— 已不适用",
+    severityChanges: "级别变更",
+    timeline: "时间线",
+    followUps: "后续整改措施",
+    owner: "负责人",
+    due: "截止",
+    open: "未完成",
+    done: "已完成",
+    deliveryFailures: (n: number) => `⚠️ 有 ${n} 条消息未能送达（见时间线）。`,
+    notYet: "尚未",
+    none: "无",
+  },
+};
+
+export type SummaryText = (typeof SUMMARY_TEXT)["en"];
+
+/** One line describing what an entry records, in the policy's language. */
+export function describeEntry(w: Words, e: TimelineEntry): string {
+  const zh = w.t.locale === "zh";
+  const d = e.data as Record<string, unknown>;
+  const s = (k: string) => String(d[k] ?? "");
+  switch (e.type) {
+    case "declared":
+      return zh ? `登记事件「${s("title")}」（${w.severity(s("severity"))}，${w.kind(s("kind"))}）` : `declared "${s("title")}" (${w.severity(s("severity"))}, ${w.kind(s("kind"))})`;
+    case "paged":
+      return zh ? `第 ${s("step")} 级呼叫：${w.names(d.personIds as string[])}` : `paging step ${s("step")}: ${w.names(d.personIds as string[])}`;
+    case "acknowledged":
+      return zh ? `${w.name(s("personId"))} 确认（${w.dur(Number(d.afterMinutes))}后）` : `${w.name(s("personId"))} acknowledged after ${w.dur(Number(d.afterMinutes))}`;
+    case "escalated":
+      return zh ? `升级到第 ${s("toStep")} 级（${w.t.escalationReason[s("reason")]}）` : `escalated to step ${s("toStep")} (${w.t.escalationReason[s("reason")]})`;
+    case "escalation_exhausted":
+      return zh ? "所有呼叫级别均无人确认" : "every paging step tried, nobody acknowledged";
+    case "severity_changed":
+      return zh ? `级别由${w.severity(s("from"))}改为${w.severity(s("to"))}：${s("reason")}` : `severity ${w.severity(s("from"))} → ${w.severity(s("to"))}: ${s("reason")}`;
+    case "kind_changed":
+      return `${w.kind(s("from"))} → ${w.kind(s("to"))}`;
+    case "note":
+      return zh ? `备注：${s("text")}` : `note: ${s("text")}`;
+    case "role_assigned":
+      return `${w.t.role[s("role")]}: ${w.name(s("personId"))}`;
+    case "update_posted":
+      return zh ? `向${w.t.audience[s("audience")]}通报：${s("text")}` : `update to the ${w.t.audience[s("audience")]}: ${s("text")}`;
+    case "reminder_posted":
+      return zh ? `提醒：${w.clock(s("clock"))}${d.overdue ? "（已超时）" : ""}` : `reminder: ${w.clock(s("clock"))}${d.overdue ? " (overdue)" : ""}`;
+    case "deadline_met":
+      return zh ? `时限达标：${w.clock(s("clock"))}` : `deadline met: ${w.clock(s("clock"))}`;
+    case "deadline_missed":
+      return zh ? `时限超时：${w.clock(s("clock"))}` : `deadline missed: ${w.clock(s("clock"))}`;
+    case "clock_stopped":
+      return zh ? `${w.clock(s("clock"))} 完成，超时 ${w.dur(Number(d.overdueMinutes))}` : `${w.clock(s("clock"))} done, ${w.dur(Number(d.overdueMinutes))} late`;
+    case "resolved":
+      return zh ? `已解决${d.summary ? `：${s("summary")}` : ""}` : `resolved${d.summary ? `: ${s("summary")}` : ""}`;
+    case "reopened":
+      return zh ? `重新打开：${s("reason")}` : `reopened: ${s("reason")}`;
+    case "closed":
+      return zh ? `结案${d.satisfaction ? `（满意度 ${s("satisfaction")}/5）` : ""}` : `closed${d.satisfaction ? ` (satisfaction ${s("satisfaction")}/5)` : ""}`;
+    case "followup_added":
+      return zh ? `新增整改措施 ${s("id")}：${s("text")}` : `follow-up ${s("id")} added: ${s("text")}`;
+    case "followup_done":
+      return zh ? `整改措施 ${s("id")} 完成` : `follow-up ${s("id")} done`;
+    case "room_opened":
+      return zh ? `事件频道已开启 ${s("name") || s("channelId")}` : `room opened ${s("name") || s("channelId")}`;
+    case "delivery_failed":
+      return zh ? `消息未送达（${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}）：${s("error")}` : `delivery failed (${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}): ${s("error")}`;
+    case "timer_late":
+      return zh ? `Beacon 停机期间到期的${s("timer")}，延迟 ${w.dur(Number(d.lateMinutes))} 补发` : `${s("timer")} fired ${w.dur(Number(d.lateMinutes))} late (Beacon was down)`;
+  }
+}

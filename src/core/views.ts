@@ -1,0 +1,145 @@
+import type { ClockState, Incident, Status } from "./model.js";
+import { incidentLabel } from "./model.js";
+import type { Policy } from "./policy/schema.js";
+import { minutesBetween, words } from "./incident/context.js";
+import { canDo } from "./incident/lifecycle.js";
+
+// Platform-neutral view models: what the live incident card and a page show.
+// Adapters render them (Block Kit, embeds, terminal boxes) without deciding
+// anything themselves.
+
+export type CardAction = "acknowledge" | "escalate" | "note" | "resolve";
+
+export interface CardDeadline {
+  key: string;
+  name: string;
+  dueAt: string;
+  dueText: string;
+  state: "running" | "met" | "missed" | "stopped" | "overdue";
+}
+
+export interface IncidentCard {
+  incidentId: string;
+  label: string;
+  title: string;
+  drill: boolean;
+  severityKey: string;
+  severity: string;
+  severityLevel: number;
+  status: string;
+  statusKey: Status;
+  kind: string;
+  lead?: string;
+  declaredBy: string;
+  deadlines: CardDeadline[];
+  paging: string;
+  actions: Array<{ action: CardAction; label: string }>;
+  warnings: string[];
+  fields: Array<{ label: string; value: string }>;
+  /** Plain text for platforms without rich layout, notifications and `/incident status`. */
+  text: string;
+}
+
+export interface PageView {
+  incidentId: string;
+  pageId: string;
+  label: string;
+  title: string;
+  drill: boolean;
+  text: string;
+  acknowledged?: { by: string; at: string };
+  closed: boolean;
+  ackLabel: string;
+}
+
+/** The latest run of each clock key (a severity change may restart a clock). */
+export function latestClocks(clocks: ClockState[]): ClockState[] {
+  const byKey = new Map<string, ClockState>();
+  for (const c of clocks) if (!byKey.has(c.key) || byKey.get(c.key)!.run < c.run) byKey.set(c.key, c);
+  return [...byKey.values()].filter((c) => !c.cancelledAt);
+}
+
+export function buildCard(policy: Policy, incident: Incident, now: Date): IncidentCard {
+  const w = words(policy);
+  const t = w.t;
+  const label = incidentLabel(incident);
+  const deadlines = latestClocks(incident.clocks).map((c) => deadlineView(policy, c, now));
+  const step = incident.paging.current + 1;
+  const acker = incident.pages.find((p) => p.ackedBy)?.ackedBy;
+  const paging = incident.acknowledgedAt ? t.card.acknowledgedBy(w.name(acker ?? incident.roles.lead)) : t.card.step(step, incident.paging.steps.length);
+  const actions: IncidentCard["actions"] = [];
+  if (canDo(incident, "acknowledge")) actions.push({ action: "acknowledge", label: t.button.acknowledge });
+  if (canDo(incident, "escalate") && step < incident.paging.steps.length) actions.push({ action: "escalate", label: t.button.escalate });
+  if (canDo(incident, "note")) actions.push({ action: "note", label: t.button.note });
+  if (canDo(incident, "resolve")) actions.push({ action: "resolve", label: t.button.resolve });
+  const failed = incident.pages.filter((p) => p.failed).length;
+  const fields = [
+    { label: t.card.severity, value: w.severity(incident.severity) },
+    { label: t.card.status, value: t.status[incident.status]! },
+    { label: t.card.kind, value: w.kind(incident.kind) },
+    { label: t.card.lead, value: incident.roles.lead ? w.name(incident.roles.lead) : t.none },
+    { label: t.card.declaredBy, value: w.who(incident.declaredBy) },
+    { label: t.card.paging, value: paging },
+  ];
+  const drillLabel = incident.drill ? `[${t.drill}] ` : "";
+  const text = [
+    `${drillLabel}${label} ${incident.title}`,
+    ...fields.map((f) => `${f.label}: ${f.value}`),
+    ...(deadlines.length ? [`${t.card.deadlines}:`, ...deadlines.map((d) => `  • ${d.name}: ${d.dueText}`)] : []),
+  ].join("\n");
+  return {
+    incidentId: incident.id,
+    label,
+    title: incident.title,
+    drill: incident.drill,
+    severityKey: incident.severity,
+    severity: w.severity(incident.severity),
+    severityLevel: policy.severities[incident.severity]?.level ?? 99,
+    status: t.status[incident.status]!,
+    statusKey: incident.status,
+    kind: w.kind(incident.kind),
+    lead: incident.roles.lead ? w.name(incident.roles.lead) : undefined,
+    declaredBy: w.who(incident.declaredBy),
+    deadlines,
+    paging,
+    actions,
+    warnings: failed ? [t.card.deliveryFailed(failed)] : [],
+    fields,
+    text,
+  };
+}
+
+function deadlineView(policy: Policy, c: ClockState, now: Date): CardDeadline {
+  const w = words(policy);
+  const t = w.t;
+  const base = { key: c.key, name: w.clock(c.key), dueAt: c.dueAt };
+  if (c.stoppedAt) {
+    const late = minutesBetween(c.dueAt, c.stoppedAt);
+    return late > 0 ? { ...base, state: "missed", dueText: t.card.missedBy(w.dur(late)) } : { ...base, state: "met", dueText: t.card.metAt(w.time(c.stoppedAt)) };
+  }
+  const left = minutesBetween(now, c.dueAt);
+  if (left <= 0 || c.missedAt) return { ...base, state: "overdue", dueText: t.card.overdue(w.time(c.dueAt), w.dur(Math.max(0, -left))) };
+  return { ...base, state: "running", dueText: t.card.dueIn(w.time(c.dueAt), w.dur(left)) };
+}
+
+export function buildPageView(policy: Policy, incident: Incident, pageId: string): PageView {
+  const w = words(policy);
+  const page = incident.pages.find((p) => p.id === pageId);
+  const label = incidentLabel(incident);
+  const step = (page?.step ?? 0) + 1;
+  const ackedPage = page?.ackedAt ? page : incident.pages.find((p) => p.ackedAt);
+  const acknowledged = ackedPage?.ackedAt ? { by: w.name(ackedPage.ackedBy), at: w.time(ackedPage.ackedAt) } : undefined;
+  const drill = incident.drill ? `[${w.t.drill}] ` : "";
+  const text = `${drill}${w.t.page.text(label, incident.title, w.severity(incident.severity), step, incident.paging.steps.length)}`;
+  return {
+    incidentId: incident.id,
+    pageId,
+    label,
+    title: incident.title,
+    drill: incident.drill,
+    text: acknowledged ? `${text}\n${w.t.page.acked(acknowledged.by, acknowledged.at)}` : text,
+    acknowledged,
+    closed: incident.status === "resolved" || incident.status === "closed",
+    ackLabel: w.t.button.acknowledge,
+  };
+}

@@ -1,0 +1,25 @@
+import type { PGlite } from "@electric-sql/pglite";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+/**
+ * `pglite-prisma-adapter` 0.7.2 with its `executeScript` defect mended: the
+ * original does not await `exec`, so a failing script resolves as if it had
+ * worked and its error escapes as an unhandled rejection. Here the script is
+ * awaited and its error rejects. (The package is also typed against an older
+ * driver-adapter-utils; the casts are confined to this file.)
+ */
+export function pgliteAdapter(client: PGlite): SqlDriverAdapterFactory {
+  const inner = new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory;
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect(): Promise<SqlDriverAdapter> {
+      const adapter = await inner.connect();
+      adapter.executeScript = async (script: string) => {
+        await client.exec(script);
+      };
+      return adapter;
+    },
+  };
+}
