@@ -1,0 +1,14 @@
+import { afterAll, beforeAll } from "vitest";
+import { openDatabase, type Database } from "../../../src/infra/db/connect.js";
+import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
+import { MemoryStore } from "../../fakes/memory-store.js";
+import { describeIncidentStoreContract } from "./store-contract.js";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase({ dataDir: ":memory:" });
+});
+afterAll(async () => db?.close());
+
+describeIncidentStoreContract("Prisma on embedded PGlite", async () => new PrismaIncidentStore(db.prisma));
+describeIncidentStoreContract("in-memory test fake", async () => new MemoryStore());

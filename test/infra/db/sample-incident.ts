@@ -1,0 +1,46 @@
+import type { Incident } from "../../../src/core/model.js";
+import type { NewEntry } from "../../../src/core/timeline.js";
+import type { TimerSpec } from "../../../src/core/timers.js";
+import type { ChangeSet } from "../../../src/ports/incident-store.js";
+
+let counter = 0;
+
+/** A minimal valid incident document, as the core would produce it. */
+export function sampleIncident(over: Partial<Incident> = {}): Incident {
+  counter++;
+  const tag = `${counter}-${Math.random().toString(36).slice(2, 8)}`;
+  return {
+    id: `inc-${tag}`,
+    number: 100_000 + Math.floor(Math.random() * 1e9),
+    requestKey: `req-${tag}`,
+    title: "Checkout down",
+    kind: "system",
+    severity: "urgent",
+    status: "declared",
+    drill: false,
+    declaredAt: "2026-11-27T09:30:00.000Z",
+    declaredBy: { platform: "test", userId: "dana", name: "Dana", personId: "dana" },
+    roles: { handlers: [] },
+    paging: { steps: [{ page: ["lee"], notify: [], groups: ["handling_lead"], waitMinutes: 5 }], current: 0, startedAt: "2026-11-27T09:30:00.000Z", generation: 1 },
+    pages: [],
+    clocks: [],
+    followUps: [],
+    version: 1,
+    nextSeq: 0,
+    ...over,
+  };
+}
+
+export const note = (text: string, at = "2026-11-27T09:31:00.000Z"): NewEntry => ({ type: "note", at, actor: { platform: "test", userId: "dana", name: "Dana" }, data: { text } });
+
+export const timer = (incidentId: string, key: string, dueAt: string): TimerSpec => ({ key, dueAt, payload: { kind: "escalate", incidentId, generation: 1, step: 0 } });
+
+/** A creation change set with some entries and timers. */
+export function created(incident: Incident, entries: NewEntry[] = [note("declared")], timers: TimerSpec[] = []): ChangeSet {
+  return { incident: { ...incident, version: 1, nextSeq: entries.length }, expectedVersion: null, entries, addTimers: timers, cancelTimers: [] };
+}
+
+/** The next change to an incident: version + 1, entries appended. */
+export function next(incident: Incident, patch: Partial<Incident>, entries: NewEntry[] = [], more: Partial<ChangeSet> = {}): ChangeSet {
+  return { incident: { ...incident, ...patch, version: incident.version + 1, nextSeq: incident.nextSeq + entries.length }, expectedVersion: incident.version, entries, addTimers: [], cancelTimers: [], ...more };
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { ConflictError, DuplicateRequestError, type IncidentStore } from "../../../src/ports/incident-store.js";
+import { created, next, note, sampleIncident, timer } from "./sample-incident.js";
+
+const text = (e: { data: unknown }) => (e.data as { text: string }).text;
+
+/** One contract for every IncidentStore: the Prisma store on PGlite and on PostgreSQL, and the test fake. */
+export function describeIncidentStoreContract(name: string, open: () => Promise<IncidentStore>): void {
+  describe(`IncidentStore contract: ${name}`, () => {
+    it("hands out increasing incident numbers", async () => {
+      const store = await open();
+      const a = await store.nextNumber();
+      expect(await store.nextNumber()).toBeGreaterThan(a);
+    });
+
+    it("round-trips an incident by id, number, request key and room, with its timeline in order", async () => {
+      const store = await open();
+      const inc = sampleIncident({ room: { platform: "slack", channelId: `C-${Math.random()}` } });
+      await store.commit(created(inc, [note("one"), note("two")]));
+      expect(await store.get(inc.id)).toEqual({ ...inc, version: 1, nextSeq: 2 });
+      expect((await store.getByNumber(inc.number))?.id).toBe(inc.id);
+      expect((await store.getByRequestKey(inc.requestKey))?.id).toBe(inc.id);
+      expect((await store.getByRoom("slack", inc.room!.channelId))?.id).toBe(inc.id);
+      expect(await store.getByRoom("slack", "nowhere")).toBeNull();
+      expect((await store.timeline(inc.id)).map((e) => [e.seq, e.type, text(e)])).toEqual([[0, "note", "one"], [1, "note", "two"]]);
+    });
+
+    it("refuses a second incident with the same request key and writes nothing of it", async () => {
+      const store = await open();
+      const inc = sampleIncident();
+      await store.commit(created(inc));
+      const twin = sampleIncident({ requestKey: inc.requestKey });
+      await expect(store.commit(created(twin, [note("x")], [timer(twin.id, `t-${twin.id}`, "2026-11-27T10:00:00.000Z")]))).rejects.toBeInstanceOf(DuplicateRequestError);
+      expect(await store.get(twin.id)).toBeNull();
+      expect(await store.timer(`t-${twin.id}`)).toBeNull();
+    });
+
+    it("refuses a change made on a stale version, and rolls all of it back", async () => {
+      const store = await open();
+      const inc = sampleIncident();
+      await store.commit(created(inc, [note("a")]));
+      const v1 = (await store.get(inc.id))!;
+      await store.commit(next(v1, { title: "first writer" }, [note("b")]));
+      const stale = next(v1, { title: "second writer" }, [note("c")], { addTimers: [timer(inc.id, `stale-${inc.id}`, "2026-11-27T10:00:00.000Z")] });
+      await expect(store.commit(stale)).rejects.toBeInstanceOf(ConflictError);
+      expect((await store.get(inc.id))!.title).toBe("first writer");
+      expect((await store.timeline(inc.id)).map(text)).toEqual(["a", "b"]);
+      expect(await store.timer(`stale-${inc.id}`)).toBeNull();
+    });
+
+    it("adds timers idempotently, cancels them, and lets a timer be claimed once", async () => {
+      const store = await open();
+      const inc = sampleIncident();
+      const k = (s: string) => `${inc.id}:${s}`;
+      await store.commit(created(inc, [], [timer(inc.id, k("a"), "2026-11-27T10:00:00.000Z"), timer(inc.id, k("b"), "2026-11-27T10:05:00.000Z")]));
+      let cur = (await store.get(inc.id))!;
+      await store.commit(next(cur, {}, [], { addTimers: [timer(inc.id, k("a"), "2030-01-01T00:00:00.000Z")], cancelTimers: [k("b")] }));
+      expect((await store.timer(k("a")))!.dueAt).toBe("2026-11-27T10:00:00.000Z");
+      expect((await store.timer(k("b")))!.state).toBe("cancelled");
+      cur = (await store.get(inc.id))!;
+      await store.commit(next(cur, {}, [note("fired")], { claimTimer: k("a") }));
+      expect((await store.timer(k("a")))!.state).toBe("fired");
+      cur = (await store.get(inc.id))!;
+      await expect(store.commit(next(cur, { title: "twice" }, [note("again")], { claimTimer: k("a") }))).rejects.toBeInstanceOf(ConflictError);
+      expect((await store.get(inc.id))!.title).not.toBe("twice");
+      expect((await store.timeline(inc.id)).map(text)).not.toContain("again");
+    });
+
+    it("leases a due timer to one runner, retries it later, and retires it once", async () => {
+      const store = await open();
+      const inc = sampleIncident();
+      const key = `${inc.id}:deliver`;
+      await store.commit(created(inc, [], [timer(inc.id, key, "2026-11-27T10:00:00.000Z")]));
+      const now = new Date("2026-11-27T10:01:00.000Z");
+      expect(await store.leaseTimer(key, new Date("2026-11-27T09:59:00.000Z"), new Date("2026-11-27T10:03:00.000Z"))).toBeNull();
+      expect((await store.leaseTimer(key, now, new Date("2026-11-27T10:03:00.000Z")))?.dueAt).toBe("2026-11-27T10:03:00.000Z");
+      expect(await store.leaseTimer(key, now, new Date("2026-11-27T10:03:00.000Z"))).toBeNull();
+      await store.retryTimer(key, new Date("2026-11-27T11:00:00.000Z"), { kind: "deliver", incidentId: inc.id, delivery: { what: "card" }, attempt: 1 });
+      expect(await store.timer(key)).toMatchObject({ state: "pending", dueAt: "2026-11-27T11:00:00.000Z", payload: { attempt: 1 } });
+      expect(await store.retireTimer(key, now)).toBe(true);
+      expect(await store.retireTimer(key, now)).toBe(false);
+    });
+
+    it("lists pending timers oldest first, with a due bound and keyset pages", async () => {
+      const store = await open();
+      const inc = sampleIncident();
+      const names = ["p3", "p1", "p2", "p4"];
+      const due = ["2020-01-01T00:03:00.000Z", "2020-01-01T00:01:00.000Z", "2020-01-01T00:01:00.000Z", "2020-01-01T00:09:00.000Z"];
+      await store.commit(created(inc, [], names.map((n, i) => timer(inc.id, `${inc.id}:${n}`, due[i]!))));
+      const mine = (rows: { key: string }[]) => rows.filter((r) => r.key.startsWith(inc.id)).map((r) => r.key.split(":").pop());
+      expect(mine(await store.pendingTimers({ limit: 100_000 }))).toEqual(["p1", "p2", "p3", "p4"]);
+      expect(mine(await store.pendingTimers({ dueBefore: new Date("2020-01-01T00:05:00.000Z"), limit: 100_000 }))).toEqual(["p1", "p2", "p3"]);
+      expect(mine(await store.pendingTimers({ afterKey: `${inc.id}:p2`, limit: 100_000 }))).toEqual(["p3", "p4"]);
+    });
+
+    it("lists incidents newest first, filtered by status and drill", async () => {
+      const store = await open();
+      const a = sampleIncident({ status: "resolved" });
+      const b = sampleIncident({ drill: true });
+      await store.commit(created(a));
+      await store.commit(created(b));
+      const resolved = await store.list({ status: ["resolved"], limit: 100_000 });
+      expect(resolved.map((i) => i.id)).toContain(a.id);
+      expect(resolved.map((i) => i.id)).not.toContain(b.id);
+      const drills = await store.list({ drill: true, limit: 100_000 });
+      expect(drills.map((i) => i.id)).toContain(b.id);
+      expect(drills.every((i) => i.drill)).toBe(true);
+    });
+  });
+}
