@@ -5,9 +5,7 @@ import { timerKeys, type TimerPayload } from "../timers.js";
 import { Change } from "./change.js";
 import { minutesBetween, words, type DecisionContext } from "./context.js";
 import { escalateInto } from "./escalate.js";
-
-/** Minutes after which a fired timer counts as late (Beacon was down or behind). */
-export const LATE_AFTER_MINUTES = 2;
+import { parseDuration } from "../calendar/duration.js";
 
 type IncidentTimer = Exclude<TimerPayload, { kind: "deliver" }>;
 
@@ -18,8 +16,9 @@ type IncidentTimer = Exclude<TimerPayload, { kind: "deliver" }>;
  */
 export function onTimer(ctx: DecisionContext, incident: Incident, timer: IncidentTimer, dueAt: string): Change | null {
   const change = Change.of(incident, ctx.now);
-  const lateMinutes = Math.round(minutesBetween(dueAt, ctx.now));
-  const late = lateMinutes >= LATE_AFTER_MINUTES;
+  const lateBy = minutesBetween(dueAt, ctx.now);
+  const lateMinutes = Math.round(lateBy * 10) / 10;
+  const late = lateBy >= parseDuration(ctx.policy.timers.lateAfter);
   const done = (() => {
     switch (timer.kind) {
       case "escalate":

@@ -122,6 +122,8 @@ export const policySchema = z
     delivery: z
       .object({ retries: z.array(durationText).default(["10s", "1m", "5m", "15m"]) })
       .default({ retries: ["10s", "1m", "5m", "15m"] }),
+    /** A timer fired later than this after its due time is marked late on the timeline (Beacon was down or behind). */
+    timers: z.object({ lateAfter: durationText.default("2m") }).default({ lateAfter: "2m" }),
   })
   .superRefine(checkReferences);
 

@@ -1,0 +1,51 @@
+// A Beacon process for the crash test: `declare <dataDir> <n>` declares n
+// urgent incidents with second-scale timers and keeps firing them until it is
+// killed; `resume <dataDir>` restarts on the same data and exits once the
+// ledger has no pending timer left.
+import { appendFileSync } from "node:fs";
+import { createCalendar } from "../../src/core/calendar/business-calendar.js";
+import { policySchema } from "../../src/core/policy/schema.js";
+import { dispatch } from "../../src/app/dispatch.js";
+import type { AppDeps } from "../../src/app/deps.js";
+import { runDueTimer } from "../../src/app/run-due-timer.js";
+import { openDatabase } from "../../src/infra/db/connect.js";
+import { PrismaIncidentStore } from "../../src/infra/db/prisma-incident-store.js";
+import { LocalScheduler } from "../../src/infra/local-scheduler.js";
+import { systemClock } from "../../src/ports/clock.js";
+import { silentLogger } from "../../src/ports/logger.js";
+import { defaultPolicy } from "../helpers/default-policy.js";
+import { RecordingChat } from "../fakes/recording-chat.js";
+
+const [mode, dataDir, count] = process.argv.slice(2) as [string, string, string];
+const base = defaultPolicy();
+const policy = policySchema.parse({
+  ...base,
+  calendar: { ...base.calendar, week: { mon: [{ from: "00:00", to: "24:00" }], tue: [{ from: "00:00", to: "24:00" }], wed: [{ from: "00:00", to: "24:00" }], thu: [{ from: "00:00", to: "24:00" }], fri: [{ from: "00:00", to: "24:00" }], sat: [{ from: "00:00", to: "24:00" }], sun: [{ from: "00:00", to: "24:00" }] } },
+  severities: { ...base.severities, urgent: { ...base.severities.urgent, paging: [{ page: ["lee"], notify: [], wait: "1s" }, { page: ["leadership"], notify: [], wait: "2s" }] } },
+  clocks: [{ key: "quick", name: { en: "Quick", zh: "快速" }, duration: { wall: "4s" }, stopOn: "resolve", reminders: { at: [0.5], overdueEvery: "1s", maxOverdue: 2 } }],
+  timers: { lateAfter: "1s" },
+});
+
+const db = await openDatabase({ dataDir });
+const store = new PrismaIncidentStore(db.prisma);
+const chat = new RecordingChat();
+const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true });
+const deps: AppDeps = { store, chats: new Map([["test", chat]]), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: () => crypto.randomUUID(), log: silentLogger };
+await scheduler.start((key) => runDueTimer(deps, key).then(() => appendFileSync(`${dataDir}.fired`, key + "\n")));
+
+if (mode === "declare") {
+  for (let i = 0; i < Number(count); i++) {
+    await dispatch(deps, { actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" }, text: `declare urgent Crash test ${i}`, requestKey: `crash-${i}` });
+  }
+  process.stdout.write("declared\n");
+  setInterval(() => undefined, 1000); // run until killed
+} else {
+  for (;;) {
+    if ((await store.pendingTimers({ limit: 1 })).length === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await scheduler.stop();
+  await db.close();
+  process.stdout.write("done\n");
+  process.exit(0);
+}
