@@ -134,6 +134,5 @@ export class LocalScheduler implements Scheduler {
     if (!next) return;
     const delay = Math.min(Math.max(0, next.getTime() - this.opts.clock.now().getTime()), MAX_SLEEP_MS);
     this.wake = setTimeout(() => void this.runDue(), delay);
-    this.wake.unref?.();
   }
 }

@@ -1,0 +1,10 @@
+// Benchmarks: run on demand (`npm run bench`, or `npm run bench -- declare`),
+// print their figures, and never decide CI's pass or fail.
+import { benchDeclare } from "./declare.bench.js";
+import { benchLateness } from "./scheduler-lateness.bench.js";
+
+const all: Record<string, () => Promise<void>> = { declare: benchDeclare, lateness: benchLateness };
+const wanted = process.argv.slice(2).filter((a) => a in all);
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]!();
+process.exit(0);
