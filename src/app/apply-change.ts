@@ -22,11 +22,24 @@ export function decisionContext(deps: AppDeps): DecisionContext {
 export async function applyChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<Incident> {
   const done = finish(change);
   await deps.store.commit({ ...done, claimTimer });
-  const wakeups = done.addTimers.filter((t) => t.payload.kind !== "deliver");
-  if (wakeups.length) await deps.scheduler.arm(wakeups);
-  if (done.cancelTimers.length) await deps.scheduler.cancel(done.cancelTimers);
+  await wake(deps, done);
   for (const key of done.deliveryKeys) await deliverTimer(deps, key);
   return done.incident;
+}
+
+/**
+ * Tell the scheduler about the committed timers. The change is already safe
+ * in the ledger, so a scheduler that is down (Redis unreachable) must not fail
+ * the command: the worker's reconcile arms what is missing when it is back.
+ */
+async function wake(deps: AppDeps, done: ReturnType<typeof finish>): Promise<void> {
+  const wakeups = done.addTimers.filter((t) => t.payload.kind !== "deliver");
+  try {
+    if (wakeups.length) await deps.scheduler.arm(wakeups);
+    if (done.cancelTimers.length) await deps.scheduler.cancel(done.cancelTimers);
+  } catch (e) {
+    deps.log.warn("scheduler unavailable; the ledger keeps the timers and reconcile will arm them", { error: (e as Error).message });
+  }
 }
 
 /**

@@ -112,7 +112,7 @@ async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload,
     const dueAt = new Date(deps.clock.now().getTime() + parseDuration(retries[payload.attempt]!) * 60_000);
     const next = { ...payload, attempt: payload.attempt + 1 };
     await deps.store.retryTimer(key, dueAt, next);
-    await deps.scheduler.arm([{ key, dueAt: dueAt.toISOString(), payload: next }]);
+    await deps.scheduler.arm([{ key, dueAt: dueAt.toISOString(), payload: next }]).catch(() => undefined); // reconcile re-arms it
     deps.log.warn("delivery failed, will retry", { key, attempt: payload.attempt + 1, error: message });
     return;
   }

@@ -1,0 +1,127 @@
+import { Queue, Worker, type ConnectionOptions } from "bullmq";
+import type { TimerSpec } from "../core/timers.js";
+import type { Clock } from "../ports/clock.js";
+import type { IncidentStore } from "../ports/incident-store.js";
+import type { Logger } from "../ports/logger.js";
+import type { Scheduler } from "../ports/scheduler.js";
+
+export const QUEUE_NAME = "beacon-timers";
+
+export interface BullmqSchedulerOptions {
+  connection: ConnectionOptions;
+  store: IncidentStore;
+  clock: Clock;
+  log: Logger;
+  /** Run due timers in this process (the worker). The web process only arms. */
+  work: boolean;
+  concurrency?: number;
+  /** How often the worker reconciles the ledger with the queue. */
+  reconcileEveryMs?: number;
+  queueName?: string;
+}
+
+/**
+ * Wake-ups as BullMQ delayed jobs on Redis. The job id is the ledger key plus
+ * its due time, so re-arming the same timer is a no-op and a timer moved to
+ * another time gets a job of its own. Redis is allowed to lose everything: the
+ * ledger in the database is the truth, and `reconcile()` (on worker start and
+ * periodically) re-adds a job for every pending ledger timer, which BullMQ
+ * ignores for ids it already holds. A job whose timer is fired or cancelled
+ * does nothing (the handler re-reads the ledger).
+ */
+export class BullmqScheduler implements Scheduler {
+  readonly queue: Queue;
+  private worker?: Worker;
+  private reconciling?: NodeJS.Timeout;
+  private handler?: (key: string) => Promise<void>;
+
+  constructor(private readonly opts: BullmqSchedulerOptions) {
+    this.queue = new Queue(opts.queueName ?? QUEUE_NAME, {
+      connection: opts.connection,
+      defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 5, backoff: { type: "exponential", delay: 1000 } },
+    });
+    this.queue.on("error", (e) => opts.log.warn("queue connection problem", { error: e.message }));
+  }
+
+  async arm(timers: TimerSpec[]): Promise<void> {
+    if (!timers.length) return;
+    const now = this.opts.clock.now().getTime();
+    await this.queue.addBulk(
+      timers.map((t) => ({
+        name: "timer",
+        data: { key: t.key },
+        opts: { jobId: jobId(t.key, t.dueAt), delay: Math.max(0, Date.parse(t.dueAt) - now) },
+      })),
+    );
+  }
+
+  /** Remove the wake-ups of cancelled timers (their due time comes from the ledger). */
+  async cancel(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      const row = await this.opts.store.timer(key);
+      if (!row) continue;
+      const job = await this.queue.getJob(jobId(key, row.dueAt));
+      if (job && (await job.isDelayed())) await job.remove().catch(() => undefined);
+    }
+  }
+
+  async start(handler: (key: string) => Promise<void>): Promise<void> {
+    this.handler = handler;
+    if (!this.opts.work) return;
+    await this.reconcile();
+    this.worker = new Worker(this.queue.name, async (job) => this.handler!(String(job.data.key)), {
+      connection: this.opts.connection,
+      concurrency: this.opts.concurrency ?? 10,
+    });
+    this.worker.on("error", (e) => this.opts.log.warn("worker connection problem", { error: e.message }));
+    this.worker.on("failed", (job, e) => this.opts.log.warn("timer job failed", { key: job?.data.key, error: e.message }));
+    const every = this.opts.reconcileEveryMs ?? 30_000;
+    this.reconciling = setInterval(() => void this.reconcile().catch((e: Error) => this.opts.log.warn("reconcile failed", { error: e.message })), every);
+  }
+
+  /** Re-add a job for every pending ledger timer; existing job ids are left alone. Returns how many timers were checked. */
+  async reconcile(batch = 1000): Promise<number> {
+    let afterKey: string | undefined;
+    let seen = 0;
+    for (;;) {
+      const page = await this.opts.store.pendingTimers({ limit: batch, afterKey });
+      if (!page.length) break;
+      await this.arm(page);
+      seen += page.length;
+      afterKey = page.at(-1)!.key;
+      if (page.length < batch) break;
+    }
+    return seen;
+  }
+
+  async stop(): Promise<void> {
+    if (this.reconciling) clearInterval(this.reconciling);
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}
+
+/** BullMQ ids may not contain ":"; ledger keys do. */
+export function jobId(key: string, dueAt: string): string {
+  return `${key.replaceAll(":", "~")}@${Date.parse(dueAt)}`;
+}
+
+/**
+ * ioredis options from a redis:// URL. A worker waits out a Redis outage
+ * (maxRetriesPerRequest null, as BullMQ requires); a producer fails fast, so a
+ * command is never held hostage by Redis (its timers are safe in the ledger).
+ */
+export function redisConnection(url: string, role: "worker" | "producer"): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === "rediss:" ? {} : undefined,
+    maxRetriesPerRequest: role === "worker" ? null : 1,
+    enableOfflineQueue: role === "worker",
+    connectTimeout: 5000,
+  };
+}
