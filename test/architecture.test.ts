@@ -37,11 +37,8 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("lets only main.ts import both adapters and infrastructure", () => {
-    const both = files("src").filter((f) => {
-      const text = readFileSync(f, "utf8");
-      return /from\s+["'][^"']*adapters\//.test(text) && /from\s+["'][^"']*infra\//.test(text);
-    });
-    expect(both).toEqual(["src/main.ts"]);
+  it("lets only the composition root (src/main.ts, src/compose/) import adapters", () => {
+    const importers = files("src").filter((f) => /from\s+["'][^"']*adapters\//.test(readFileSync(f, "utf8")));
+    expect(importers.filter((f) => !f.startsWith("src/compose/") && f !== "src/main.ts")).toEqual([]);
   });
 });

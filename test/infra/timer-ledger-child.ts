@@ -11,6 +11,7 @@ import { runDueTimer } from "../../src/app/run-due-timer.js";
 import { openDatabase } from "../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../src/infra/db/prisma-incident-store.js";
 import { LocalScheduler } from "../../src/infra/local-scheduler.js";
+import { BullmqScheduler, redisConnection } from "../../src/infra/bullmq-scheduler.js";
 import { systemClock } from "../../src/ports/clock.js";
 import { silentLogger } from "../../src/ports/logger.js";
 import { defaultPolicy } from "../helpers/default-policy.js";
@@ -26,10 +27,14 @@ const policy = policySchema.parse({
   timers: { lateAfter: "1s" },
 });
 
-const db = await openDatabase({ dataDir });
+// With DATABASE_URL and REDIS_URL this is a production worker (PostgreSQL + BullMQ); else the embedded default.
+const production = !!(process.env.DATABASE_URL && process.env.REDIS_URL);
+const db = await openDatabase(production ? { url: process.env.DATABASE_URL } : { dataDir });
 const store = new PrismaIncidentStore(db.prisma);
 const chat = new RecordingChat();
-const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true });
+const scheduler = production
+  ? new BullmqScheduler({ connection: redisConnection(process.env.REDIS_URL!, "worker"), store, clock: systemClock, log: silentLogger, work: true, queueName: process.env.BEACON_QUEUE, reconcileEveryMs: 1000 })
+  : new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true });
 const deps: AppDeps = { store, chats: new Map([["test", chat]]), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: () => crypto.randomUUID(), log: silentLogger };
 await scheduler.start((key) => runDueTimer(deps, key).then(() => appendFileSync(`${dataDir}.fired`, key + "\n")));
 

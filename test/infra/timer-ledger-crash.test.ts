@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../src/infra/db/prisma-incident-store.js";
+import { freshPostgresDatabase } from "../helpers/postgres.js";
 
 // The ledger is the truth: a process killed with SIGKILL while timers are
 // pending loses none of them, and none fires twice after the restart. Real
@@ -13,8 +14,8 @@ import { PrismaIncidentStore } from "../../src/infra/db/prisma-incident-store.js
 const dir = mkdtempSync(join(tmpdir(), "beacon-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(args: string[]): { child: ChildProcess; said: (word: string) => Promise<void> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/infra/timer-ledger-child.ts", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; said: (word: string) => Promise<void> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/infra/timer-ledger-child.ts", ...args], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
   let out = "";
   const waiters: Array<() => void> = [];
   child.stdout!.on("data", (d) => {
@@ -32,22 +33,21 @@ function start(args: string[]): { child: ChildProcess; said: (word: string) => P
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe("the timer ledger across a crash", () => {
-  it("fires every timer exactly once after SIGKILL and restart, marking the missed ones late", async () => {
-    const dataDir = join(dir, "pglite");
-    const first = start(["declare", dataDir, "12"]);
+async function crashAndResume(n: number, env: Record<string, string>, open: (dataDir: string) => ReturnType<typeof openDatabase>): Promise<void> {
+    const dataDir = join(dir, `pglite-${Math.random().toString(36).slice(2)}`);
+    const first = start(["declare", dataDir, String(n)], env);
     await first.said("declared");
     await sleep(1500); // some timers fire, most are still pending
     first.child.kill("SIGKILL");
     await new Promise((r) => first.child.once("exit", r));
     await sleep(4000); // the rest fall due while Beacon is down
-    const second = start(["resume", dataDir]);
+    const second = start(["resume", dataDir], env);
     await second.said("done");
 
-    const db = await openDatabase({ dataDir });
+    const db = await open(dataDir);
     const store = new PrismaIncidentStore(db.prisma);
-    const incidents = await store.list({ limit: 100 });
-    expect(incidents).toHaveLength(12);
+    const incidents = await store.list({ limit: 10_000 });
+    expect(incidents).toHaveLength(n);
     let late = 0;
     for (const inc of incidents) {
       const entries = await store.timeline(inc.id);
@@ -63,5 +63,22 @@ describe("the timer ledger across a crash", () => {
     expect(late).toBeGreaterThan(0);
     expect(await store.pendingTimers({ limit: 10 })).toEqual([]);
     await db.close();
+}
+
+describe("the timer ledger across a crash", () => {
+  it("fires every timer exactly once after SIGKILL and restart of the embedded process, marking the missed ones late", async () => {
+    await crashAndResume(12, {}, (dataDir) => openDatabase({ dataDir }));
   }, 90_000);
+
+  it("fires every timer exactly once after SIGKILL and restart of a production worker on PostgreSQL and BullMQ", async () => {
+    const fresh = await freshPostgresDatabase();
+    const setup = await openDatabase({ url: fresh.url, migrateOnOpen: true });
+    await setup.close();
+    const env = { DATABASE_URL: fresh.url, REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", BEACON_QUEUE: `beacon-crash-${Date.now()}` };
+    try {
+      await crashAndResume(60, env, () => openDatabase({ url: fresh.url }));
+    } finally {
+      await fresh.drop();
+    }
+  }, 120_000);
 });
