@@ -4,7 +4,6 @@
 // ledger has no pending timer left.
 import { appendFileSync } from "node:fs";
 import { createCalendar } from "../../src/core/calendar/business-calendar.js";
-import { policySchema } from "../../src/core/policy/schema.js";
 import { dispatch } from "../../src/app/dispatch.js";
 import type { AppDeps } from "../../src/app/deps.js";
 import { runDueTimer } from "../../src/app/run-due-timer.js";
@@ -14,18 +13,11 @@ import { LocalScheduler } from "../../src/infra/local-scheduler.js";
 import { BullmqScheduler, redisConnection } from "../../src/infra/bullmq-scheduler.js";
 import { systemClock } from "../../src/ports/clock.js";
 import { silentLogger } from "../../src/ports/logger.js";
-import { defaultPolicy } from "../helpers/default-policy.js";
+import { fastPolicy } from "../helpers/fast-policy.js";
 import { RecordingChat } from "../fakes/recording-chat.js";
 
 const [mode, dataDir, count] = process.argv.slice(2) as [string, string, string];
-const base = defaultPolicy();
-const policy = policySchema.parse({
-  ...base,
-  calendar: { ...base.calendar, week: { mon: [{ from: "00:00", to: "24:00" }], tue: [{ from: "00:00", to: "24:00" }], wed: [{ from: "00:00", to: "24:00" }], thu: [{ from: "00:00", to: "24:00" }], fri: [{ from: "00:00", to: "24:00" }], sat: [{ from: "00:00", to: "24:00" }], sun: [{ from: "00:00", to: "24:00" }] } },
-  severities: { ...base.severities, urgent: { ...base.severities.urgent, paging: [{ page: ["lee"], notify: [], wait: "1s" }, { page: ["leadership"], notify: [], wait: "2s" }] } },
-  clocks: [{ key: "quick", name: { en: "Quick", zh: "快速" }, duration: { wall: "4s" }, stopOn: "resolve", reminders: { at: [0.5], overdueEvery: "1s", maxOverdue: 2 } }],
-  timers: { lateAfter: "1s" },
-});
+const policy = fastPolicy();
 
 // With DATABASE_URL and REDIS_URL this is a production worker (PostgreSQL + BullMQ); else the embedded default.
 const production = !!(process.env.DATABASE_URL && process.env.REDIS_URL);
