@@ -1,3 +1,4 @@
+import type { Command } from "../core/commands/command.js";
 import { parseCommand } from "../core/commands/parse.js";
 import { isUserError, type UserError } from "../core/errors.js";
 import { messages } from "../core/i18n/index.js";
@@ -17,33 +18,47 @@ import { helpReply, listReply, planReply, statusReply, summaryReply, timelineRep
  * (each change commits in one transaction).
  */
 export async function dispatch(deps: AppDeps, raw: Inbound): Promise<Reply> {
-  const inbound = withPerson(deps.policy, raw);
   try {
-    const cmd = parseCommand(inbound.text);
-    switch (cmd.name) {
-      case "declare":
-        return await declareIncident(deps, inbound, cmd);
-      case "list":
-        return await listReply(deps);
-      case "plan":
-        return planReply(deps, cmd);
-      case "help":
-        return helpReply(deps, cmd.topic);
-      case "ack": {
-        const incident = await findIncident(deps, inbound, cmd.number);
-        return await acknowledgePage(deps, inbound.actor, incident.id);
-      }
-      case "status":
-        return statusReply(deps, await findIncident(deps, inbound, cmd.number));
-      case "timeline":
-        return await timelineReply(deps, await findIncident(deps, inbound, cmd.number));
-      case "summary":
-        return await summaryReply(deps, await findIncident(deps, inbound, cmd.number));
-      default:
-        return await changeIncident(deps, inbound, await findIncident(deps, inbound, cmd.number), cmd);
-    }
+    return await execute(deps, withPerson(deps.policy, raw), parseCommand(raw.text));
   } catch (e) {
     return failureReply(deps, e);
+  }
+}
+
+/**
+ * A command that arrives already structured (a modal or form submission, a
+ * card button): the same use-cases as a typed command, without the parser.
+ */
+export async function dispatchCommand(deps: AppDeps, raw: Inbound, cmd: Command): Promise<Reply> {
+  try {
+    return await execute(deps, withPerson(deps.policy, raw), cmd);
+  } catch (e) {
+    return failureReply(deps, e);
+  }
+}
+
+async function execute(deps: AppDeps, inbound: Inbound, cmd: Command): Promise<Reply> {
+  switch (cmd.name) {
+    case "declare":
+      return await declareIncident(deps, inbound, cmd);
+    case "list":
+      return await listReply(deps);
+    case "plan":
+      return planReply(deps, cmd);
+    case "help":
+      return helpReply(deps, cmd.topic);
+    case "ack": {
+      const incident = await findIncident(deps, inbound, cmd.number);
+      return await acknowledgePage(deps, inbound.actor, incident.id);
+    }
+    case "status":
+      return statusReply(deps, await findIncident(deps, inbound, cmd.number));
+    case "timeline":
+      return await timelineReply(deps, await findIncident(deps, inbound, cmd.number));
+    case "summary":
+      return await summaryReply(deps, await findIncident(deps, inbound, cmd.number));
+    default:
+      return await changeIncident(deps, inbound, await findIncident(deps, inbound, cmd.number), cmd);
   }
 }
 
@@ -70,7 +85,7 @@ export function renderUserError(policy: Policy, e: UserError): string {
 }
 
 /** Attach the policy person behind a platform user, so permissions and pages can be checked. */
-function withPerson(policy: Policy, inbound: Inbound): Inbound {
+export function withPerson(policy: Policy, inbound: Inbound): Inbound {
   if (inbound.actor.personId) return inbound;
   const personId = personByPlatformId(policy, inbound.actor.platform, inbound.actor.userId);
   return personId ? { ...inbound, actor: { ...inbound.actor, personId, name: policy.people[personId]!.name } } : inbound;

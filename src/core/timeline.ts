@@ -26,7 +26,7 @@ export interface EntryData {
     dropped: string[];
   };
   kind_changed: { from: string; to: string };
-  note: { text: string; source?: "command" | "pinned" | "reaction"; permalink?: string; author?: string };
+  note: { text: string; source?: "command" | "pinned" | "reaction"; permalink?: string; author?: string; /** The chat message a captured note came from, so it is captured once. */ messageId?: string };
   role_assigned: { role: "lead" | "liaison" | "handler"; personId: string };
   update_posted: { audience: "customer" | "internal"; text: string };
   reminder_posted: { clock: string; dueAt: string; overdue: boolean; late?: boolean };
