@@ -4,6 +4,7 @@ import { isUserError, type UserError } from "../core/errors.js";
 import { messages } from "../core/i18n/index.js";
 import { personByPlatformId } from "../core/policy/directory.js";
 import type { Policy } from "../core/policy/schema.js";
+import { StoreUnavailableError } from "../ports/incident-store.js";
 import { acknowledgePage } from "./acknowledge-page.js";
 import { changeIncident } from "./change-incident.js";
 import { declareIncident } from "./declare-incident.js";
@@ -73,6 +74,10 @@ export async function dispatchAck(deps: AppDeps, raw: Omit<Inbound, "text">, inc
 
 export function failureReply(deps: AppDeps, e: unknown): Reply {
   if (isUserError(e)) return { text: renderUserError(deps.policy, e), ephemeral: true, error: true };
+  if (e instanceof StoreUnavailableError) {
+    deps.log.warn("database unavailable; command not done", { reason: e.reason });
+    return { text: messages(deps.policy.locale).reply.storeUnavailable, ephemeral: true, error: true };
+  }
   const ref = deps.newId().slice(0, 8);
   deps.log.error("command failed", { ref, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   return { text: messages(deps.policy.locale).reply.internalError(ref), ephemeral: true, error: true };

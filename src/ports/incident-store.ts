@@ -73,3 +73,16 @@ export class DuplicateRequestError extends Error {
     this.name = "DuplicateRequestError";
   }
 }
+
+/**
+ * The database could not be reached (down, restarting, connection dropped).
+ * The command was not done, or its transaction was rolled back: whatever it
+ * would have written is either entirely there or entirely absent.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = "STORE.UNAVAILABLE";
+  constructor(readonly reason: string) {
+    super(`database unavailable: ${reason}`);
+    this.name = "StoreUnavailableError";
+  }
+}

@@ -77,6 +77,7 @@ export const en = {
     followupAdded: (label: S, id: S) => `Follow-up ${id} added to ${label}.`,
     followupDone: (label: S, id: S) => `Follow-up ${id} on ${label} marked done.`,
     noIncidents: "No open incidents.",
+    storeUnavailable: "Beacon cannot reach its database right now, so this was not done and nothing half-done was kept. Please try again in a minute.",
     internalError: (id: S) => `Something went wrong on our side; nothing was lost. Reference: ${id}`,
   },
   error: {

@@ -3,6 +3,7 @@ import type { TimelineEntry } from "../../core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../core/timers.js";
 import { ConflictError, DuplicateRequestError, type ChangeSet, type IncidentFilter, type IncidentStore } from "../../ports/incident-store.js";
 import { Prisma, type PrismaClient } from "./generated/client.js";
+import { translateConnectionErrors } from "./connection-errors.js";
 import { parseEntry, parseIncident, timerPayloadSchema } from "./incident-codec.js";
 
 type Tx = Prisma.TransactionClient;
@@ -16,7 +17,10 @@ type TimerRecord = { key: string; dueAt: Date; payload: unknown; state: string; 
  * connection and the outer client would deadlock.
  */
 export class PrismaIncidentStore implements IncidentStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: PrismaClient) {
+    // A lost connection surfaces as StoreUnavailableError from every method.
+    return translateConnectionErrors(this);
+  }
 
   async nextNumber(): Promise<number> {
     const rows = await this.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT nextval('incident_number_seq') AS n`;
