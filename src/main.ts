@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     out: (line) => process.stdout.write(line + "\n"),
     log,
+    config,
   });
 }
 

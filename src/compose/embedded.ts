@@ -6,10 +6,14 @@ import { runDueTimer } from "../app/run-due-timer.js";
 import { createCalendar } from "../core/calendar/business-calendar.js";
 import type { Policy } from "../core/policy/schema.js";
 import { ManualClock, OffsetClock, type SettableClock } from "../infra/clocks.js";
-import { openDatabase } from "../infra/db/connect.js";
+import { openDatabase, type Database } from "../infra/db/connect.js";
 import { PrismaIncidentStore } from "../infra/db/prisma-incident-store.js";
 import { LocalScheduler } from "../infra/local-scheduler.js";
 import type { Logger } from "../ports/logger.js";
+import type { Config } from "../config.js";
+import { startWeb } from "../web/server.js";
+import { buildPlatforms, type Platform } from "./platforms.js";
+import { buildRoutes } from "./routes.js";
 
 export { readScript };
 
@@ -23,6 +27,8 @@ export interface ConsoleOptions {
   log: Logger;
   /** Script mode starts its manual clock here (default: now). */
   startAt?: Date;
+  /** Interactive mode also serves HTTP on config.PORT and any chat platform the config names. */
+  config?: Config;
 }
 
 /**
@@ -46,6 +52,7 @@ export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
     newId: randomUUID,
     log: opts.log,
   };
+  const served = opts.config && !opts.script ? await serve(opts.config, deps, db) : undefined;
   await scheduler.start((key) => runDueTimer(deps, key));
   const user = opts.policy.groups["service_desk"]?.members[0] ?? Object.keys(opts.policy.people)[0]!;
   try {
@@ -53,7 +60,33 @@ export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
     if (opts.script) await runScript(run, opts.script);
     else await runInteractive(run);
   } finally {
+    for (const p of served?.platforms ?? []) await p.stop().catch(() => undefined);
+    await served?.web?.close();
     await scheduler.stop();
     await db.close();
   }
+}
+
+/**
+ * The single process also answers HTTP (health, reviewer pages, Slack or
+ * Discord when configured). A taken port is a warning, not a failure: the
+ * console still works.
+ */
+async function serve(config: Config, deps: AppDeps, db: Database) {
+  const platforms: Platform[] = await buildPlatforms(config, deps);
+  let web: Awaited<ReturnType<typeof startWeb>> | undefined;
+  try {
+    web = await startWeb({
+      port: config.PORT,
+      store: deps.store,
+      clock: deps.clock,
+      probes: [{ name: "database", check: async () => void (await db.prisma.$queryRaw`SELECT 1`) }],
+      routes: buildRoutes(config, deps, platforms),
+    });
+    deps.log.info("web started", { url: `http://127.0.0.1:${web.port}`, platforms: platforms.map((p) => p.name) });
+  } catch (e) {
+    deps.log.warn("HTTP not served", { port: config.PORT, reason: (e as Error).message });
+  }
+  for (const p of platforms) await p.start();
+  return { platforms, web };
 }

@@ -12,6 +12,7 @@ import { systemClock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import { startWeb } from "../web/server.js";
 import { buildPlatforms } from "./platforms.js";
+import { buildRoutes } from "./routes.js";
 
 export class StartupError extends Error {
   readonly code = "STARTUP.FAILED";
@@ -62,7 +63,7 @@ export async function runWeb(config: Config, policy: Policy, log: Logger): Promi
       { name: "database", check: async () => void (await c.db.prisma.$queryRaw`SELECT 1`) },
       { name: "redis", check: async () => void (await probeRedis.ping()) },
     ],
-    routes: c.platforms.flatMap((p) => p.routes),
+    routes: buildRoutes(config, c.deps, c.platforms),
   });
   for (const p of c.platforms) await p.start();
   if (!c.platforms.length) log.warn("no chat platform configured (SLACK_BOT_TOKEN or DISCORD_TOKEN); serving HTTP only");

@@ -24,7 +24,13 @@ export async function startWeb(opts: WebOptions): Promise<{ server: Server; port
       void e;
     });
   });
-  await new Promise<void>((resolve) => server.listen(opts.port, opts.host ?? "0.0.0.0", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.host ?? "0.0.0.0", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
   return { server, port, close: () => new Promise((r) => server.close(() => r())) };

@@ -1,0 +1,15 @@
+import type { AppDeps } from "../app/deps.js";
+import type { Config } from "../config.js";
+import type { Route } from "../web/server.js";
+import type { Platform } from "./platforms.js";
+
+/**
+ * Every HTTP route the web side serves besides health: platform receivers
+ * (Slack events, Discord interactions) and the reviewers' pages. Used by the
+ * production web process and by the embedded default alike.
+ */
+export function buildRoutes(config: Config, deps: AppDeps, platforms: Platform[]): Route[] {
+  void config;
+  void deps;
+  return [...platforms.flatMap((p) => p.routes)];
+}
