@@ -2,8 +2,9 @@
 // print their figures, and never decide CI's pass or fail.
 import { benchDeclare } from "./declare.bench.js";
 import { benchLateness } from "./scheduler-lateness.bench.js";
+import { benchProduction } from "./production.bench.js";
 
-const all: Record<string, () => Promise<void>> = { declare: benchDeclare, lateness: benchLateness };
+const all: Record<string, () => Promise<void>> = { declare: benchDeclare, lateness: benchLateness, production: benchProduction };
 const wanted = process.argv.slice(2).filter((a) => a in all);
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]!();

@@ -15,6 +15,10 @@ export const configSchema = z.object({
   BEACON_DATA_DIR: z.string().default("./data"),
   DATABASE_URL: optionalText,
   REDIS_URL: optionalText,
+  /** Timers one worker process runs at once. */
+  BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Seconds between reconciles of the ledger with Redis (a flushed Redis is refilled within this). */
+  BEACON_RECONCILE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BEACON_PUBLIC_URL: optionalText,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -27,6 +27,18 @@ export async function applyChange(deps: AppDeps, change: Change, claimTimer?: st
   return done.incident;
 }
 
+/** A scheduler that hangs (a Redis that stopped answering without closing) may hold a command this long at most. */
+const WAKE_TIMEOUT_MS = 3000;
+
+function bounded(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`scheduler did not answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // a late failure after the timeout is already logged as unavailable
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Tell the scheduler about the committed timers. The change is already safe
  * in the ledger, so a scheduler that is down (Redis unreachable) must not fail
@@ -35,8 +47,13 @@ export async function applyChange(deps: AppDeps, change: Change, claimTimer?: st
 async function wake(deps: AppDeps, done: ReturnType<typeof finish>): Promise<void> {
   const wakeups = done.addTimers.filter((t) => t.payload.kind !== "deliver");
   try {
-    if (wakeups.length) await deps.scheduler.arm(wakeups);
-    if (done.cancelTimers.length) await deps.scheduler.cancel(done.cancelTimers);
+    await bounded(
+      (async () => {
+        if (wakeups.length) await deps.scheduler.arm(wakeups);
+        if (done.cancelTimers.length) await deps.scheduler.cancel(done.cancelTimers);
+      })(),
+      WAKE_TIMEOUT_MS,
+    );
   } catch (e) {
     deps.log.warn("scheduler unavailable; the ledger keeps the timers and reconcile will arm them", { error: (e as Error).message });
   }

@@ -43,7 +43,7 @@ interface Running {
 async function compose(config: Config, policy: Policy, log: Logger, role: "web" | "worker") {
   const { db, redisUrl } = await connect(config);
   const store = new PrismaIncidentStore(db.prisma);
-  const scheduler = new BullmqScheduler({ connection: redisConnection(redisUrl, role === "worker" ? "worker" : "producer"), store, clock: systemClock, log, work: role === "worker" });
+  const scheduler = new BullmqScheduler({ connection: redisConnection(redisUrl, role === "worker" ? "worker" : "producer"), store, clock: systemClock, log, work: role === "worker", concurrency: config.BEACON_WORKER_CONCURRENCY, reconcileEveryMs: config.BEACON_RECONCILE_SECONDS * 1000 });
   const deps: AppDeps = { store, chats: new Map(), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: randomUUID, log };
   const platforms = await buildPlatforms(config, deps);
   return { db, store, scheduler, deps, platforms, redisUrl };
