@@ -28,15 +28,20 @@ const scheduler = production
   ? new BullmqScheduler({ connection: redisConnection(process.env.REDIS_URL!, "worker"), store, clock: systemClock, log: silentLogger, work: true, queueName: process.env.BEACON_QUEUE, reconcileEveryMs: 1000 })
   : new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true });
 const deps: AppDeps = { store, chats: new Map([["test", chat]]), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: () => crypto.randomUUID(), log: silentLogger };
-await scheduler.start((key) => runDueTimer(deps, key).then(() => appendFileSync(`${dataDir}.fired`, key + "\n")));
+const fire = (key: string) => runDueTimer(deps, key).then(() => appendFileSync(`${dataDir}.fired`, key + "\n"));
 
 if (mode === "declare") {
+  // Declare everything first, then start firing: the kill then lands with the
+  // whole ledger pending, some of it already due.
   for (let i = 0; i < Number(count); i++) {
     await dispatch(deps, { actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" }, text: `declare urgent Crash test ${i}`, requestKey: `crash-${i}` });
   }
-  process.stdout.write("declared\n");
+  const pending = (await store.pendingTimers({ limit: 100_000 })).length;
+  await scheduler.start(fire);
+  process.stdout.write(`declared ${pending} pending\n`);
   setInterval(() => undefined, 1000); // run until killed
 } else {
+  await scheduler.start(fire);
   for (;;) {
     if ((await store.pendingTimers({ limit: 1 })).length === 0) break;
     await new Promise((r) => setTimeout(r, 100));

@@ -14,7 +14,7 @@ import { freshPostgresDatabase } from "../helpers/postgres.js";
 const dir = mkdtempSync(join(tmpdir(), "beacon-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; said: (word: string) => Promise<void> } {
+function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; said: (word: string) => Promise<void>; output: () => string } {
   const child = spawn(process.execPath, ["--import", "tsx", "test/infra/timer-ledger-child.ts", ...args], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
   let out = "";
   const waiters: Array<() => void> = [];
@@ -28,15 +28,16 @@ function start(args: string[], env: Record<string, string> = {}): { child: Child
       child.once("exit", (code) => (out.includes(word) ? resolve() : reject(new Error(`child exited ${code} before "${word}"`))));
       check();
     });
-  return { child, said };
+  return { child, said, output: () => out };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function crashAndResume(n: number, env: Record<string, string>, open: (dataDir: string) => ReturnType<typeof openDatabase>): Promise<void> {
+async function crashAndResume(n: number, env: Record<string, string>, open: (dataDir: string) => ReturnType<typeof openDatabase>): Promise<number> {
     const dataDir = join(dir, `pglite-${Math.random().toString(36).slice(2)}`);
     const first = start(["declare", dataDir, String(n)], env);
-    await first.said("declared");
+    await first.said(" pending");
+    const pendingAtStart = Number(/declared (\d+) pending/.exec(first.output())![1]);
     await sleep(1500); // some timers fire, most are still pending
     first.child.kill("SIGKILL");
     await new Promise((r) => first.child.once("exit", r));
@@ -63,6 +64,7 @@ async function crashAndResume(n: number, env: Record<string, string>, open: (dat
     expect(late).toBeGreaterThan(0);
     expect(await store.pendingTimers({ limit: 10 })).toEqual([]);
     await db.close();
+    return pendingAtStart;
 }
 
 describe("the timer ledger across a crash", () => {
@@ -70,15 +72,16 @@ describe("the timer ledger across a crash", () => {
     await crashAndResume(12, {}, (dataDir) => openDatabase({ dataDir }));
   }, 90_000);
 
-  it("fires every timer exactly once after SIGKILL and restart of a production worker on PostgreSQL and BullMQ", async () => {
+  it("fires each of 1,000 pending timers exactly once after SIGKILL and restart of a production worker on PostgreSQL and BullMQ", async () => {
     const fresh = await freshPostgresDatabase();
     const setup = await openDatabase({ url: fresh.url, migrateOnOpen: true });
     await setup.close();
     const env = { DATABASE_URL: fresh.url, REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", BEACON_QUEUE: `beacon-crash-${Date.now()}` };
     try {
-      await crashAndResume(60, env, () => openDatabase({ url: fresh.url }));
+      // Each urgent incident holds three pending timers at a time (next page step, next reminder, deadline): 340 make 1,020.
+      expect(await crashAndResume(340, env, () => openDatabase({ url: fresh.url }))).toBeGreaterThanOrEqual(1000);
     } finally {
       await fresh.drop();
     }
-  }, 120_000);
+  }, 480_000);
 });

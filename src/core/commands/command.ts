@@ -61,3 +61,20 @@ export const USAGE: Record<string, string> = {
   plan: "/incident plan <severity> [kind] [--at \"fri 17:30\"] [--onsite local|remote] [--claim]",
   help: "/incident help [command]",
 };
+
+/** What can be wrong with a command's words; each has a message in en.ts and zh.ts. */
+export type UsageProblem =
+  | "badOption"
+  | "missingSeverityAndTitle"
+  | "missingTitle"
+  | "missingSeverity"
+  | "missingSeverityReason"
+  | "missingNote"
+  | "missingReopenReason"
+  | "badRole"
+  | "missingPerson"
+  | "badAudience"
+  | "missingUpdate"
+  | "missingClock"
+  | "missingFollowupId"
+  | "missingFollowupText";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UserError } from "../errors.js";
-import { USAGE, type Command, type IncidentRef } from "./command.js";
+import { USAGE, type Command, type IncidentRef, type UsageProblem } from "./command.js";
 import { tokenize, type Tokens } from "./tokenize.js";
 
 // Text after `/incident` -> a typed Command, or a UserError that names the
@@ -19,8 +19,9 @@ const onsite = z.enum(["local", "remote"]);
 const satisfaction = z.coerce.number().int().min(1).max(5);
 const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-function usage(name: string, problem: string): UserError {
-  return new UserError("COMMAND.USAGE", { problem }, USAGE[name]);
+/** The problem is a key of `usageProblems` in the messages, so it reads in the policy's language. */
+function usage(name: string, problem: UsageProblem, params: Record<string, string> = {}): UserError {
+  return new UserError("COMMAND.USAGE", { problem, ...params }, USAGE[name]);
 }
 
 /** Take a leading `#12` / `INC-12` reference off the words, if present. */
@@ -35,7 +36,7 @@ function option<T>(name: string, opts: Tokens["options"], key: string, schema: z
   const v = opts[key];
   if (v === undefined) return undefined;
   const r = schema.safeParse(v === true ? "" : v);
-  if (!r.success) throw usage(name, `--${key} cannot be "${v === true ? "" : v}"`);
+  if (!r.success) throw usage(name, "badOption", { key, value: v === true ? "" : v });
   return r.data;
 }
 
@@ -53,8 +54,8 @@ export function parseCommand(input: string): Command {
     case "drill": {
       const severity = words.shift();
       const title = rest();
-      if (!severity) throw usage(name, "Missing severity and title");
-      if (!title) throw usage(name, "Missing title");
+      if (!severity) throw usage(name, "missingSeverityAndTitle");
+      if (!title) throw usage(name, "missingTitle");
       return {
         name: "declare",
         drill: name === "drill",
@@ -80,36 +81,36 @@ export function parseCommand(input: string): Command {
       const ref = takeRef(words);
       const severity = words.shift();
       const reason = rest();
-      if (!severity || !reason) throw usage(name, !severity ? "Missing severity" : "Say why the severity changes");
+      if (!severity || !reason) throw usage(name, !severity ? "missingSeverity" : "missingSeverityReason");
       return { name, ...ref, severity, reason };
     }
     case "note":
     case "reopen": {
       const ref = takeRef(words);
       const body = rest();
-      if (!body) throw usage(name, name === "note" ? "Missing note text" : "Say why it is reopened");
+      if (!body) throw usage(name, name === "note" ? "missingNote" : "missingReopenReason");
       return name === "note" ? { name, ...ref, text: body } : { name, ...ref, reason: body };
     }
     case "role": {
       const ref = takeRef(words);
       const role = z.enum(["lead", "liaison", "handler"]).safeParse(words.shift()?.toLowerCase());
       const person = rest();
-      if (!role.success) throw usage(name, "The role must be lead, liaison or handler");
-      if (!person) throw usage(name, "Missing person");
+      if (!role.success) throw usage(name, "badRole");
+      if (!person) throw usage(name, "missingPerson");
       return { name, ...ref, role: role.data, person };
     }
     case "update": {
       const ref = takeRef(words);
       const audience = z.enum(["customer", "internal"]).safeParse(words.shift()?.toLowerCase());
-      if (!audience.success) throw usage(name, "Say who the update is for: customer or internal");
+      if (!audience.success) throw usage(name, "badAudience");
       const body = rest();
-      if (!body) throw usage(name, "Missing update text");
+      if (!body) throw usage(name, "missingUpdate");
       return { name, ...ref, audience: audience.data, text: body };
     }
     case "done": {
       const ref = takeRef(words);
       const clock = words.shift();
-      if (!clock) throw usage(name, "Missing deadline name");
+      if (!clock) throw usage(name, "missingClock");
       return { name, ...ref, clock: clock.toLowerCase() };
     }
     case "resolve": {
@@ -125,17 +126,17 @@ export function parseCommand(input: string): Command {
         words.shift();
         const ref = takeRef(words);
         const id = words.shift();
-        if (!id) throw usage(name, "Missing follow-up id (e.g. F1)");
+        if (!id) throw usage(name, "missingFollowupId");
         return { name: "followup_done", ...ref, id };
       }
       const ref = takeRef(words);
       const body = rest();
-      if (!body) throw usage(name, "Missing follow-up text");
+      if (!body) throw usage(name, "missingFollowupText");
       return { name, ...ref, text: body, owner: text(options.owner), due: option(name, options, "due", dateKey) };
     }
     case "plan": {
       const severity = words.shift();
-      if (!severity) throw usage(name, "Missing severity");
+      if (!severity) throw usage(name, "missingSeverity");
       return { name, severity, kind: words.shift(), at: text(options.at), onsite: option(name, options, "onsite", onsite), claim: options.claim === true || undefined };
     }
     case "help":

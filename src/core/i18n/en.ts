@@ -3,6 +3,23 @@
 
 type S = string;
 
+const usageProblems: Record<S, (p: Record<S, S>) => S> = {
+  badOption: (p) => `--${p.key} cannot be "${p.value}"`,
+  missingSeverityAndTitle: () => "Missing severity and title",
+  missingTitle: () => "Missing title",
+  missingSeverity: () => "Missing severity",
+  missingSeverityReason: () => "Say why the severity changes",
+  missingNote: () => "Missing note text",
+  missingReopenReason: () => "Say why it is reopened",
+  badRole: () => "The role must be lead, liaison or handler",
+  missingPerson: () => "Missing person",
+  badAudience: () => "Say who the update is for: customer or internal",
+  missingUpdate: () => "Missing update text",
+  missingClock: () => "Missing deadline name",
+  missingFollowupId: () => "Missing follow-up id (e.g. F1)",
+  missingFollowupText: () => "Missing follow-up text",
+};
+
 export const en = {
   locale: "en" as "en" | "zh",
   status: { declared: "Declared", acknowledged: "Acknowledged", resolved: "Resolved", closed: "Closed" } as Record<S, S>,
@@ -82,7 +99,7 @@ export const en = {
   },
   error: {
     "COMMAND.UNKNOWN": (p: Record<S, S>) => `Unknown command "${p.word}".`,
-    "COMMAND.USAGE": (p: Record<S, S>) => `${p.problem}.`,
+    "COMMAND.USAGE": (p: Record<S, S>) => `${usageProblems[p.problem!]?.(p) ?? p.problem}.`,
     "INCIDENT.NOT_FOUND": (p: Record<S, S>) => `No incident ${p.ref}.`,
     "INCIDENT.NO_CONTEXT": () => `Which incident? Run this in an incident's room, or name it (e.g. #12).`,
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} is ${p.status}; you cannot ${p.action} it now.`,

@@ -4,6 +4,23 @@ import type { Messages } from "./en.js";
 
 type S = string;
 
+const usageProblems: Record<S, (p: Record<S, S>) => S> = {
+  badOption: (p) => `--${p.key} 不能是“${p.value}”`,
+  missingSeverityAndTitle: () => "缺少级别和标题",
+  missingTitle: () => "缺少标题",
+  missingSeverity: () => "缺少级别",
+  missingSeverityReason: () => "请说明调整级别的原因",
+  missingNote: () => "缺少记录内容",
+  missingReopenReason: () => "请说明重新打开的原因",
+  badRole: () => "角色必须是 lead（负责人）、liaison（联络人）或 handler（处理人）",
+  missingPerson: () => "缺少人员",
+  badAudience: () => "请说明通报对象：customer（客户）或 internal（内部）",
+  missingUpdate: () => "缺少通报内容",
+  missingClock: () => "缺少时限名称",
+  missingFollowupId: () => "缺少整改项编号（如 F1）",
+  missingFollowupText: () => "缺少整改项内容",
+};
+
 export const zh: Messages = {
   locale: "zh",
   status: { declared: "已登记", acknowledged: "已确认", resolved: "已解决", closed: "已结案" },
@@ -83,7 +100,7 @@ export const zh: Messages = {
   },
   error: {
     "COMMAND.UNKNOWN": (p: Record<S, S>) => `未知命令“${p.word}”。`,
-    "COMMAND.USAGE": (p: Record<S, S>) => `${p.problem}。`,
+    "COMMAND.USAGE": (p: Record<S, S>) => `${usageProblems[p.problem!]?.(p) ?? p.problem}。`,
     "INCIDENT.NOT_FOUND": (p: Record<S, S>) => `没有事件 ${p.ref}。`,
     "INCIDENT.NO_CONTEXT": () => `是哪个事件？请在事件频道内执行，或注明编号（如 #12）。`,
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} 当前为${p.status}，现在不能${p.action}。`,

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { renderUserError } from "../../src/app/dispatch.js";
+import { parseCommand } from "../../src/core/commands/parse.js";
+import { UserError } from "../../src/core/errors.js";
+import { defaultPolicy } from "../helpers/default-policy.js";
+
+const mistakes = ["declare", "declare urgent", "sev", "sev urgent", "note", "reopen", "role boss lee", "role lead", "update everyone hi", "update customer", "done", "followup", "followup done", "close --satisfaction 9"];
+
+function problemOf(text: string): UserError {
+  try {
+    parseCommand(text);
+  } catch (e) {
+    if (e instanceof UserError) return e;
+  }
+  throw new Error(`"${text}" parsed without a problem`);
+}
+
+describe("usage problems", () => {
+  it("are told in English with the usage line that would have worked", () => {
+    expect(renderUserError(defaultPolicy("en"), problemOf("declare urgent"))).toMatch(/^Missing title\.\nUsage: \/incident declare/);
+    expect(renderUserError(defaultPolicy("en"), problemOf("close --satisfaction 9"))).toMatch(/^--satisfaction cannot be "9"\./);
+  });
+
+  it("are told in Chinese when the policy's locale is zh, for every mistake the parser names", () => {
+    for (const text of mistakes) {
+      const e = problemOf(text);
+      if (e.code !== "COMMAND.USAGE") continue;
+      const line = renderUserError(defaultPolicy("zh"), e).split("\n")[0]!;
+      expect(line, text).toMatch(/[\u4e00-\u9fff]/);
+      expect(line, text).not.toContain(e.params.problem!);
+    }
+  });
+});
