@@ -36,7 +36,7 @@ export async function deliverTimer(deps: AppDeps, key: string): Promise<void> {
   try {
     if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
     const outcome = await perform(deps, chat, incident, payload.delivery);
-    await settle(deps, key, incident.id, outcome);
+    await settle(deps, key, incident.id, outcome, incident);
   } catch (e) {
     await failed(deps, key, payload, e);
   }
@@ -85,9 +85,14 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
 
 const sameRef = (a: ChatRef | undefined, b: ChatRef) => a?.channelId === b.channelId && a?.messageId === b.messageId;
 
-async function settle(deps: AppDeps, key: string, incidentId: string, outcome: Outcome): Promise<void> {
+/**
+ * Record what the platform returned. The first attempt decides on the incident
+ * read before the platform call (usually still current); a version conflict
+ * means it moved on, and the decision is made again on a fresh read.
+ */
+async function settle(deps: AppDeps, key: string, incidentId: string, outcome: Outcome, known?: Incident): Promise<void> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const incident = outcome ? await deps.store.get(incidentId) : null;
+    const incident = !outcome ? null : attempt === 0 && known ? known : await deps.store.get(incidentId);
     const change = incident && outcome ? outcome(incident) : null;
     if (!change) {
       await deps.store.retireTimer(key, deps.clock.now());

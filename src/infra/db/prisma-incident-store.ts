@@ -159,8 +159,12 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   async leaseTimer(key: string, now: Date, until: Date): Promise<TimerRow | null> {
-    const r = await this.prisma.timer.updateMany({ where: { key, state: "pending", dueAt: { lte: now } }, data: { dueAt: until } });
-    return r.count === 1 ? this.timer(key) : null;
+    // One round trip: the conditional update returns the row it leased.
+    const rows = await this.prisma.$queryRaw<Array<{ key: string; due_at: Date; payload: unknown; state: string; fired_at: Date | null }>>`
+      UPDATE timer SET due_at = ${until} WHERE key = ${key} AND state = 'pending' AND due_at <= ${now}
+      RETURNING key, due_at, payload, state, fired_at`;
+    const r = rows[0];
+    return r ? toTimerRow({ key: r.key, dueAt: new Date(r.due_at), payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, state: r.state, firedAt: r.fired_at ? new Date(r.fired_at) : null }) : null;
   }
 
   async retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]): Promise<void> {
