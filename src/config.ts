@@ -26,6 +26,8 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalText,
+  /** Quick retries inside the Slack client (429s, 5xx); after them the delivery outbox retries. */
+  SLACK_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,

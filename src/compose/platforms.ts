@@ -1,6 +1,7 @@
 import type { AppDeps } from "../app/deps.js";
 import type { Config } from "../config.js";
 import type { Route } from "../web/server.js";
+import { buildSlackPlatform } from "../../adapters/slack/platform.js";
 
 /** A chat platform wired into the app: its ChatPort is in deps.chats; receivers start in the web process only. */
 export interface Platform {
@@ -17,7 +18,7 @@ export interface Platform {
  */
 export async function buildPlatforms(config: Config, deps: AppDeps): Promise<Platform[]> {
   const platforms: Platform[] = [];
-  void config;
-  void deps;
+  const slack = buildSlackPlatform(config, deps);
+  if (slack) platforms.push(slack);
   return platforms;
 }

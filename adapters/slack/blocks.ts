@@ -1,0 +1,54 @@
+import type { Policy } from "../../src/core/policy/schema.js";
+import type { CardAction, IncidentCard, PageView } from "../../src/core/views.js";
+import { escapeText, slackMentions } from "./mentions.js";
+
+// Block Kit for the live incident card and for pages. Everything shown comes
+// from the core's view models; this file only lays it out.
+
+export const ACTION = {
+  acknowledge: "beacon_acknowledge",
+  escalate: "beacon_escalate",
+  note: "beacon_note",
+  resolve: "beacon_resolve",
+  ackPage: "beacon_ack_page",
+} as const;
+
+export type Block = { type: string; block_id?: string; [key: string]: unknown };
+
+const STATE_ICON: Record<string, string> = { running: "⏳", met: "✅", missed: "❌", overdue: "🔴", stopped: "⏹" };
+const SEVERITY_ICON = (level: number) => (level <= 1 ? "🔴" : level === 2 ? "🟠" : "🟡");
+
+export function cardBlocks(card: IncidentCard): { text: string; blocks: Block[] } {
+  const title = `${SEVERITY_ICON(card.severityLevel)} ${card.drill ? "[DRILL] " : ""}${card.label} ${card.title}`;
+  const blocks: Block[] = [
+    { type: "header", text: { type: "plain_text", text: title.slice(0, 150), emoji: true } },
+    { type: "section", fields: card.fields.slice(0, 10).map((f) => ({ type: "mrkdwn", text: `*${escapeText(f.label)}*\n${escapeText(f.value)}` })) },
+  ];
+  if (card.deadlines.length) {
+    const lines = card.deadlines.map((d) => `${STATE_ICON[d.state] ?? "•"} *${escapeText(d.name)}*: ${escapeText(d.dueText)}`);
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n").slice(0, 3000) } });
+  }
+  for (const w of card.warnings) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `⚠️ ${escapeText(w)}` }] });
+  if (card.actions.length) {
+    blocks.push({ type: "actions", block_id: "beacon_card", elements: card.actions.map((a) => button(a.action, a.label, card.incidentId)) });
+  }
+  return { text: `${card.drill ? "[DRILL] " : ""}${card.label} ${card.title} · ${card.severity} · ${card.status}`, blocks };
+}
+
+function button(action: CardAction, label: string, incidentId: string): Block {
+  const style = action === "acknowledge" ? { style: "primary" } : action === "resolve" ? { style: "primary" } : {};
+  return { type: "button", action_id: ACTION[action], text: { type: "plain_text", text: label, emoji: true }, value: incidentId, ...style };
+}
+
+export function pageBlocks(policy: Policy, view: PageView): { text: string; blocks: Block[] } {
+  const text = slackMentions(policy, view.text);
+  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } }];
+  if (!view.acknowledged && !view.closed) {
+    blocks.push({
+      type: "actions",
+      block_id: "beacon_page",
+      elements: [{ type: "button", action_id: ACTION.ackPage, style: "primary", text: { type: "plain_text", text: view.ackLabel, emoji: true }, value: JSON.stringify({ i: view.incidentId, p: view.pageId }) }],
+    });
+  }
+  return { text: view.text.replace(/@\{[^}]+\}/g, "").slice(0, 300), blocks };
+}

@@ -1,0 +1,126 @@
+import type { App } from "@slack/bolt";
+import { z } from "zod";
+import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
+import { dispatch, dispatchAck, dispatchCommand } from "../../src/app/dispatch.js";
+import type { Command } from "../../src/core/commands/command.js";
+import { ACTION } from "./blocks.js";
+import type { InFlight } from "./in-flight.js";
+import { slackMentions } from "./mentions.js";
+import { declareModal, metadataSchema, noteModal, parseDeclare, parseNote, VIEW, type ViewMetadata } from "./modals.js";
+import { registerCapture } from "./capture.js";
+
+// Slack events -> the app's commands. Every handler acknowledges first (Slack
+// waits 3 seconds at most), then works; answers to the person are ephemeral.
+
+const actor = (userId: string, name?: string) => ({ platform: "slack", userId, name: name ?? userId });
+
+const pageValue = z.string().transform((s, ctx) => {
+  try {
+    return z.object({ i: z.string(), p: z.string() }).parse(JSON.parse(s));
+  } catch {
+    ctx.addIssue({ code: "custom", message: "not a page button value" });
+    return z.NEVER;
+  }
+});
+
+export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void {
+  const fail = (what: string) => (e: unknown) => deps.log.error(`slack ${what} failed`, { error: e instanceof Error ? e.message : String(e) });
+  const say = (reply: Reply) => slackMentions(deps.policy, reply.text);
+
+  app.command("/incident", async ({ command, ack, respond, client }) => {
+    await ack();
+    work.run(async () => {
+      const text = command.text.trim();
+      const form = /^(declare|drill)?$/i.exec(text);
+      if (form) {
+        const view = declareModal(deps.policy, { c: command.channel_id }, form[1]?.toLowerCase() === "drill");
+        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
+        return;
+      }
+      const inbound: Inbound = { actor: actor(command.user_id, command.user_name), text, channelId: command.channel_id, requestKey: `slack:command:${command.trigger_id}` };
+      const reply = await dispatch(deps, inbound);
+      await respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", text: say(reply) });
+    }, fail("/incident"));
+  });
+
+  app.action(ACTION.ackPage, async ({ ack, body, action, respond }) => {
+    await ack();
+    work.run(async () => {
+      const value = pageValue.safeParse((action as { value?: string }).value);
+      if (!value.success) return;
+      const reply = await dispatchAck(deps, { actor: actor(body.user.id, (body.user as { name?: string }).name), requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}` }, value.data.i, value.data.p);
+      if (reply.error) await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
+    }, fail("acknowledge button"));
+  });
+
+  const cardButton = (actionId: string, cmd: Command) =>
+    app.action(actionId, async ({ ack, body, respond }) => {
+      await ack();
+      work.run(async () => {
+        const channelId = (body as { channel?: { id: string } }).channel?.id;
+        const reply = await dispatchCommand(deps, { actor: actor(body.user.id, (body.user as { name?: string }).name), text: "", channelId, requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}` }, cmd);
+        await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
+      }, fail(actionId));
+    });
+  cardButton(ACTION.acknowledge, { name: "ack" });
+  cardButton(ACTION.escalate, { name: "escalate" });
+  cardButton(ACTION.resolve, { name: "resolve" });
+
+  app.action(ACTION.note, async ({ ack, body, client }) => {
+    await ack();
+    work.run(async () => {
+      const channelId = (body as { channel?: { id: string } }).channel?.id;
+      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: noteModal(deps.policy, { c: channelId }) as never });
+    }, fail("note button"));
+  });
+
+  app.view(VIEW.declare, async ({ ack, body, view, client }) => {
+    const parsed = parseDeclare(deps.policy, view.state.values);
+    if ("errors" in parsed) {
+      await ack({ response_action: "errors", errors: parsed.errors });
+      return;
+    }
+    await ack();
+    const meta = metadata(view.private_metadata);
+    work.run(async () => {
+      const reply = await dispatchCommand(deps, { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` }, parsed.command);
+      await tell(client, body.user.id, meta, say(reply));
+    }, fail("declare form"));
+  });
+
+  app.view(VIEW.note, async ({ ack, body, view, client }) => {
+    const text = parseNote(view.state.values);
+    if (!text) {
+      await ack({ response_action: "errors", errors: { note: "…" } });
+      return;
+    }
+    await ack();
+    const meta = metadata(view.private_metadata);
+    work.run(async () => {
+      const reply = await dispatchCommand(deps, { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` }, { name: "note", text });
+      if (reply.error) await tell(client, body.user.id, meta, say(reply));
+    }, fail("note form"));
+  });
+
+  registerCapture(app, deps, work);
+}
+
+function metadata(raw: string | undefined): ViewMetadata {
+  try {
+    return metadataSchema.parse(JSON.parse(raw || "{}"));
+  } catch {
+    return {};
+  }
+}
+
+/** An answer to a form: ephemeral in the channel it came from, else a direct message. */
+async function tell(client: App["client"], user: string, meta: ViewMetadata, text: string): Promise<void> {
+  if (meta.c) {
+    const sent = await client.chat.postEphemeral({ channel: meta.c, user, text }).then(
+      () => true,
+      () => false,
+    );
+    if (sent) return;
+  }
+  await client.chat.postMessage({ channel: user, text });
+}

@@ -1,0 +1,25 @@
+import type { Policy } from "../../src/core/policy/schema.js";
+
+// Core text writes mentions as `@{personId}` (or a group id) and bold as
+// `*text*`, which is already Slack mrkdwn. Slack mentions a user as `<@U…>`
+// and a user group as `<!subteam^S…>`; anyone without a Slack id is named.
+
+export function slackMentions(policy: Policy, text: string): string {
+  return escapeText(text).replace(/@\{([^}]+)\}/g, (_, id: string) => {
+    const person = policy.people[id];
+    if (person) return person.slack ? `<@${person.slack}>` : `*${escapeText(person.name)}*`;
+    const group = policy.groups[id];
+    if (group) return group.slack ? `<!subteam^${group.slack}>` : `*${escapeText(group.name[policy.locale] ?? id)}*`;
+    return id;
+  });
+}
+
+/** Slack's three control characters in mrkdwn text (https://api.slack.com/reference/surfaces/formatting#escaping). */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The Slack user ids of policy people, skipping anyone without one. */
+export function slackUserIds(policy: Policy, personIds: string[]): string[] {
+  return [...new Set(personIds.map((p) => policy.people[p]?.slack).filter((u): u is string => !!u))];
+}

@@ -1,0 +1,70 @@
+import { App, HTTPReceiver } from "@slack/bolt";
+import type { AppDeps } from "../../src/app/deps.js";
+import type { Platform } from "../../src/compose/platforms.js";
+import { ConfigError, type Config } from "../../src/config.js";
+import { boltLogger } from "./bolt-logger.js";
+import { registerHandlers } from "./handlers.js";
+import { InFlight } from "./in-flight.js";
+import { SlackChat } from "./slack-chat.js";
+
+/** Where Slack sends slash commands, interactivity and events in HTTP mode (one URL for all three, as Bolt expects). */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackPlatform extends Platform {
+  /** Resolves once every handler started so far has finished (tests, graceful shutdown). */
+  idle(): Promise<void>;
+  chat: SlackChat;
+}
+
+/**
+ * Slack, when SLACK_BOT_TOKEN is set: HTTP mode on Beacon's own web server
+ * (signed requests, SLACK_SIGNING_SECRET), or Socket Mode when SLACK_APP_TOKEN
+ * is set. SLACK_API_URL redirects the Web API (and Socket Mode's handshake).
+ */
+export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform | undefined {
+  if (!config.SLACK_BOT_TOKEN) return undefined;
+  const socketMode = !!config.SLACK_APP_TOKEN;
+  if (!socketMode && !config.SLACK_SIGNING_SECRET) {
+    throw new ConfigError("Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) besides SLACK_BOT_TOKEN");
+  }
+  const logger = boltLogger(deps.log);
+  // Few, quick retries in the client: a delivery that still fails goes back to
+  // the outbox, which retries on its own schedule and never loses it.
+  const clientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {}),
+    retryConfig: { retries: config.SLACK_RETRIES, factor: 2, minTimeout: 200, maxTimeout: 5000 },
+  };
+  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    logger,
+    clientOptions,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+  });
+  app.error(async (e) => deps.log.error("slack handler failed", { error: e.message }));
+  const chat = new SlackChat(app.client, deps.policy);
+  deps.chats.set("slack", chat);
+  const work = new InFlight();
+  registerHandlers(app, deps, work);
+  return {
+    name: "slack",
+    chat,
+    routes: receiver
+      ? [
+          (req, res, url) => {
+            if (url.pathname !== SLACK_EVENTS_PATH) return false;
+            receiver.requestListener(req, res);
+            return true;
+          },
+        ]
+      : [],
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+      await work.idle();
+    },
+    idle: () => work.idle(),
+  };
+}

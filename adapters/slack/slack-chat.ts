@@ -1,0 +1,136 @@
+import type { webApi } from "@slack/bolt";
+import type { ChatRef } from "../../src/core/model.js";
+import type { Policy } from "../../src/core/policy/schema.js";
+import type { IncidentCard, PageView } from "../../src/core/views.js";
+import type { ChatPort } from "../../src/ports/chat.js";
+import { cardBlocks, pageBlocks } from "./blocks.js";
+import { channelName } from "./channel-name.js";
+import { slackMentions, slackUserIds } from "./mentions.js";
+import { classify, slackError } from "./slack-errors.js";
+
+type WebClient = webApi.WebClient;
+
+/**
+ * Beacon's ChatPort on the Slack Web API: incident rooms are public channels,
+ * the card is a pinned Block Kit message edited with chat.update, pages are
+ * direct messages with an Acknowledge button.
+ */
+export class SlackChat implements ChatPort {
+  readonly platform = "slack";
+  /** Topic last set per channel, so a card edit sets it only when severity or status changed. */
+  private readonly topics = new Map<string, string>();
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly policy: Policy,
+  ) {}
+
+  async openRoom(req: { name: string; topic: string; invite: string[]; incidentId: string }): Promise<ChatRef> {
+    const channel = await this.createChannel(channelName(req.name));
+    const users = slackUserIds(this.policy, req.invite);
+    if (users.length) {
+      // Invite one by one after a bulk failure: one deactivated user must not keep the others out.
+      await this.client.conversations.invite({ channel: channel.id, users: users.join(",") }).catch(async () => {
+        for (const u of users) await this.client.conversations.invite({ channel: channel.id, users: u }).catch(() => undefined);
+      });
+    }
+    await this.setTopic(channel.id, req.topic);
+    return { platform: "slack", channelId: channel.id, name: `#${channel.name}` };
+  }
+
+  /** conversations.create, adding -2, -3… while Slack says the name is taken. */
+  private async createChannel(base: string): Promise<{ id: string; name: string }> {
+    for (let n = 1; n <= 50; n++) {
+      const name = n === 1 ? base : channelName(base, `-${n}`);
+      try {
+        const r = await this.client.conversations.create({ name, is_private: false });
+        return { id: r.channel!.id!, name: r.channel!.name ?? name };
+      } catch (e) {
+        if (slackError(e) !== "name_taken") throw classify(e, "conversations.create");
+      }
+    }
+    throw new Error(`no free channel name for ${base}`);
+  }
+
+  private async setTopic(channel: string, topic: string): Promise<void> {
+    if (this.topics.get(channel) === topic) return;
+    await this.client.conversations.setTopic({ channel, topic: topic.slice(0, 250) }).catch(() => undefined); // cosmetic
+    this.topics.set(channel, topic);
+  }
+
+  async upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef): Promise<ChatRef> {
+    const { text, blocks } = cardBlocks(card);
+    await this.setTopic(room.channelId, `${card.drill ? "[DRILL] " : ""}${card.label} · ${card.severity} · ${card.status} · ${card.title}`);
+    try {
+      if (existing?.messageId) {
+        await this.client.chat.update({ channel: existing.channelId, ts: existing.messageId, text, blocks });
+        return existing;
+      }
+      const posted = await this.client.chat.postMessage({ channel: room.channelId, text, blocks, unfurl_links: false });
+      await this.client.pins.add({ channel: room.channelId, timestamp: posted.ts! }).catch(() => undefined); // a card that is not pinned still works
+      return { platform: "slack", channelId: room.channelId, messageId: posted.ts! };
+    } catch (e) {
+      throw classify(e, existing ? "chat.update" : "chat.postMessage");
+    }
+  }
+
+  async post(room: ChatRef, text: string): Promise<ChatRef> {
+    try {
+      const r = await this.client.chat.postMessage({ channel: room.channelId, text: slackMentions(this.policy, text), unfurl_links: false });
+      return { platform: "slack", channelId: room.channelId, messageId: r.ts! };
+    } catch (e) {
+      throw classify(e, "chat.postMessage");
+    }
+  }
+
+  async page(personId: string, view: PageView): Promise<ChatRef> {
+    const channel = await this.dm(personId);
+    const { text, blocks } = pageBlocks(this.policy, view);
+    try {
+      const r = await this.client.chat.postMessage({ channel, text, blocks });
+      return { platform: "slack", channelId: channel, messageId: r.ts! };
+    } catch (e) {
+      throw classify(e, "chat.postMessage (page)");
+    }
+  }
+
+  async updatePage(ref: ChatRef, view: PageView): Promise<void> {
+    if (!ref.messageId) return;
+    const { text, blocks } = pageBlocks(this.policy, view);
+    try {
+      await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
+    } catch (e) {
+      throw classify(e, "chat.update (page)");
+    }
+  }
+
+  async notify(personId: string, text: string): Promise<ChatRef> {
+    const channel = await this.dm(personId);
+    try {
+      const r = await this.client.chat.postMessage({ channel, text: slackMentions(this.policy, text) });
+      return { platform: "slack", channelId: channel, messageId: r.ts! };
+    } catch (e) {
+      throw classify(e, "chat.postMessage (notify)");
+    }
+  }
+
+  async archiveRoom(room: ChatRef): Promise<void> {
+    try {
+      await this.client.conversations.archive({ channel: room.channelId });
+    } catch (e) {
+      if (slackError(e) !== "already_archived") throw classify(e, "conversations.archive");
+    }
+  }
+
+  /** The DM channel with a policy person; a person with no Slack id cannot be reached, for good. */
+  private async dm(personId: string): Promise<string> {
+    const user = this.policy.people[personId]?.slack;
+    if (!user) throw classify({ code: "slack_webapi_platform_error", data: { error: "user_not_found" } }, `no Slack id for ${personId}`);
+    try {
+      const r = await this.client.conversations.open({ users: user });
+      return r.channel!.id!;
+    } catch (e) {
+      throw classify(e, "conversations.open");
+    }
+  }
+}
