@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { slackHarness, user, type SlackHarness } from "./slack-harness.js";
+
+let h: SlackHarness;
+afterEach(async () => h?.close());
+
+const blocksOf = (m: { blocks?: unknown[] }) => JSON.stringify(m.blocks ?? []);
+
+async function declared(text = "declare urgent Checkout down --kind complaint") {
+  await h.slack.command(text, user("dana"));
+  await h.settle();
+  const channel = h.fake.channelNamed(String(h.fake.callsTo("conversations.create").at(-1)!.args.name))!;
+  return channel;
+}
+
+describe("an incident run from Slack", () => {
+  it("opens a modal for /incident alone and declares from its submission", async () => {
+    h = await slackHarness();
+    await h.slack.command("", user("dana"), { id: "CSUPPORT", name: "support" });
+    await h.settle();
+    const opened = h.fake.callsTo("views.open");
+    expect(opened).toHaveLength(1);
+    const view = opened[0]!.args.view as { callback_id: string; private_metadata: string; blocks: Array<{ block_id: string }> };
+    expect(view.blocks.map((b) => b.block_id)).toEqual(["title", "severity", "kind", "customer", "region", "description", "drill"]);
+
+    const empty = await h.slack.submit(user("dana"), view, { title: { type: "plain_text_input", value: " " }, severity: { type: "static_select", selected_option: null } });
+    expect(JSON.parse(empty.body)).toMatchObject({ response_action: "errors", errors: { title: expect.any(String), severity: expect.any(String) } });
+    expect(h.fake.callsTo("conversations.create")).toHaveLength(0);
+
+    const ok = await h.slack.submit(user("dana"), view, {
+      title: { type: "plain_text_input", value: "Refund portal down" },
+      severity: { type: "static_select", selected_option: { value: "important" } },
+      kind: { type: "static_select", selected_option: { value: "system" } },
+      customer: { type: "plain_text_input", value: "ACME" },
+      drill: { type: "checkboxes", selected_options: [] },
+    });
+    expect(ok.status).toBe(200);
+    await h.settle();
+    const incident = (await h.store.list({ limit: 10 }))[0]!;
+    expect(incident).toMatchObject({ title: "Refund portal down", severity: "important", kind: "system", drill: false });
+    expect(h.fake.channelNamed("inc-1-refund-portal-down")).toBeDefined();
+    const told = h.fake.callsTo("chat.postEphemeral").at(-1)!.args;
+    expect(told).toMatchObject({ channel: "CSUPPORT", user: "UDANA" });
+    expect(String(told.text)).toMatch(/INC-1 declared/);
+  });
+
+  it("adds a suffix when the channel name is taken", async () => {
+    h = await slackHarness();
+    h.fake.channels.set("CTAKEN", { id: "CTAKEN", name: "inc-1-checkout-down", topic: "", members: new Set(), archived: false, pins: new Set(), messages: [] });
+    const channel = await declared();
+    expect(channel.name).toBe("inc-1-checkout-down-2");
+    expect(h.fake.callsTo("conversations.create").map((c) => c.args.name)).toEqual(["inc-1-checkout-down", "inc-1-checkout-down-2"]);
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    expect(incident.room?.channelId).toBe(channel.id);
+  });
+
+  it("records the acknowledge click on a page, updates the page and the card, and stops the escalation", async () => {
+    h = await slackHarness();
+    const channel = await declared();
+    const dm = h.fake.channels.get("DULEE")!;
+    const page = dm.messages[0]!;
+    const button = (JSON.parse(blocksOf(page)) as Array<{ elements?: Array<{ action_id: string; value: string }> }>).flatMap((b) => b.elements ?? []).find((e) => e.action_id === "beacon_ack_page")!;
+
+    const click = await h.slack.click(user("lee"), { channel: dm.id, ts: page.ts }, { action_id: button.action_id, value: button.value });
+    expect(click.status).toBe(200);
+    await h.settle();
+
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    expect(incident.status).toBe("acknowledged");
+    expect(blocksOf(page)).not.toContain("beacon_ack_page");
+    expect(page.text + blocksOf(page)).toMatch(/Lee Zhang/);
+    expect(blocksOf(channel.messages[0]!)).not.toContain("beacon_acknowledge");
+    const pagesBefore = h.fake.callsTo("conversations.open").length;
+    await h.advance(120);
+    expect(h.fake.callsTo("conversations.open").length).toBe(pagesBefore); // nobody else paged
+  });
+
+  it("refuses an acknowledge click from someone who was not paged, with an ephemeral answer", async () => {
+    h = await slackHarness();
+    await declared();
+    const dm = h.fake.channels.get("DULEE")!;
+    const button = (JSON.parse(blocksOf(dm.messages[0]!)) as Array<{ elements?: Array<{ action_id: string; value: string }> }>).flatMap((b) => b.elements ?? [])[0]!;
+    await h.slack.click(user("lin"), { channel: dm.id, ts: dm.messages[0]!.ts }, { action_id: button.action_id, value: button.value });
+    await h.settle();
+    expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("declared");
+    const answer = h.fake.responses.at(-1)!.body;
+    expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false });
+  });
+
+  it("posts reminders in the channel and pages the next step when nobody acknowledges", async () => {
+    h = await slackHarness();
+    const channel = await declared();
+    const before = channel.messages.length;
+    await h.advance(60);
+    const posted = channel.messages.slice(before).map((m) => m.text);
+    expect(posted.some((t) => /escalat/i.test(t))).toBe(true);
+    expect(posted.some((t) => /remind|due|overdue|missed/i.test(t))).toBe(true);
+    // The next step reached the leadership group by direct message.
+    expect(h.fake.channels.get("DUADA")?.messages.length ?? 0).toBeGreaterThan(0);
+    // Mentions are Slack mentions, not policy ids.
+    expect(posted.join("\n")).not.toMatch(/@\{/);
+  });
+
+  it("puts a message marked with 📌 on the timeline once, with its author and permalink, and ignores Beacon's own posts", async () => {
+    h = await slackHarness();
+    const channel = await declared();
+    const said = h.fake.userPosts(channel.id, "USAM", "Root cause: the payment gateway certificate expired");
+    const reaction = { type: "reaction_added", user: "ULEE", reaction: "pushpin", item_user: "USAM", item: { type: "message", channel: channel.id, ts: said.ts } };
+    await h.slack.event(reaction, { eventId: "Ev-pin-1" });
+    await h.slack.event(reaction, { eventId: "Ev-pin-1", retryNum: 1 }); // Slack redelivers
+    await h.slack.event({ type: "reaction_added", user: "ULEE", reaction: "pushpin", item: { type: "message", channel: channel.id, ts: channel.messages[0]!.ts } });
+    await h.settle();
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    const notes = (await h.store.timeline(incident.id)).filter((e) => e.type === "note");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.data).toMatchObject({ text: "Root cause: the payment gateway certificate expired" });
+    expect(JSON.stringify(notes[0])).toContain(`https://fake.slack.com/archives/${channel.id}/p`);
+    expect(notes[0]!.actor).toMatchObject({ personId: "sam" });
+  });
+
+  it("resolves and closes from the channel, posts the summary and archives the channel when the policy says so", async () => {
+    const { slackPolicy } = await import("./slack-harness.js");
+    const base = slackPolicy();
+    h = await slackHarness({ policy: { ...base, room: { ...base.room, archiveOnClose: true } } });
+    const channel = await declared();
+    await h.slack.command("resolve Certificate renewed", user("lee"), { id: channel.id, name: channel.name });
+    await h.settle();
+    await h.slack.command("close", user("dana"), { id: channel.id, name: channel.name });
+    await h.settle();
+    expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("closed");
+    expect(channel.messages.map((m) => m.text).join("\n")).toMatch(/Resolved by/);
+    expect(channel.archived).toBe(true);
+    await h.slack.command("summary #1", user("dana"));
+    await h.settle();
+    expect(String(h.fake.responses.at(-1)!.body.text)).toMatch(/INC-1/);
+  });
+});

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { slackHarness, slackPolicy, user, type SlackHarness } from "./slack-harness.js";
+
+let h: SlackHarness;
+afterEach(async () => h?.close());
+
+describe("Slack's request protocol", () => {
+  it("rejects a forged signature with 401 and does nothing", async () => {
+    h = await slackHarness();
+    const sent = await h.slack.command("declare urgent Forged", user("dana"), undefined, { signature: "v0=" + "0".repeat(64) });
+    expect(sent.status).toBe(401);
+    await h.settle();
+    expect(await h.store.list({ limit: 10 })).toEqual([]);
+    expect(h.fake.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
+  });
+
+  it("rejects a correctly signed request whose timestamp is more than five minutes old (a replay)", async () => {
+    h = await slackHarness();
+    const sent = await h.slack.command("declare urgent Replayed", user("dana"), undefined, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(sent.status).toBe(401);
+    await h.settle();
+    expect(await h.store.list({ limit: 10 })).toEqual([]);
+  });
+
+  it("declares once when Slack delivers the same request twice", async () => {
+    h = await slackHarness();
+    const body = h.slack.commandBody("declare urgent Checkout down", user("dana"), { id: "CGENERAL", name: "general" });
+    const first = await h.slack.send(body, "application/x-www-form-urlencoded");
+    const again = await h.slack.send(body, "application/x-www-form-urlencoded", { retryNum: 1 });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    await h.settle();
+    expect(await h.store.list({ limit: 10 })).toHaveLength(1);
+    expect(h.fake.callsTo("conversations.create")).toHaveLength(1);
+    const answers = h.fake.responses.map((r) => String(r.body.text));
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toMatch(/INC-1/);
+  });
+
+  it("answers the URL verification challenge", async () => {
+    h = await slackHarness();
+    const sent = await h.slack.send(JSON.stringify({ token: "t", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" }), "application/json");
+    expect(sent.status).toBe(200);
+    expect(sent.body).toContain("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+  });
+
+  it("answers a usage mistake with one ephemeral line and the usage, writing nothing", async () => {
+    h = await slackHarness();
+    await h.slack.command("declare urgent", user("dana"));
+    await h.slack.command("dance", user("dana"));
+    await h.settle();
+    const [missing, unknown] = h.fake.responses.map((r) => r.body);
+    expect(missing).toMatchObject({ response_type: "ephemeral" });
+    expect(String(missing!.text)).toMatch(/^Missing title\.\nUsage: \/incident declare/);
+    expect(String(unknown!.text)).toMatch(/Unknown command "dance"/);
+    expect(String(missing!.text) + String(unknown!.text)).not.toMatch(/\n\s+at /);
+    expect(await h.store.list({ limit: 10 })).toEqual([]);
+  });
+
+  it("waits out a 429 with Retry-After and then delivers", async () => {
+    h = await slackHarness();
+    h.fake.fail({ method: "chat.postMessage", times: 1, status: 429, retryAfter: 1 });
+    await h.slack.command("declare urgent Checkout down", user("dana"));
+    await h.settle();
+    const posts = h.fake.callsTo("chat.postMessage");
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    const room = h.fake.channelNamed("inc-1-checkout-down")!;
+    expect(room.messages.filter((m) => JSON.stringify(m.blocks ?? []).includes("beacon_card"))).toHaveLength(1); // the card, once
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    expect(incident.card?.messageId).toBeDefined();
+    expect((await h.store.timeline(incident.id)).some((e) => e.type === "delivery_failed")).toBe(false);
+  });
+
+  it("keeps a delivery that Slack keeps refusing in the outbox and delivers it on a later retry", async () => {
+    h = await slackHarness({ env: { SLACK_RETRIES: "0" } });
+    h.fake.fail({ method: "chat.postMessage", times: 3, status: 500 });
+    await h.slack.command("declare urgent Checkout down", user("dana"));
+    await h.settle();
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    expect((await h.store.pendingTimers({ limit: 50 })).some((t) => t.payload.kind === "deliver")).toBe(true);
+    await h.advance(30); // the outbox retries (policy delivery.retries)
+    const after = (await h.store.get(incident.id))!;
+    expect(after.card?.messageId).toBeDefined();
+    expect(h.fake.channels.get("DULEE")!.messages).toHaveLength(1);
+  });
+
+  it("records a page that can never reach its person as a delivery failure and mentions them in the channel", async () => {
+    const policy = slackPolicy();
+    policy.people.lee = { ...policy.people.lee!, slack: "UGONE" }; // deactivated: Slack answers user_not_found
+    h = await slackHarness({ policy });
+    h.fake.users.add("UGONE");
+    h.fake.fail({ method: "conversations.open", times: 1, error: "user_not_found" });
+    await h.slack.command("declare urgent Checkout down", user("dana"));
+    await h.settle();
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    const failed = (await h.store.timeline(incident.id)).filter((e) => e.type === "delivery_failed");
+    expect(failed).toHaveLength(1);
+    const room = h.fake.channelNamed("inc-1-checkout-down")!;
+    expect(room.messages.map((m) => m.text).join("\n")).toContain("<@UGONE>");
+  });
+});
