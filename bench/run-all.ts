@@ -3,8 +3,9 @@
 import { benchDeclare } from "./declare.bench.js";
 import { benchLateness } from "./scheduler-lateness.bench.js";
 import { benchProduction } from "./production.bench.js";
+import { benchSlack } from "./slack.bench.js";
 
-const all: Record<string, () => Promise<void>> = { declare: benchDeclare, lateness: benchLateness, production: benchProduction };
+const all: Record<string, () => Promise<void>> = { declare: benchDeclare, lateness: benchLateness, production: benchProduction, slack: benchSlack };
 const wanted = process.argv.slice(2).filter((a) => a in all);
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]!();

@@ -1,17 +1,44 @@
 /**
- * Work started after a platform was acknowledged (Slack's 3-second rule):
- * tracked so shutdown can let it finish, and tests can wait for it.
+ * Work started after a platform was acknowledged (Slack's 3-second rule).
+ * At most `limit` pieces run at once and the rest wait their turn: fifty
+ * declarations arriving together would otherwise fill the event loop with
+ * database work (PGlite runs on the main thread) and delay the very
+ * acknowledgements Slack is waiting for. Tracked so shutdown can let the work
+ * finish, and tests can wait for it.
  */
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
+  private readonly waiting: Array<() => void> = [];
+  private active = 0;
+
+  constructor(private readonly limit = 4) {}
 
   run(work: () => Promise<unknown>, onError: (e: unknown) => void): void {
-    const p = work().catch(onError);
+    const p = this.turn()
+      .then(work)
+      .catch(onError)
+      .finally(() => {
+        this.active--;
+        this.waiting.shift()?.();
+      });
     this.running.add(p);
     void p.finally(() => this.running.delete(p));
   }
 
-  /** Resolves when nothing is running, including work started meanwhile. */
+  private turn(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        this.active++;
+        resolve();
+      }),
+    );
+  }
+
+  /** Resolves when nothing is running or waiting, including work started meanwhile. */
   async idle(): Promise<void> {
     while (this.running.size) await Promise.allSettled([...this.running]);
   }

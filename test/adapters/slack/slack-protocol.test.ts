@@ -36,6 +36,18 @@ describe("Slack's request protocol", () => {
     expect(answers[1]).toMatch(/INC-1/);
   });
 
+  it("acknowledges a slash command before doing the work, however slow Slack's API is", async () => {
+    h = await slackHarness();
+    h.fake.delays.set("conversations.create", 1500);
+    const t0 = Date.now();
+    const sent = await h.slack.command("declare urgent Checkout down", user("dana"));
+    const acked = Date.now() - t0;
+    expect(sent.status).toBe(200);
+    expect(acked).toBeLessThan(1000);
+    await h.settle();
+    expect(h.fake.channelNamed("inc-1-checkout-down")).toBeDefined();
+  });
+
   it("answers the URL verification challenge", async () => {
     h = await slackHarness();
     const sent = await h.slack.send(JSON.stringify({ token: "t", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" }), "application/json");

@@ -42,6 +42,10 @@ export class FakeSlack {
   readonly botUserId = "UBEACON";
   readonly botId = "BBEACON";
   private readonly failures: Failure[] = [];
+  /** Milliseconds each call to a method takes (a slow Slack). */
+  readonly delays = new Map<string, number>();
+  /** Called after each answered Web API call (benchmarks time deliveries with it). */
+  onCall?: (call: ApiCall, answer: Record<string, unknown>) => void;
   private server!: Server;
   private n = 0;
   port = 0;
@@ -116,6 +120,8 @@ export class FakeSlack {
     const args = parseBody(raw, req.headers["content-type"] ?? "");
     const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
     this.calls.push({ method, args });
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     if (!token) return send(res, 200, { ok: false, error: "not_authed" });
     if (token !== this.token) return send(res, 200, { ok: false, error: "invalid_auth" });
     const failure = this.failures.find((f) => f.method === method && f.times > 0);
@@ -127,6 +133,7 @@ export class FakeSlack {
     }
     const answer = this.api(method, args);
     send(res, 200, answer);
+    this.onCall?.({ method, args }, answer);
   }
 
   private channel(id: unknown): Channel | undefined {

@@ -1,0 +1,86 @@
+// Slack: how fast Beacon acknowledges a signed slash command (Slack gives up
+// after 3 s), and how long from the command until every page of the first
+// step is posted, with 50 declarations at once. Real Bolt over HTTP, the fake
+// Slack on loopback, the embedded database. Run: npm run bench -- slack
+import { performance } from "node:perf_hooks";
+import { buildSlackPlatform, SLACK_EVENTS_PATH } from "../adapters/slack/platform.js";
+import type { AppDeps } from "../src/app/deps.js";
+import { loadConfig } from "../src/config.js";
+import { createCalendar } from "../src/core/calendar/business-calendar.js";
+import { expandTargets } from "../src/core/policy/directory.js";
+import { openDatabase, type Database } from "../src/infra/db/connect.js";
+import { PrismaIncidentStore } from "../src/infra/db/prisma-incident-store.js";
+import { LocalScheduler } from "../src/infra/local-scheduler.js";
+import { systemClock } from "../src/ports/clock.js";
+import { silentLogger } from "../src/ports/logger.js";
+import { startWeb } from "../src/web/server.js";
+import { slackPolicy, SECRET, TOKEN } from "../test/adapters/slack/slack-harness.js";
+import { FakeSlack } from "../test/fakes/slack/fake-slack.js";
+import { SlackSender } from "../test/fakes/slack/slack-sender.js";
+import { freshPostgresDatabase } from "../test/helpers/postgres.js";
+import { percentiles, report } from "./stats.js";
+
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+export async function benchSlack(): Promise<void> {
+  await run("PGlite", await openDatabase({ dataDir: ":memory:" }));
+  const fresh = await freshPostgresDatabase().catch(() => undefined);
+  if (!fresh) return console.log("slack (PostgreSQL): skipped, no server");
+  await run("PostgreSQL", await openDatabase({ url: fresh.url, migrateOnOpen: true }));
+  await fresh.drop();
+}
+
+async function run(label: string, db: Database): Promise<void> {
+  const policy = slackPolicy();
+  const fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.slack!) });
+  const store = new PrismaIncidentStore(db.prisma);
+  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: false });
+  const deps: AppDeps = { store, chats: new Map(), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: () => crypto.randomUUID(), log: silentLogger };
+  const platform = buildSlackPlatform(loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }), deps)!;
+  const web = await startWeb({ port: 0, host: "127.0.0.1", store, clock: systemClock, probes: [], routes: platform.routes });
+  const slack = new SlackSender(`http://127.0.0.1:${web.port}${SLACK_EVENTS_PATH}`, SECRET, fake);
+  const pagesPerIncident = expandTargets(policy, policy.severities.urgent!.paging[0]!.page).length;
+
+  const pagesSeen = new Map<string, number>();
+  const allPaged = new Map<string, () => void>();
+  fake.onCall = (call) => {
+    if (call.method !== "chat.postMessage" || !String(call.args.channel).startsWith("D")) return;
+    const title = /Bench \d+-\d+/.exec(String(call.args.text))?.[0];
+    if (!title) return;
+    const n = (pagesSeen.get(title) ?? 0) + 1;
+    pagesSeen.set(title, n);
+    if (n === pagesPerIncident) allPaged.get(title)?.();
+  };
+
+  const ack: number[] = [];
+  const paged: number[] = [];
+  for (let round = 0; round <= ROUNDS; round++) {
+    const results = await Promise.all(
+      Array.from({ length: CONCURRENT }, async (_, i) => {
+        const title = `Bench ${round}-${i}`;
+        const done = new Promise<void>((r) => allPaged.set(title, r));
+        const t0 = performance.now();
+        const res = await slack.command(`declare urgent ${title}`, { id: "UDANA", name: "dana" });
+        const acked = performance.now() - t0;
+        if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+        await done;
+        return { acked, paged: performance.now() - t0 };
+      }),
+    );
+    if (round === 0) continue; // warm-up
+    for (const r of results) {
+      ack.push(r.acked);
+      paged.push(r.paged);
+    }
+  }
+  await platform.idle();
+  const a = percentiles(ack);
+  const p = percentiles(paged);
+  report(`slack /incident HTTP ack (${CONCURRENT} at once, ${label})`, { n: ack.length, p50_ms: a.p50, p99_ms: a.p99, max_ms: a.max });
+  report(`slack declare → pages posted (${CONCURRENT}, ${label})`, { n: paged.length, p50_ms: p.p50, p99_ms: p.p99, max_ms: p.max });
+  await platform.stop();
+  await web.close();
+  await fake.close();
+  await db.close();
+}
