@@ -1,4 +1,4 @@
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { AppDeps } from "../../src/app/deps.js";
 import type { Platform } from "../../src/compose/platforms.js";
 import { ConfigError, type Config } from "../../src/config.js";
@@ -34,13 +34,12 @@ export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, "/") } : {}),
     retryConfig: { retries: config.SLACK_RETRIES, factor: 2, minTimeout: 200, maxTimeout: 5000 },
   };
-  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
-  const app = new App({
-    token: config.SLACK_BOT_TOKEN,
-    logger,
-    clientOptions,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
-  });
+  const receiver = socketMode
+    ? // The Socket Mode client takes its Web API options (apps.connections.open) from installerOptions.
+      new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } })
+    : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
+  const app = new App({ token: config.SLACK_BOT_TOKEN, logger, clientOptions, receiver });
+  const http = receiver instanceof HTTPReceiver ? receiver : undefined;
   app.error(async (e) => deps.log.error("slack handler failed", { error: e.message }));
   const chat = new SlackChat(app.client, deps.policy);
   deps.chats.set("slack", chat);
@@ -49,11 +48,11 @@ export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform
   return {
     name: "slack",
     chat,
-    routes: receiver
+    routes: http
       ? [
           (req, res, url) => {
             if (url.pathname !== SLACK_EVENTS_PATH) return false;
-            receiver.requestListener(req, res);
+            http.requestListener(req, res);
             return true;
           },
         ]

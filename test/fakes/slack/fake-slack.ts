@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { FakeSocketMode } from "./fake-socket-mode.js";
 
 // A Slack Web API on loopback that follows the documented request and
 // response shapes (https://api.slack.com/web): POST /api/<method> with a form
@@ -42,6 +43,9 @@ export class FakeSlack {
   readonly botUserId = "UBEACON";
   readonly botId = "BBEACON";
   private readonly failures: Failure[] = [];
+  /** Socket Mode: the app-level token apps.connections.open accepts, and the WebSocket side. */
+  readonly appToken = "xapp-1-beacon-test";
+  readonly socketMode = new FakeSocketMode();
   /** Milliseconds each call to a method takes (a slow Slack). */
   readonly delays = new Map<string, number>();
   /** Called after each answered Web API call (benchmarks time deliveries with it). */
@@ -58,6 +62,10 @@ export class FakeSlack {
   static async start(opts: { token: string; users: string[] }): Promise<FakeSlack> {
     const fake = new FakeSlack(opts.token, new Set(opts.users));
     fake.server = createServer((req, res) => void fake.handle(req, res));
+    fake.server.on("upgrade", (req, socket, head) => {
+      if ((req.url ?? "").startsWith("/socket")) fake.socketMode.upgrade(req, socket, head);
+      else socket.destroy();
+    });
     await new Promise<void>((r) => fake.server.listen(0, "127.0.0.1", r));
     fake.port = (fake.server.address() as { port: number }).port;
     return fake;
@@ -96,6 +104,7 @@ export class FakeSlack {
   }
 
   async close(): Promise<void> {
+    for (const c of this.socketMode.wss.clients) c.terminate();
     this.server.closeAllConnections();
     await new Promise((r) => this.server.close(r));
   }
@@ -123,6 +132,11 @@ export class FakeSlack {
     const delay = this.delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
     if (!token) return send(res, 200, { ok: false, error: "not_authed" });
+    if (method === "apps.connections.open") {
+      // Only an app-level token opens a Socket Mode connection.
+      if (token !== this.appToken) return send(res, 200, { ok: false, error: token === this.token ? "not_allowed_token_type" : "invalid_auth" });
+      return send(res, 200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${++this.n}&app_id=A1` });
+    }
     if (token !== this.token) return send(res, 200, { ok: false, error: "invalid_auth" });
     const failure = this.failures.find((f) => f.method === method && f.times > 0);
     if (failure) {
