@@ -32,6 +32,12 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,
   DISCORD_API_URL: optionalText,
+  /** Category the per-incident text channels are created under (room.mode channel). */
+  DISCORD_CATEGORY_ID: optionalText,
+  /** Text or forum channel the per-incident threads are opened in (room.mode thread). */
+  DISCORD_INCIDENT_CHANNEL_ID: optionalText,
+  /** REST retries inside discord.js (5xx, network); 429s are waited out by its rate limiter. */
+  DISCORD_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,125 @@
+import { ChannelType, Routes, type REST } from "discord.js";
+import type { ChatRef } from "../../src/core/model.js";
+import type { Policy } from "../../src/core/policy/schema.js";
+import type { IncidentCard, PageView } from "../../src/core/views.js";
+import type { ChatPort } from "../../src/ports/chat.js";
+import { classify, discordCode } from "./discord-errors.js";
+import { allowedMentions, cardMessage, discordMentions, pageMessage } from "./render.js";
+
+export interface DiscordRooms {
+  guildId: string;
+  /** `channel`: a text channel per incident (under `categoryId`); `thread`: a thread per incident in `parentChannelId`. */
+  mode: "channel" | "thread";
+  categoryId?: string;
+  parentChannelId?: string;
+}
+
+type Json = Record<string, unknown>;
+
+/** Discord channel names: lowercase, no spaces, at most 100 characters. */
+export function discordChannelName(name: string, suffix = ""): string {
+  const clean = name.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "") || "incident";
+  return `${clean.slice(0, 100 - suffix.length).replace(/-+$/, "")}${suffix}`;
+}
+
+/**
+ * Beacon's ChatPort on Discord's REST API (discord.js's REST client, with its
+ * rate-limit buckets and 429 handling): incident rooms are text channels or
+ * threads, the card is an embed with buttons edited in place, pages are DMs.
+ */
+export class DiscordChat implements ChatPort {
+  readonly platform = "discord";
+
+  constructor(
+    private readonly rest: REST,
+    private readonly policy: Policy,
+    private readonly rooms: DiscordRooms,
+  ) {}
+
+  private async call<T = Json>(what: string, work: () => Promise<unknown>): Promise<T> {
+    try {
+      return (await work()) as T;
+    } catch (e) {
+      throw classify(e, what);
+    }
+  }
+
+  async openRoom(req: { name: string; topic: string; invite: string[] }): Promise<ChatRef> {
+    const users = this.userIds(req.invite);
+    if (this.rooms.mode === "thread") {
+      const parent = this.rooms.parentChannelId!;
+      const thread = await this.call("create thread", () =>
+        this.rest.post(Routes.threads(parent), { body: { name: discordChannelName(req.name), type: ChannelType.PublicThread, auto_archive_duration: 10080 } }),
+      );
+      const id = String(thread.id);
+      for (const u of users) await this.rest.put(Routes.threadMembers(id, u)).catch(() => undefined); // someone who left the server must not block the room
+      return { platform: "discord", channelId: id, name: String(thread.name) };
+    }
+    // Discord allows two channels with one name; Beacon does not, so incidents are never confused.
+    const existing = new Set(((await this.call<Json[]>("list channels", () => this.rest.get(Routes.guildChannels(this.rooms.guildId)))) ?? []).map((c) => String(c.name)));
+    let name = discordChannelName(req.name);
+    for (let n = 2; existing.has(name); n++) name = discordChannelName(req.name, `-${n}`);
+    const channel = await this.call("create channel", () =>
+      this.rest.post(Routes.guildChannels(this.rooms.guildId), { body: { name, type: ChannelType.GuildText, topic: req.topic.slice(0, 1024), ...(this.rooms.categoryId ? { parent_id: this.rooms.categoryId } : {}) } }),
+    );
+    return { platform: "discord", channelId: String(channel.id), name: `#${String(channel.name)}` };
+  }
+
+  async upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef): Promise<ChatRef> {
+    const body = cardMessage(card);
+    if (existing?.messageId) {
+      await this.call("edit card", () => this.rest.patch(Routes.channelMessage(existing.channelId, existing.messageId!), { body }));
+      return existing;
+    }
+    const msg = await this.call("post card", () => this.rest.post(Routes.channelMessages(room.channelId), { body }));
+    await this.rest.put(Routes.channelPin(room.channelId, String(msg.id))).catch(() => undefined); // an unpinned card still works
+    return { platform: "discord", channelId: room.channelId, messageId: String(msg.id) };
+  }
+
+  async post(room: ChatRef, text: string): Promise<ChatRef> {
+    const content = discordMentions(this.policy, text).slice(0, 2000);
+    const msg = await this.call("post", () => this.rest.post(Routes.channelMessages(room.channelId), { body: { content, allowed_mentions: allowedMentions(content) } }));
+    return { platform: "discord", channelId: room.channelId, messageId: String(msg.id) };
+  }
+
+  async page(personId: string, view: PageView): Promise<ChatRef> {
+    const channel = await this.dm(personId);
+    const msg = await this.call("page", () => this.rest.post(Routes.channelMessages(channel), { body: pageMessage(this.policy, view) }));
+    return { platform: "discord", channelId: channel, messageId: String(msg.id) };
+  }
+
+  async updatePage(ref: ChatRef, view: PageView): Promise<void> {
+    if (!ref.messageId) return;
+    await this.call("edit page", () => this.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId!), { body: pageMessage(this.policy, view) }));
+  }
+
+  async notify(personId: string, text: string): Promise<ChatRef> {
+    const channel = await this.dm(personId);
+    const content = discordMentions(this.policy, text).slice(0, 2000);
+    const msg = await this.call("notify", () => this.rest.post(Routes.channelMessages(channel), { body: { content, allowed_mentions: { parse: [] } } }));
+    return { platform: "discord", channelId: channel, messageId: String(msg.id) };
+  }
+
+  /** Threads are archived and locked; channels are made read-only for everyone (Discord has no channel archive). */
+  async archiveRoom(room: ChatRef): Promise<void> {
+    if (this.rooms.mode === "thread") {
+      await this.call("archive thread", () => this.rest.patch(Routes.channel(room.channelId), { body: { archived: true, locked: true } }));
+      return;
+    }
+    const SEND_MESSAGES = 1n << 11n;
+    await this.call("lock channel", () => this.rest.put(Routes.channelPermission(room.channelId, this.rooms.guildId), { body: { type: 0, deny: String(SEND_MESSAGES), allow: "0" } })).catch((e) => {
+      if (discordCode(e) !== 10003) throw e;
+    });
+  }
+
+  private userIds(personIds: string[]): string[] {
+    return [...new Set(personIds.map((p) => this.policy.people[p]?.discord).filter((u): u is string => !!u))];
+  }
+
+  private async dm(personId: string): Promise<string> {
+    const user = this.policy.people[personId]?.discord;
+    if (!user) throw classify({ code: 10013, message: `no Discord id for ${personId}` }, "open DM");
+    const channel = await this.call("open DM", () => this.rest.post(Routes.userChannels(), { body: { recipient_id: user } }));
+    return String(channel.id);
+  }
+}

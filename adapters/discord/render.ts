@@ -1,0 +1,58 @@
+import type { Policy } from "../../src/core/policy/schema.js";
+import type { CardAction, IncidentCard, PageView } from "../../src/core/views.js";
+
+// Embeds and buttons for the live incident card and pages, from the core's
+// view models. Component and custom_id shapes follow Discord's API
+// (https://discord.com/developers/docs/interactions/message-components).
+
+export const ID = {
+  card: (action: CardAction, incidentId: string) => `beacon:${action}:${incidentId}`,
+  page: (incidentId: string, pageId: string) => `beacon:page:${incidentId}:${pageId}`,
+  declare: (severity: string, kind: string | undefined, drill: boolean) => `beacon:declare:${severity}:${kind ?? ""}:${drill ? 1 : 0}`,
+  note: (incidentId: string) => `beacon:notemodal:${incidentId}`,
+};
+
+const SUCCESS = 3;
+const PRIMARY = 1;
+const SECONDARY = 2;
+const DANGER = 4;
+const STYLE: Record<CardAction, number> = { acknowledge: SUCCESS, escalate: DANGER, note: SECONDARY, resolve: PRIMARY };
+const COLOUR = (level: number) => (level <= 1 ? 0xd32f2f : level === 2 ? 0xf57c00 : 0xfbc02d);
+const STATE_ICON: Record<string, string> = { running: "⏳", met: "✅", missed: "❌", overdue: "🔴", stopped: "⏹" };
+
+/** `@{personId}` → `<@userId>`, `@{groupId}` → `<@&roleId>`; people without a Discord id are named in bold. */
+export function discordMentions(policy: Policy, text: string): string {
+  return text.replace(/@\{([^}]+)\}/g, (_, id: string) => {
+    const person = policy.people[id];
+    if (person) return person.discord ? `<@${person.discord}>` : `**${person.name}**`;
+    const group = policy.groups[id];
+    if (group) return group.discord ? `<@&${group.discord}>` : `**${group.name[policy.locale] ?? id}**`;
+    return id;
+  }).replace(/(^|[^*])\*([^*\n]+)\*(?!\*)/g, "$1**$2**"); // core bold is *x*; Discord's is **x**
+}
+
+/** Who a message may ping: only the users and roles it mentions (never @everyone). */
+export function allowedMentions(text: string) {
+  return { parse: [] as string[], users: [...text.matchAll(/<@(\d+)>/g)].map((m) => m[1]!), roles: [...text.matchAll(/<@&(\d+)>/g)].map((m) => m[1]!) };
+}
+
+export function cardMessage(card: IncidentCard) {
+  const deadlines = card.deadlines.map((d) => `${STATE_ICON[d.state] ?? "•"} **${d.name}**: ${d.dueText}`).join("\n");
+  const embed = {
+    title: `${card.drill ? "[DRILL] " : ""}${card.label} ${card.title}`.slice(0, 256),
+    color: COLOUR(card.severityLevel),
+    fields: [
+      ...card.fields.slice(0, 20).map((f) => ({ name: f.label.slice(0, 256), value: (f.value || "—").slice(0, 1024), inline: true })),
+      ...(deadlines ? [{ name: "⏱", value: deadlines.slice(0, 1024), inline: false }] : []),
+      ...card.warnings.map((w) => ({ name: "⚠️", value: w.slice(0, 1024), inline: false })),
+    ],
+  };
+  const buttons = card.actions.map((a) => ({ type: 2, style: STYLE[a.action], label: a.label.slice(0, 80), custom_id: ID.card(a.action, card.incidentId) }));
+  return { content: "", embeds: [embed], components: buttons.length ? [{ type: 1, components: buttons }] : [], allowed_mentions: { parse: [] } };
+}
+
+export function pageMessage(policy: Policy, view: PageView) {
+  const text = discordMentions(policy, view.text);
+  const components = view.acknowledged || view.closed ? [] : [{ type: 1, components: [{ type: 2, style: SUCCESS, label: view.ackLabel.slice(0, 80), custom_id: ID.page(view.incidentId, view.pageId) }] }];
+  return { content: text.slice(0, 2000), components, allowed_mentions: { parse: [] } };
+}

@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { discordHarness, type DiscordHarness } from "./discord-harness.js";
+
+let h: DiscordHarness;
+afterEach(async () => h?.close());
+
+describe("declaring from Discord", () => {
+  it("connects through the gateway, registers /incident, and declares with a deferred ephemeral answer, a room, a card and DM pages", async () => {
+    h = await discordHarness();
+    expect(h.fake.gateway.identifies).toHaveLength(1);
+    expect(h.fake.commands.map((c) => c.name)).toEqual(["incident"]);
+    const token = h.user("dana").command("declare", { severity: "urgent", title: "Checkout down", kind: "complaint" });
+    const answer = await h.answered(token);
+    expect(answer.callbacks[0]).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(String(answer.original!.content)).toMatch(/INC-1 declared/);
+    const room = h.fake.channelNamed("inc-1-checkout-down")!;
+    expect(room.type).toBe(0);
+    const card = room.messages[0]!;
+    expect(card.pinned).toBe(true);
+    expect(JSON.stringify(card.components)).toContain("beacon:acknowledge:");
+    const lee = h.fake.dmWith(h.deps.policy.people.lee!.discord!)!;
+    expect(lee.messages).toHaveLength(1);
+    expect(JSON.stringify(lee.messages[0]!.components)).toContain("beacon:page:");
+  });
+});

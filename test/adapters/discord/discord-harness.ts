@@ -1,0 +1,62 @@
+import { buildDiscordPlatform, type DiscordPlatform } from "../../../adapters/discord/platform.js";
+import { loadConfig } from "../../../src/config.js";
+import type { Policy } from "../../../src/core/policy/schema.js";
+import { FakeDiscord } from "../../fakes/discord/fake-discord.js";
+import { DiscordUser } from "../../fakes/discord/discord-user.js";
+import { snowflake } from "../../fakes/discord/snowflake.js";
+import { defaultPolicy } from "../../helpers/default-policy.js";
+import { harness, type Harness } from "../../helpers/app-harness.js";
+
+export const TOKEN = "discord-bot-token-test";
+
+/** Discord user ids for everyone in a policy (stable per run). */
+export function discordPolicy(base: Policy = defaultPolicy()): Policy {
+  const people = Object.fromEntries(Object.entries(base.people).map(([id, p]) => [id, { ...p, discord: snowflake() }]));
+  return { ...base, people };
+}
+
+export interface DiscordHarness extends Omit<Harness, "as"> {
+  fake: FakeDiscord;
+  platform: DiscordPlatform;
+  user(personId: string): DiscordUser;
+  /** Wait until Beacon answered the interaction with this token (deferred reply edited, or a modal shown). */
+  answered(token: string): Promise<{ callbacks: Array<Record<string, unknown>>; original?: Record<string, unknown> }>;
+  /** Wait until a condition holds (gateway events are handled asynchronously). */
+  until(check: () => boolean | Promise<boolean>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function discordHarness(opts: { policy?: Policy; env?: Record<string, string> } = {}): Promise<DiscordHarness> {
+  const policy = opts.policy ?? discordPolicy();
+  const fake = await FakeDiscord.start({ token: TOKEN, users: Object.entries(policy.people).map(([id, p]) => ({ id: p.discord!, name: id })) });
+  const h = await harness({ policy });
+  const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl, DISCORD_RETRIES: "1", ...opts.env });
+  const platform = buildDiscordPlatform(config, h.deps)!;
+  await platform.start();
+  const until = async (check: () => boolean | Promise<boolean>) => {
+    for (let i = 0; i < 400; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error("condition not reached within 4 s");
+  };
+  return {
+    ...h,
+    fake,
+    platform,
+    user: (personId) => new DiscordUser(fake, { id: policy.people[personId]!.discord!, name: personId }),
+    until,
+    answered: async (token) => {
+      await until(() => {
+        const i = fake.interactions.get(token);
+        return !!i && (!!i.original || i.callbacks.some((c) => c.type === 9 || c.type === 8));
+      });
+      return fake.interactions.get(token)!;
+    },
+    close: async () => {
+      await platform.stop();
+      await h.scheduler.stop();
+      await fake.close();
+    },
+  };
+}

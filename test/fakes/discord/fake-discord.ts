@@ -1,0 +1,314 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { FakeGateway } from "./fake-gateway.js";
+import { snowflake } from "./snowflake.js";
+
+// Discord's REST API v10 on loopback (https://discord.com/developers/docs),
+// the routes Beacon uses, with Discord's shapes: JSON objects with snowflake
+// ids, errors as {message, code} with a 4xx status, 429 with `retry_after`
+// (and the Retry-After header) when rate limited. `Authorization: Bot …` is
+// required except on interaction callbacks and webhooks, as on Discord. Every
+// call is recorded. The gateway (fake-gateway.ts) shares the port.
+
+export interface RestCall {
+  method: string;
+  path: string;
+  body: Record<string, unknown> | undefined;
+}
+
+export interface DiscordMessage {
+  id: string;
+  channel_id: string;
+  author: Record<string, unknown>;
+  content: string;
+  embeds: Array<Record<string, unknown>>;
+  components: Array<Record<string, unknown>>;
+  pinned: boolean;
+  timestamp: string;
+  edited_timestamp: string | null;
+}
+
+export interface DiscordChannel {
+  id: string;
+  type: number;
+  name?: string;
+  guild_id?: string;
+  parent_id?: string | null;
+  topic?: string | null;
+  recipients?: Array<Record<string, unknown>>;
+  thread_metadata?: { archived: boolean; locked: boolean; auto_archive_duration: number; archive_timestamp: string };
+  permission_overwrites?: Array<Record<string, unknown>>;
+  members: Set<string>;
+  messages: DiscordMessage[];
+}
+
+type Failure = { match: RegExp; times: number; status: number; body: Record<string, unknown> };
+
+const user = (id: string, username: string, bot = false) => ({ id, username, discriminator: "0", global_name: username, avatar: null, ...(bot ? { bot: true } : {}) });
+
+export class FakeDiscord {
+  readonly calls: RestCall[] = [];
+  readonly channels = new Map<string, DiscordChannel>();
+  readonly users = new Map<string, Record<string, unknown>>();
+  /** Users whose DMs are closed to the bot (Discord error 50007). */
+  readonly dmClosed = new Set<string>();
+  /** Interaction callbacks and edits of the original response, per interaction token. */
+  readonly interactions = new Map<string, { callbacks: Array<Record<string, unknown>>; original?: Record<string, unknown>; followups: Array<Record<string, unknown>> }>();
+  commands: Array<Record<string, unknown>> = [];
+  readonly guildId = snowflake();
+  readonly applicationId = snowflake();
+  readonly botUser = user(snowflake(), "Beacon", true);
+  readonly gateway: FakeGateway;
+  private readonly failures: Failure[] = [];
+  private server!: Server;
+  port = 0;
+
+  constructor(readonly token: string) {
+    this.gateway = new FakeGateway({ token, botUser: this.botUser, applicationId: this.applicationId, guilds: () => [this.guildPayload()] });
+    this.addChannel({ id: this.guildId, type: 0, name: "general", guild_id: this.guildId, parent_id: null });
+  }
+
+  static async start(opts: { token: string; users: Array<{ id: string; name: string }> }): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(opts.token);
+    for (const u of opts.users) fake.users.set(u.id, user(u.id, u.name));
+    fake.server = createServer((req, res) => void fake.handle(req, res));
+    fake.server.on("upgrade", (req, socket, head) => fake.gateway.upgrade(req, socket, head));
+    await new Promise<void>((r) => fake.server.listen(0, "127.0.0.1", r));
+    fake.port = (fake.server.address() as { port: number }).port;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  addChannel(c: Omit<DiscordChannel, "members" | "messages">): DiscordChannel {
+    const channel = { permission_overwrites: [], ...c, members: new Set<string>(), messages: [] };
+    this.channels.set(c.id, channel);
+    return channel;
+  }
+
+  channelNamed(name: string): DiscordChannel | undefined {
+    return [...this.channels.values()].find((c) => c.name === name);
+  }
+
+  dmWith(userId: string): DiscordChannel | undefined {
+    return [...this.channels.values()].find((c) => c.type === 1 && c.recipients?.[0]?.id === userId);
+  }
+
+  /** The next `times` requests whose "METHOD /path" matches fail with this status and body. */
+  fail(match: RegExp, status: number, body: Record<string, unknown>, times = 1): void {
+    this.failures.push({ match, times, status, body });
+  }
+
+  userPosts(channelId: string, userId: string, content: string): DiscordMessage {
+    return this.post(this.channels.get(channelId)!, this.users.get(userId)!, { content });
+  }
+
+  async close(): Promise<void> {
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise((r) => this.server.close(r));
+  }
+
+  private guildPayload(): Record<string, unknown> {
+    return {
+      id: this.guildId,
+      name: "Fake Support",
+      icon: null,
+      owner_id: [...this.users.keys()][0] ?? this.botUser.id,
+      unavailable: false,
+      member_count: this.users.size + 1,
+      large: false,
+      features: [],
+      roles: [{ id: this.guildId, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      channels: [...this.channels.values()].filter((c) => c.guild_id && c.type !== 11).map((c) => this.channelPayload(c)),
+      threads: [],
+      members: [{ user: this.botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      joined_at: new Date().toISOString(),
+      preferred_locale: "en-US",
+      premium_tier: 0,
+      system_channel_flags: 0,
+      verification_level: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      default_message_notifications: 0,
+    };
+  }
+
+  channelPayload(c: DiscordChannel): Record<string, unknown> {
+    const { members: _m, messages: _x, ...rest } = c;
+    void _m;
+    void _x;
+    return { position: 0, nsfw: false, ...rest };
+  }
+
+  private post(c: DiscordChannel, author: Record<string, unknown>, body: Record<string, unknown>): DiscordMessage {
+    const m: DiscordMessage = {
+      id: snowflake(),
+      channel_id: c.id,
+      author,
+      content: String(body.content ?? ""),
+      embeds: (body.embeds as DiscordMessage["embeds"]) ?? [],
+      components: (body.components as DiscordMessage["components"]) ?? [],
+      pinned: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    };
+    c.messages.push(m);
+    return m;
+  }
+
+  private messagePayload(m: DiscordMessage): Record<string, unknown> {
+    return { ...m, type: 0, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], flags: 0 };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://fake");
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ""));
+    const method = req.method ?? "GET";
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    this.calls.push({ method, path, body });
+    const open = /^\/(interactions|webhooks)\//.test(path);
+    if (!open && req.headers.authorization !== `Bot ${this.token}`) return send(res, 401, { message: "401: Unauthorized", code: 0 });
+    const failure = this.failures.find((f) => f.times > 0 && f.match.test(`${method} ${path}`));
+    if (failure) {
+      failure.times--;
+      const headers: Record<string, string> = failure.status === 429 ? { "retry-after": String(Math.ceil(Number(failure.body.retry_after ?? 1))), "x-ratelimit-scope": "user" } : {};
+      return send(res, failure.status, failure.body, headers);
+    }
+    const [status, answer] = this.route(method, path, body ?? {});
+    send(res, status, answer);
+  }
+
+  private route(method: string, path: string, b: Record<string, unknown>): [number, unknown] {
+    const notFound = (what: string, code: number): [number, unknown] => [404, { message: `Unknown ${what}`, code }];
+    let m: RegExpExecArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 } }];
+    }
+    if ((m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) {
+      if (method === "GET") return [200, this.commands];
+      if (method === "PUT") {
+        this.commands = (b as unknown as Array<Record<string, unknown>>).map((c) => ({ id: snowflake(), application_id: m![1], guild_id: m![2], version: snowflake(), type: 1, ...c }));
+        return [200, this.commands];
+      }
+    }
+    if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") {
+      this.interaction(m[2]!).callbacks.push(b);
+      return [204, undefined];
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path)) && method === "PATCH") {
+      const i = this.interaction(m[2]!);
+      if (!i.callbacks.length) return notFound("Webhook", 10015);
+      i.original = b;
+      return [200, { id: snowflake(), channel_id: "0", author: this.botUser, content: b.content ?? "", embeds: [], components: [], timestamp: new Date().toISOString(), edited_timestamp: null, type: 0, flags: 64 }];
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path)) && method === "POST") {
+      this.interaction(m[2]!).followups.push(b);
+      return [200, { id: snowflake(), channel_id: "0", author: this.botUser, content: b.content ?? "", embeds: [], components: [], timestamp: new Date().toISOString(), edited_timestamp: null, type: 0 }];
+    }
+    if ((m = /^\/guilds\/(\d+)\/channels$/.exec(path))) {
+      if (method === "GET") return [200, [...this.channels.values()].filter((c) => c.guild_id === m![1] && c.type !== 11).map((c) => this.channelPayload(c))];
+      if (method === "POST") {
+        const name = String(b.name ?? "");
+        if (!name || name.length > 100) return [400, { message: "Invalid Form Body", code: 50035, errors: { name: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH", message: "Must be between 1 and 100 in length." }] } } }];
+        const c = this.addChannel({ id: snowflake(), type: Number(b.type ?? 0), name, guild_id: m[1], parent_id: (b.parent_id as string) ?? null, topic: (b.topic as string) ?? null });
+        return [201, this.channelPayload(c)];
+      }
+    }
+    if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === "POST") {
+      const parent = this.channels.get(m[1]!);
+      if (!parent) return notFound("Channel", 10003);
+      const thread = this.addChannel({ id: snowflake(), type: Number(b.type ?? 11), name: String(b.name), guild_id: parent.guild_id, parent_id: parent.id, thread_metadata: { archived: false, locked: false, auto_archive_duration: Number(b.auto_archive_duration ?? 10080), archive_timestamp: new Date().toISOString() } });
+      return [201, this.channelPayload(thread)];
+    }
+    if ((m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path)) && method === "PUT") {
+      const c = this.channels.get(m[1]!);
+      if (!c || c.type !== 11) return notFound("Channel", 10003);
+      if (!this.users.has(m[2]!)) return notFound("User", 10013);
+      c.members.add(m[2]!);
+      return [204, undefined];
+    }
+    if ((m = /^\/channels\/(\d+)\/permissions\/(\d+)$/.exec(path)) && method === "PUT") {
+      const c = this.channels.get(m[1]!);
+      if (!c) return notFound("Channel", 10003);
+      c.permission_overwrites = [...(c.permission_overwrites ?? []).filter((o) => o.id !== m![2]), { id: m[2], ...b }];
+      return [204, undefined];
+    }
+    if ((m = /^\/channels\/(\d+)$/.exec(path))) {
+      const c = this.channels.get(m[1]!);
+      if (!c) return notFound("Channel", 10003);
+      if (method === "GET") return [200, this.channelPayload(c)];
+      if (method === "PATCH") {
+        if (typeof b.name === "string") c.name = b.name;
+        if ("topic" in b) c.topic = b.topic as string;
+        if (c.thread_metadata && ("archived" in b || "locked" in b)) c.thread_metadata = { ...c.thread_metadata, archived: !!(b.archived ?? c.thread_metadata.archived), locked: !!(b.locked ?? c.thread_metadata.locked) };
+        return [200, this.channelPayload(c)];
+      }
+    }
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === "POST") {
+      const c = this.channels.get(m[1]!);
+      if (!c) return notFound("Channel", 10003);
+      if (c.thread_metadata?.archived) return [400, { message: "Thread is archived", code: 50083 }];
+      if (c.type === 1 && this.dmClosed.has(String(c.recipients?.[0]?.id))) return [403, { message: "Cannot send messages to this user", code: 50007 }];
+      if (!b.content && !(b.embeds as unknown[])?.length) return [400, { message: "Cannot send an empty message", code: 50006 }];
+      return [200, this.messagePayload(this.post(c, this.botUser, b))];
+    }
+    if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      const msg = this.channels.get(m[1]!)?.messages.find((x) => x.id === m![2]);
+      if (!msg) return notFound("Message", 10008);
+      if (method === "GET") return [200, this.messagePayload(msg)];
+      if (method === "PATCH") {
+        if (msg.author.id !== this.botUser.id) return [403, { message: "Cannot edit a message authored by another user", code: 50005 }];
+        if ("content" in b) msg.content = String(b.content ?? "");
+        if ("embeds" in b) msg.embeds = b.embeds as DiscordMessage["embeds"];
+        if ("components" in b) msg.components = b.components as DiscordMessage["components"];
+        msg.edited_timestamp = new Date().toISOString();
+        return [200, this.messagePayload(msg)];
+      }
+    }
+    if ((m = /^\/channels\/(\d+)\/pins\/(\d+)$/.exec(path)) && method === "PUT") {
+      const msg = this.channels.get(m[1]!)?.messages.find((x) => x.id === m![2]);
+      if (!msg) return notFound("Message", 10008);
+      msg.pinned = true;
+      return [204, undefined];
+    }
+    if ((m = /^\/channels\/(\d+)\/pins$/.exec(path)) && method === "GET") {
+      const c = this.channels.get(m[1]!);
+      if (!c) return notFound("Channel", 10003);
+      return [200, c.messages.filter((x) => x.pinned).map((x) => this.messagePayload(x))];
+    }
+    if (path === "/users/@me/channels" && method === "POST") {
+      const u = this.users.get(String(b.recipient_id));
+      if (!u) return notFound("User", 10013);
+      const c = this.dmWith(String(u.id)) ?? this.addChannel({ id: snowflake(), type: 1, recipients: [u] });
+      return [200, this.channelPayload(c)];
+    }
+    return [404, { message: "404: Not Found", code: 0 }];
+  }
+
+  private interaction(token: string) {
+    let i = this.interactions.get(token);
+    if (!i) this.interactions.set(token, (i = { callbacks: [], followups: [] }));
+    return i;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    return void res.end();
+  }
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
