@@ -46,7 +46,8 @@ export function registerInteractions(client: Client, deps: AppDeps): void {
   }
 
   async function button(i: ButtonInteraction): Promise<void> {
-    const [, action, incidentId, pageId] = i.customId.split(":");
+    // beacon:<action>:<incidentId>[:<pageId>]; a page id may itself contain ":".
+    const [, action, incidentId, pageId] = /^beacon:([a-z]+):([^:]+)(?::(.+))?$/.exec(i.customId) ?? [];
     if (action === "note") {
       await i.showModal(noteForm(incidentId!));
       return;
