@@ -29,6 +29,8 @@ export function discordChannelName(name: string, suffix = ""): string {
  */
 export class DiscordChat implements ChatPort {
   readonly platform = "discord";
+  /** DM channel per user: opening one is a REST call that counts against Discord's 50 requests/s. */
+  private readonly dms = new Map<string, string>();
 
   constructor(
     private readonly rest: REST,
@@ -119,7 +121,10 @@ export class DiscordChat implements ChatPort {
   private async dm(personId: string): Promise<string> {
     const user = this.policy.people[personId]?.discord;
     if (!user) throw classify({ code: 10013, message: `no Discord id for ${personId}` }, "open DM");
+    const known = this.dms.get(user);
+    if (known) return known;
     const channel = await this.call("open DM", () => this.rest.post(Routes.userChannels(), { body: { recipient_id: user } }));
+    this.dms.set(user, String(channel.id));
     return String(channel.id);
   }
 }

@@ -5,6 +5,7 @@ import type { Command } from "../../src/core/commands/command.js";
 import { messages } from "../../src/core/i18n/index.js";
 import { personByPlatformId } from "../../src/core/policy/directory.js";
 import { toCommand, type Options } from "./commands.js";
+import type { InFlight } from "../../src/app/in-flight.js";
 import { discordMentions, ID } from "./render.js";
 
 // Discord interactions -> the app's commands. Every interaction is answered
@@ -14,7 +15,7 @@ import { discordMentions, ID } from "./render.js";
 const actor = (i: Interaction) => ({ platform: "discord", userId: i.user.id, name: i.user.globalName ?? i.user.username });
 const inbound = (i: Interaction): Omit<Inbound, "text"> => ({ actor: actor(i), channelId: i.channelId ?? undefined, requestKey: `discord:${i.id}` });
 
-export function registerInteractions(client: Client, deps: AppDeps): void {
+export function registerInteractions(client: Client, deps: AppDeps, work: InFlight): void {
   const say = (reply: Reply) => discordMentions(deps.policy, reply.text).slice(0, 2000);
   client.on("interactionCreate", (i) => {
     void route(i).catch((e) => deps.log.error("discord interaction failed", { error: e instanceof Error ? e.message : String(e) }));
@@ -27,10 +28,16 @@ export function registerInteractions(client: Client, deps: AppDeps): void {
     if (i.isModalSubmit() && i.customId.startsWith("beacon:")) return modal(i);
   }
 
-  async function answer(i: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, work: () => Promise<Reply>): Promise<void> {
+  /** Defer at once (the 3-second rule), then do the work in turn with other interactions' work, then edit the answer. */
+  async function answer(i: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, task: () => Promise<Reply>): Promise<void> {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const reply = await work().catch((e) => failureReply(deps, e));
-    await i.editReply({ content: say(reply), allowedMentions: { parse: [] } });
+    work.run(
+      async () => {
+        const reply = await task().catch((e) => failureReply(deps, e));
+        await i.editReply({ content: say(reply), allowedMentions: { parse: [] } });
+      },
+      (e) => deps.log.error("discord interaction failed", { error: e instanceof Error ? e.message : String(e) }),
+    );
   }
 
   async function command(i: ChatInputCommandInteraction): Promise<void> {

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, REST } from "discord.js";
 import type { AppDeps } from "../../src/app/deps.js";
 import type { Platform } from "../../src/compose/platforms.js";
 import { ConfigError, type Config } from "../../src/config.js";
@@ -6,9 +6,12 @@ import { registerCapture } from "./capture.js";
 import { DiscordChat } from "./discord-chat.js";
 import { registerInteractions } from "./interactions.js";
 import { ensureCommands } from "./register.js";
+import { InFlight } from "../../src/app/in-flight.js";
 
 export interface DiscordPlatform extends Platform {
   client: Client;
+  /** Resolves once every interaction's work started so far has finished. */
+  idle(): Promise<void>;
   chat: DiscordChat;
 }
 
@@ -24,14 +27,20 @@ export function buildDiscordPlatform(config: Config, deps: AppDeps): DiscordPlat
   if (!config.DISCORD_GUILD_ID) throw new ConfigError("Discord needs DISCORD_GUILD_ID (the server incident rooms are opened in) besides DISCORD_TOKEN");
   const mode = deps.policy.room.mode === "thread" ? "thread" : "channel";
   if (mode === "thread" && !config.DISCORD_INCIDENT_CHANNEL_ID) throw new ConfigError("room.mode thread needs DISCORD_INCIDENT_CHANNEL_ID (the channel incident threads are opened in)");
+  const api = config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {};
+  // Two REST clients: the gateway client's answers interactions, which Discord
+  // exempts from its 50 requests/s global limit, so a burst of chat posts must
+  // not queue them past the 3-second deadline; the chat's keeps the limit.
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessages],
-    rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), retries: config.DISCORD_RETRIES },
+    rest: { ...api, retries: config.DISCORD_RETRIES, globalRequestsPerSecond: 1000 },
   });
   client.rest.setToken(config.DISCORD_TOKEN);
-  const chat = new DiscordChat(client.rest, deps.policy, { guildId: config.DISCORD_GUILD_ID, mode, categoryId: config.DISCORD_CATEGORY_ID, parentChannelId: config.DISCORD_INCIDENT_CHANNEL_ID });
+  const chatRest = new REST({ ...api, retries: config.DISCORD_RETRIES }).setToken(config.DISCORD_TOKEN);
+  const chat = new DiscordChat(chatRest, deps.policy, { guildId: config.DISCORD_GUILD_ID, mode, categoryId: config.DISCORD_CATEGORY_ID, parentChannelId: config.DISCORD_INCIDENT_CHANNEL_ID });
   deps.chats.set("discord", chat);
-  registerInteractions(client, deps);
+  const work = new InFlight();
+  registerInteractions(client, deps, work);
   registerCapture(client, deps, config.DISCORD_GUILD_ID);
   client.on(Events.Error, (e) => deps.log.warn("discord client error", { error: e.message }));
   return {
@@ -47,7 +56,9 @@ export function buildDiscordPlatform(config: Config, deps: AppDeps): DiscordPlat
       if (appId && (await ensureCommands(client.rest, deps.policy, appId, config.DISCORD_GUILD_ID))) deps.log.info("discord /incident registered", { guild: config.DISCORD_GUILD_ID });
     },
     stop: async () => {
+      await work.idle();
       await client.destroy();
     },
+    idle: () => work.idle(),
   };
 }

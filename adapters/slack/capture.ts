@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps } from "../../src/app/deps.js";
 import { captureMessage } from "../../src/app/capture-message.js";
-import type { InFlight } from "./in-flight.js";
+import type { InFlight } from "../../src/app/in-flight.js";
 
 // Pinned messages and 📌 (`pushpin`) reactions in an incident channel become
 // timeline entries, with their author and permalink. Beacon's own posts are

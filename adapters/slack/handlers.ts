@@ -4,7 +4,7 @@ import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
 import { dispatch, dispatchAck, dispatchCommand } from "../../src/app/dispatch.js";
 import type { Command } from "../../src/core/commands/command.js";
 import { ACTION } from "./blocks.js";
-import type { InFlight } from "./in-flight.js";
+import type { InFlight } from "../../src/app/in-flight.js";
 import { slackMentions } from "./mentions.js";
 import { declareModal, metadataSchema, noteModal, parseDeclare, parseNote, VIEW, type ViewMetadata } from "./modals.js";
 import { registerCapture } from "./capture.js";

@@ -4,7 +4,7 @@ import type { Platform } from "../../src/compose/platforms.js";
 import { ConfigError, type Config } from "../../src/config.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
-import { InFlight } from "./in-flight.js";
+import { InFlight } from "../../src/app/in-flight.js";
 import { SlackChat } from "./slack-chat.js";
 
 /** Where Slack sends slash commands, interactivity and events in HTTP mode (one URL for all three, as Bolt expects). */

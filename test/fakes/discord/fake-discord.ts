@@ -59,6 +59,8 @@ export class FakeDiscord {
   readonly botUser = user(snowflake(), "Beacon", true);
   readonly gateway: FakeGateway;
   private readonly failures: Failure[] = [];
+  /** Called after each answered REST call (benchmarks time responses with it). */
+  onCall?: (call: RestCall) => void;
   private server!: Server;
   port = 0;
 
@@ -188,6 +190,7 @@ export class FakeDiscord {
     }
     const [status, answer] = this.route(method, path, body ?? {});
     send(res, status, answer);
+    this.onCall?.({ method, path, body });
   }
 
   private route(method: string, path: string, b: Record<string, unknown>): [number, unknown] {

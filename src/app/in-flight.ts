@@ -1,5 +1,6 @@
 /**
- * Work started after a platform was acknowledged (Slack's 3-second rule).
+ * Work started after a platform was acknowledged (Slack's and Discord's
+ * 3-second rule). Shared by the chat adapters.
  * At most `limit` pieces run at once and the rest wait their turn: fifty
  * declarations arriving together would otherwise fill the event loop with
  * database work (PGlite runs on the main thread) and delay the very
