@@ -23,7 +23,15 @@ export interface ChangeSet {
 export interface IncidentFilter {
   status?: Array<Incident["status"]>;
   drill?: boolean;
+  severity?: string[];
+  kind?: string[];
+  /** Declared at or after this instant. */
+  from?: Date;
+  /** Declared before this instant. */
+  to?: Date;
   limit?: number;
+  /** Newest first; skip this many (paging). */
+  offset?: number;
 }
 
 export interface IncidentStore {

@@ -33,7 +33,13 @@ export class MemoryStore implements IncidentStore {
     let all = [...this.incidents.values()].reverse();
     if (f.status) all = all.filter((i) => f.status!.includes(i.status));
     if (f.drill !== undefined) all = all.filter((i) => i.drill === f.drill);
-    return clone(all.slice(0, f.limit ?? 100));
+    if (f.severity) all = all.filter((i) => f.severity!.includes(i.severity));
+    if (f.kind) all = all.filter((i) => f.kind!.includes(i.kind));
+    if (f.from) all = all.filter((i) => Date.parse(i.declaredAt) >= f.from!.getTime());
+    if (f.to) all = all.filter((i) => Date.parse(i.declaredAt) < f.to!.getTime());
+    all.sort((a, b) => b.number - a.number);
+    const start = f.offset ?? 0;
+    return clone(all.slice(start, start + (f.limit ?? 100)));
   }
   async timeline(id: string) {
     return clone(this.entries.get(id) ?? []);

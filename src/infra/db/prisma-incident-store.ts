@@ -50,9 +50,16 @@ export class PrismaIncidentStore implements IncidentStore {
 
   async list(filter: IncidentFilter): Promise<Incident[]> {
     const rows = await this.prisma.incident.findMany({
-      where: { ...(filter.status ? { status: { in: filter.status } } : {}), ...(filter.drill !== undefined ? { drill: filter.drill } : {}) },
+      where: {
+        ...(filter.status ? { status: { in: filter.status } } : {}),
+        ...(filter.drill !== undefined ? { drill: filter.drill } : {}),
+        ...(filter.severity ? { severity: { in: filter.severity } } : {}),
+        ...(filter.kind ? { kind: { in: filter.kind } } : {}),
+        ...(filter.from || filter.to ? { declaredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+      },
       orderBy: { number: "desc" },
       take: filter.limit ?? 100,
+      skip: filter.offset ?? 0,
       select: { state: true },
     });
     return rows.map((r) => parseIncident(r.state));

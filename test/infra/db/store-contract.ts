@@ -93,6 +93,22 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(mine(await store.pendingTimers({ afterKey: `${inc.id}:p2`, limit: 100_000 }))).toEqual(["p3", "p4"]);
     });
 
+    it("lists incidents filtered by severity, kind and declaration period, in pages", async () => {
+      const store = await open();
+      const tag = `k${Math.random().toString(36).slice(2, 8)}`;
+      const a = sampleIncident({ severity: "urgent", kind: tag, declaredAt: "2031-03-01T10:00:00.000Z" });
+      const b = sampleIncident({ severity: "general", kind: tag, declaredAt: "2031-03-20T10:00:00.000Z" });
+      const c = sampleIncident({ severity: "urgent", kind: tag, declaredAt: "2031-04-02T10:00:00.000Z" });
+      for (const i of [a, b, c]) await store.commit(created(i));
+      const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id).sort();
+      expect(ids(await store.list({ kind: [tag], severity: ["urgent"], limit: 100 }))).toEqual([a.id, c.id].sort());
+      expect(ids(await store.list({ kind: [tag], from: new Date("2031-03-01T00:00:00Z"), to: new Date("2031-04-01T00:00:00Z"), limit: 100 }))).toEqual([a.id, b.id].sort());
+      const all = await store.list({ kind: [tag], limit: 100 });
+      const pages = [...(await store.list({ kind: [tag], limit: 2 })), ...(await store.list({ kind: [tag], limit: 2, offset: 2 }))];
+      expect(pages.map((i) => i.id)).toEqual(all.map((i) => i.id));
+      expect(all.map((i) => i.number)).toEqual([...all.map((i) => i.number)].sort((x, y) => y - x));
+    });
+
     it("lists incidents newest first, filtered by status and drill", async () => {
       const store = await open();
       const a = sampleIncident({ status: "resolved" });

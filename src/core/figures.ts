@@ -1,0 +1,123 @@
+import type { ClockState, Incident } from "./model.js";
+import { latestClocks } from "./views.js";
+
+// What reviewers measure (../shared/domain.md, 考核指标), computed from
+// incidents alone: response-time compliance per clock, severity, kind and
+// month; resolution rate; time to acknowledge / first response / resolve
+// (median and p90) per severity; counts by kind; satisfaction. Drills are
+// counted apart and never in a figure.
+
+export interface Rate {
+  met: number;
+  missed: number;
+  /** met / (met + missed); undefined when nothing has been decided yet. */
+  rate?: number;
+}
+
+export interface Spread {
+  n: number;
+  medianMinutes?: number;
+  p90Minutes?: number;
+}
+
+export interface Figures {
+  incidents: number;
+  drills: { count: number; numbers: number[] };
+  compliance: { overall: Rate; byClock: Record<string, Rate>; bySeverity: Record<string, Rate>; byKind: Record<string, Rate>; byMonth: Record<string, Rate> };
+  resolution: { resolved: number; total: number; rate?: number };
+  times: Record<string, { acknowledge: Spread; firstResponse: Spread; resolve: Spread }>;
+  byKind: Record<string, number>;
+  bySeverity: Record<string, number>;
+  satisfaction: { n: number; mean?: number; scores: Record<string, number> };
+}
+
+export type ClockOutcome = "met" | "missed" | "pending";
+
+/** A deadline is met when its stop came by the due time; missed when it came later, was marked missed, or is past due and still running. */
+export function clockOutcome(c: ClockState, now: Date): ClockOutcome {
+  if (c.missedAt) return "missed";
+  if (c.stoppedAt) return Date.parse(c.stoppedAt) <= Date.parse(c.dueAt) ? "met" : "missed";
+  return now.getTime() > Date.parse(c.dueAt) ? "missed" : "pending";
+}
+
+const emptyRate = (): Rate => ({ met: 0, missed: 0 });
+
+function count(rates: Record<string, Rate>, key: string, outcome: ClockOutcome): void {
+  if (outcome === "pending") return;
+  const r = (rates[key] ??= emptyRate());
+  r[outcome]++;
+}
+
+function finish(r: Rate): Rate {
+  const total = r.met + r.missed;
+  return total ? { ...r, rate: r.met / total } : r;
+}
+
+function spread(xs: number[]): Spread {
+  if (!xs.length) return { n: 0 };
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+  return { n: s.length, medianMinutes: Math.round(at(0.5) * 10) / 10, p90Minutes: Math.round(at(0.9) * 10) / 10 };
+}
+
+const minutes = (from: string, to?: string) => (to ? (Date.parse(to) - Date.parse(from)) / 60_000 : undefined);
+
+/** `YYYY-MM` of an instant in the team's time zone. */
+export function monthOf(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).format(new Date(iso)).slice(0, 7);
+}
+
+export function computeFigures(incidents: Iterable<Incident>, now: Date, timeZone: string): Figures {
+  const f: Figures = {
+    incidents: 0,
+    drills: { count: 0, numbers: [] },
+    compliance: { overall: emptyRate(), byClock: {}, bySeverity: {}, byKind: {}, byMonth: {} },
+    resolution: { resolved: 0, total: 0 },
+    times: {},
+    byKind: {},
+    bySeverity: {},
+    satisfaction: { n: 0, scores: {} },
+  };
+  const samples = new Map<string, { acknowledge: number[]; firstResponse: number[]; resolve: number[] }>();
+  for (const inc of incidents) {
+    if (inc.drill) {
+      f.drills.count++;
+      f.drills.numbers.push(inc.number);
+      continue;
+    }
+    f.incidents++;
+    f.byKind[inc.kind] = (f.byKind[inc.kind] ?? 0) + 1;
+    f.bySeverity[inc.severity] = (f.bySeverity[inc.severity] ?? 0) + 1;
+    f.resolution.total++;
+    if (inc.resolvedAt) f.resolution.resolved++;
+    const month = monthOf(inc.declaredAt, timeZone);
+    for (const c of latestClocks(inc.clocks)) {
+      const o = clockOutcome(c, now);
+      if (o === "pending") continue;
+      f.compliance.overall[o]++;
+      count(f.compliance.byClock, c.key, o);
+      count(f.compliance.bySeverity, inc.severity, o);
+      count(f.compliance.byKind, inc.kind, o);
+      count(f.compliance.byMonth, month, o);
+    }
+    const s = samples.get(inc.severity) ?? { acknowledge: [], firstResponse: [], resolve: [] };
+    samples.set(inc.severity, s);
+    const ack = minutes(inc.declaredAt, inc.acknowledgedAt);
+    const first = minutes(inc.declaredAt, inc.firstResponseAt);
+    const resolve = minutes(inc.declaredAt, inc.resolvedAt);
+    if (ack !== undefined) s.acknowledge.push(ack);
+    if (first !== undefined) s.firstResponse.push(first);
+    if (resolve !== undefined) s.resolve.push(resolve);
+    if (inc.satisfaction !== undefined) {
+      f.satisfaction.n++;
+      f.satisfaction.scores[String(inc.satisfaction)] = (f.satisfaction.scores[String(inc.satisfaction)] ?? 0) + 1;
+      f.satisfaction.mean = ((f.satisfaction.mean ?? 0) * (f.satisfaction.n - 1) + inc.satisfaction) / f.satisfaction.n;
+    }
+  }
+  f.compliance.overall = finish(f.compliance.overall);
+  for (const table of [f.compliance.byClock, f.compliance.bySeverity, f.compliance.byKind, f.compliance.byMonth]) for (const k of Object.keys(table)) table[k] = finish(table[k]!);
+  if (f.resolution.total) f.resolution.rate = f.resolution.resolved / f.resolution.total;
+  for (const [sev, s] of samples) f.times[sev] = { acknowledge: spread(s.acknowledge), firstResponse: spread(s.firstResponse), resolve: spread(s.resolve) };
+  f.drills.numbers.sort((a, b) => a - b);
+  return f;
+}
