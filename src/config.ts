@@ -21,6 +21,12 @@ export const configSchema = z.object({
   BEACON_RECONCILE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BEACON_PUBLIC_URL: optionalText,
+  /** HMAC key of the signed links to reviewer pages (required for them in production; the embedded default keeps one in its data directory). */
+  BEACON_LINK_SECRET: optionalText,
+  /** How long a link the bot posts stays valid. */
+  BEACON_LINK_DAYS: z.coerce.number().min(0.01).max(365).default(7),
+  /** A token for the JSON API and pages (`Authorization: Bearer …`), for dashboards. */
+  BEACON_REVIEW_TOKEN: optionalText,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,

@@ -18,6 +18,13 @@ export interface AppDeps {
   cal: BusinessCalendar;
   newId(): string;
   log: Logger;
+  /** Signed links to the reviewer pages, when the web side serves them. */
+  links?: ReviewLinks;
+}
+
+/** Makes the links the bot posts: signed for one person, expiring. */
+export interface ReviewLinks {
+  incident(number: number, personId: string | undefined): string;
 }
 
 /** A command as an adapter hands it over, already acknowledged on the platform. */

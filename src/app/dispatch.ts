@@ -57,7 +57,7 @@ async function execute(deps: AppDeps, inbound: Inbound, cmd: Command): Promise<R
     case "timeline":
       return await timelineReply(deps, await findIncident(deps, inbound, cmd.number));
     case "summary":
-      return await summaryReply(deps, await findIncident(deps, inbound, cmd.number));
+      return await summaryReply(deps, await findIncident(deps, inbound, cmd.number), inbound.actor);
     default:
       return await changeIncident(deps, inbound, await findIncident(deps, inbound, cmd.number), cmd);
   }

@@ -2,7 +2,7 @@ import { USAGE } from "../core/commands/command.js";
 import type { Command } from "../core/commands/command.js";
 import { parseWhen } from "../core/commands/when.js";
 import { formatLocal } from "../core/calendar/zoned.js";
-import { incidentLabel, type Incident } from "../core/model.js";
+import { incidentLabel, type Actor, type Incident } from "../core/model.js";
 import { resolveKind, resolveSeverity } from "../core/policy/lookup.js";
 import { renderPlan, simulatePlan } from "../core/simulator.js";
 import { renderSummaryMarkdown, renderTimelineLines, summarize } from "../core/summary.js";
@@ -35,10 +35,12 @@ export async function timelineReply(deps: AppDeps, incident: Incident): Promise<
 }
 
 /** The after-action summary, posted for everyone in the room (not ephemeral). */
-export async function summaryReply(deps: AppDeps, incident: Incident): Promise<Reply> {
+export async function summaryReply(deps: AppDeps, incident: Incident, actor?: Actor): Promise<Reply> {
   const entries = await deps.store.timeline(incident.id);
   const facts = summarize(deps.policy, incident.number, entries, deps.clock.now());
-  return replyTo(renderSummaryMarkdown(deps.policy, facts), false, incident.id);
+  const markdown = renderSummaryMarkdown(deps.policy, facts);
+  const link = deps.links?.incident(incident.number, actor?.personId);
+  return replyTo(link ? `${markdown}\n\n${messages(deps.policy.locale).reply.summaryLink(link)}` : markdown, false, incident.id);
 }
 
 export function planReply(deps: AppDeps, cmd: Extract<Command, { name: "plan" }>): Reply {

@@ -14,6 +14,7 @@ import type { Config } from "../config.js";
 import { startWeb } from "../web/server.js";
 import { buildPlatforms, type Platform } from "./platforms.js";
 import { buildRoutes } from "./routes.js";
+import { linkSecret } from "./review.js";
 
 export { readScript };
 
@@ -52,7 +53,7 @@ export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
     newId: randomUUID,
     log: opts.log,
   };
-  const served = opts.config && !opts.script ? await serve(opts.config, deps, db) : undefined;
+  const served = opts.config && !opts.script ? await serve(opts.config, deps, db, linkSecret(opts.config, opts.dataDir)) : undefined;
   await scheduler.start((key) => runDueTimer(deps, key));
   const user = opts.policy.groups["service_desk"]?.members[0] ?? Object.keys(opts.policy.people)[0]!;
   try {
@@ -72,7 +73,7 @@ export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
  * Discord when configured). A taken port is a warning, not a failure: the
  * console still works.
  */
-async function serve(config: Config, deps: AppDeps, db: Database) {
+async function serve(config: Config, deps: AppDeps, db: Database, secret: string | undefined) {
   const platforms: Platform[] = await buildPlatforms(config, deps);
   let web: Awaited<ReturnType<typeof startWeb>> | undefined;
   try {
@@ -81,7 +82,7 @@ async function serve(config: Config, deps: AppDeps, db: Database) {
       store: deps.store,
       clock: deps.clock,
       probes: [{ name: "database", check: async () => void (await db.prisma.$queryRaw`SELECT 1`) }],
-      routes: buildRoutes(config, deps, platforms),
+      routes: buildRoutes(config, deps, platforms, { linkSecret: secret }),
     });
     deps.log.info("web started", { url: `http://127.0.0.1:${web.port}`, platforms: platforms.map((p) => p.name) });
   } catch (e) {

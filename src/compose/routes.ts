@@ -2,14 +2,14 @@ import type { AppDeps } from "../app/deps.js";
 import type { Config } from "../config.js";
 import type { Route } from "../web/server.js";
 import type { Platform } from "./platforms.js";
+import { reviewSide } from "./review.js";
 
 /**
  * Every HTTP route the web side serves besides health: platform receivers
  * (Slack events, Discord interactions) and the reviewers' pages. Used by the
  * production web process and by the embedded default alike.
  */
-export function buildRoutes(config: Config, deps: AppDeps, platforms: Platform[]): Route[] {
-  void config;
-  void deps;
-  return [...platforms.flatMap((p) => p.routes)];
+export function buildRoutes(config: Config, deps: AppDeps, platforms: Platform[], opts: { linkSecret?: string } = {}): Route[] {
+  const review = reviewSide(config, deps, opts.linkSecret ?? config.BEACON_LINK_SECRET);
+  return [...platforms.flatMap((p) => p.routes), ...(review ? [review] : [])];
 }

@@ -113,6 +113,7 @@ export const en = {
     followupAdded: (label: S, id: S) => `Follow-up ${id} added to ${label}.`,
     followupDone: (label: S, id: S) => `Follow-up ${id} on ${label} marked done.`,
     noIncidents: "No open incidents.",
+    summaryLink: (url: S) => `Full incident page (timeline, deadlines, exports; the link is yours and expires): ${url}`,
     storeUnavailable: "Beacon cannot reach its database right now, so this was not done and nothing half-done was kept. Please try again in a minute.",
     internalError: (id: S) => `Something went wrong on our side; nothing was lost. Reference: ${id}`,
   },

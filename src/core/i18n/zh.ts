@@ -113,6 +113,7 @@ export const zh: Messages = {
     followupAdded: (label: S, id: S) => `已为 ${label} 添加整改措施 ${id}。`,
     followupDone: (label: S, id: S) => `${label} 的整改措施 ${id} 已完成。`,
     noIncidents: "当前没有未结案的事件。",
+    summaryLink: (url: S) => `完整事件页面（时间线、时限、导出；链接仅供您本人使用，会过期）：${url}`,
     storeUnavailable: "Beacon 暂时无法连接数据库，本次操作未执行，也没有留下半完成的记录。请稍后重试。",
     internalError: (id: S) => `系统内部出错；已记录的内容不会丢失。参考编号：${id}`,
   },
