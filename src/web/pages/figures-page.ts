@@ -15,7 +15,7 @@ function bars(rows: Array<[string, Rate]>): string {
       return `<text x="0" y="${y + 16}" font-size="12">${esc(label)}</text><rect x="230" y="${y + 4}" width="600" height="14" fill="#eef1f4"/><rect class="bar" x="230" y="${y + 4}" width="${width}" height="14" fill="${colour}"/><text x="840" y="${y + 16}" font-size="12">${esc(pct(r.rate))} (${r.met}/${r.met + r.missed})</text>`;
     })
     .join("");
-  return `<svg class="bars" viewBox="0 0 960 ${rows.length * h + 4}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
+  return `<div class="scroll"><svg class="bars" viewBox="0 0 960 ${rows.length * h + 4}" xmlns="http://www.w3.org/2000/svg">${body}</svg></div>`;
 }
 
 function rateTable(t: (typeof PAGE_TEXT)["en"], rows: Array<[string, Rate]>): string {

@@ -23,7 +23,7 @@ th{color:var(--muted);font-weight:600}.num{text-align:right;font-variant-numeric
 .facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:.5rem;margin:.5rem 0}.facts div{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .6rem}
 .facts b{display:block;font-size:.78rem;color:var(--muted);font-weight:600}form.filters{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end;margin:.5rem 0 1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}select,input{font:inherit;padding:.2rem}
-svg{max-width:100%;height:auto}.scroll{overflow-x:auto}.exports a{margin-right:.8rem}
+svg{max-width:100%;height:auto}svg.bars{min-width:640px}.scroll{overflow-x:auto}.exports a{margin-right:.8rem}
 @media print{header.top,form.filters,.exports{display:none}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}}
 @media (max-width:600px){th,td{padding:.3rem}.hide-narrow{display:none}}
 `;
