@@ -88,7 +88,7 @@ export function reviewRoutes(o: ReviewOptions): Route {
     }
     if (path === "/figures" || path === "/api/figures") {
       const { q, filter } = filterOf(url);
-      const figures = computeFigures(await o.store.list(filter), now, zone);
+      const figures = computeFigures(await o.store.figureInputs({ ...filter, limit: undefined }), now, zone);
       if (api) return json(res, 200, figures);
       return send(res, 200, "text/html", figuresPage(policy, figures, [q.from, q.to].filter(Boolean).join(" – ")));
     }

@@ -41,6 +41,9 @@ export class MemoryStore implements IncidentStore {
     const start = f.offset ?? 0;
     return clone(all.slice(start, start + (f.limit ?? 100)));
   }
+  async figureInputs(f: IncidentFilter) {
+    return this.list({ ...f, limit: f.limit ?? Number.MAX_SAFE_INTEGER });
+  }
   async timeline(id: string) {
     return clone(this.entries.get(id) ?? []);
   }

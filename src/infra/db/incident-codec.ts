@@ -9,7 +9,7 @@ const iso = z.string();
 const actor = z.object({ personId: z.string().optional(), platform: z.string(), userId: z.string(), name: z.string() });
 const chatRef = z.object({ platform: z.string(), channelId: z.string(), messageId: z.string().optional(), name: z.string().optional(), url: z.string().optional() });
 
-const clock = z.object({
+export const clockSchema = z.object({
   key: z.string(),
   run: z.number().int(),
   basis: z.enum(["wall", "working", "working_days"]),
@@ -60,7 +60,7 @@ export const incidentSchema = z.object({
       failed: z.boolean().optional(),
     }),
   ),
-  clocks: z.array(clock),
+  clocks: z.array(clockSchema),
   room: chatRef.optional(),
   card: chatRef.optional(),
   followUps: z.array(z.object({ id: z.string(), text: z.string(), ownerId: z.string().optional(), due: z.string().optional(), status: z.enum(["open", "done"]), createdAt: iso })),
@@ -108,3 +108,19 @@ export function parseEntry(row: { seq: number; at: Date; type: string; actor: un
     data: z.record(z.string(), z.unknown()).parse(row.data),
   } as TimelineEntry;
 }
+
+const jsonColumn = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" ? JSON.parse(v) : v), schema);
+
+/** A row of the figures' lean read (prisma-incident-store figureInputs). */
+export const figureRowSchema = z.object({
+  number: z.number().int(),
+  drill: z.boolean(),
+  kind: z.string(),
+  severity: z.string(),
+  declared_at: z.coerce.date(),
+  acknowledged_at: z.string().nullable(),
+  first_response_at: z.string().nullable(),
+  resolved_at: z.string().nullable(),
+  satisfaction: jsonColumn(z.number().nullable()).nullable(),
+  clocks: jsonColumn(z.array(clockSchema)),
+});

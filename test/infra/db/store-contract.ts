@@ -109,6 +109,18 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(all.map((i) => i.number)).toEqual([...all.map((i) => i.number)].sort((x, y) => y - x));
     });
 
+    it("reads for the figures exactly what the full incidents hold, under the same filter", async () => {
+      const store = await open();
+      const tag = `f${Math.random().toString(36).slice(2, 8)}`;
+      const a = sampleIncident({ kind: tag, acknowledgedAt: "2031-01-01T00:10:00.000Z", satisfaction: 4 });
+      const b = sampleIncident({ kind: tag, drill: true });
+      for (const i of [a, b]) await store.commit(created(i));
+      const pick = (i: Awaited<ReturnType<typeof store.list>>[number]) => ({ number: i.number, drill: i.drill, kind: i.kind, severity: i.severity, declaredAt: i.declaredAt, acknowledgedAt: i.acknowledgedAt, firstResponseAt: i.firstResponseAt, resolvedAt: i.resolvedAt, satisfaction: i.satisfaction, clocks: i.clocks });
+      const strip = (x: object) => JSON.parse(JSON.stringify(x));
+      expect(strip((await store.figureInputs({ kind: [tag] })).map(pick))).toEqual(strip((await store.list({ kind: [tag], limit: 10 })).map(pick)));
+      expect((await store.figureInputs({ kind: [tag], drill: false })).map((i) => i.number)).toEqual([a.number]);
+    });
+
     it("lists incidents newest first, filtered by status and drill", async () => {
       const store = await open();
       const a = sampleIncident({ status: "resolved" });
