@@ -72,6 +72,8 @@ export interface FollowUp {
   due?: string; // YYYY-MM-DD
   status: "open" | "done";
   createdAt: string;
+  /** Reminders sent so far (due day, then each working day overdue): names the pending reminder timer. */
+  reminded?: number;
 }
 
 export interface Incident {

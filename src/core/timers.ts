@@ -20,7 +20,7 @@ export type TimerPayload =
   | { kind: "deadline"; incidentId: string; clock: string; run: number }
   | { kind: "overdue"; incidentId: string; clock: string; run: number; n: number }
   | { kind: "deliver"; incidentId: string; delivery: Delivery; attempt: number }
-  | { kind: "followup_due"; incidentId: string; followUpId: string };
+  | { kind: "followup_due"; incidentId: string; followUpId: string; n?: number };
 
 export interface TimerSpec {
   key: string;
@@ -39,5 +39,6 @@ export const timerKeys = {
   deadline: (id: string, clock: string, run: number) => `incident:${id}:deadline:${clock}.${run}`,
   overdue: (id: string, clock: string, run: number, n: number) => `incident:${id}:overdue:${clock}.${run}.${n}`,
   deliver: (id: string, seq: number, n: number) => `incident:${id}:deliver:${seq}.${n}`,
-  followupDue: (id: string, followUpId: string) => `incident:${id}:followup:${followUpId}`,
+  /** n: 0 on the due day, then 1, 2… for each working day it is overdue. */
+  followupDue: (id: string, followUpId: string, n = 0) => `incident:${id}:followup:${followUpId}${n ? `.${n}` : ""}`,
 };

@@ -88,6 +88,7 @@ export const en = {
     note: (by: S, text: S) => `📝 ${by}: ${text}`,
     followup: (text: S, owner: S, due: S) => `📌 Follow-up: ${text} (owner ${owner}, due ${due})`,
     followupDue: (text: S, owner: S) => `⏰ Follow-up due today: ${text} (@{${owner}})`,
+    followupOverdue: (text: S, owner: S, days: number) => `⏰ Follow-up overdue (${days} working day${days === 1 ? "" : "s"}): ${text} (@{${owner}}). Mark it done with /incident followup done.`,
     late: (n: number) => `(posted late: Beacon was down when this fell due, ${n} min ago)`,
   },
   page: {

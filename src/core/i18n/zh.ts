@@ -88,6 +88,7 @@ export const zh: Messages = {
     note: (by: S, text: S) => `📝 ${by}：${text}`,
     followup: (text: S, owner: S, due: S) => `📌 整改措施：${text}（负责人 ${owner}，截止 ${due}）`,
     followupDue: (text: S, owner: S) => `⏰ 整改措施今日到期：${text}（@{${owner}}）`,
+    followupOverdue: (text: S, owner: S, days: number) => `⏰ 整改措施已逾期 ${days} 个工作日：${text}（@{${owner}}）。完成后请用 /incident followup done 标记。`,
     late: (n: number) => `（延迟发送：到期时 Beacon 未在运行，已晚 ${n} 分钟）`,
   },
   page: {

@@ -32,6 +32,6 @@ export function completeFollowUp(ctx: DecisionContext, incident: Incident, actor
   const change = Change.of(incident, ctx.now);
   change.incident.followUps.find((f) => f.id === follow.id)!.status = "done";
   change.record("followup_done", actor, { id: follow.id });
-  change.cancel(timerKeys.followupDue(incident.id, follow.id));
+  change.cancel(timerKeys.followupDue(incident.id, follow.id, follow.reminded ?? 0));
   return change;
 }

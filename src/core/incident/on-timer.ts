@@ -29,7 +29,7 @@ export function onTimer(ctx: DecisionContext, incident: Incident, timer: Inciden
       case "overdue":
         return onClockTimer(change, ctx, timer, late);
       case "followup_due":
-        return onFollowUpDue(change, ctx, timer.followUpId);
+        return onFollowUpDue(change, ctx, timer.followUpId, timer.n ?? 0);
     }
   })();
   if (!done) return null;
@@ -88,11 +88,22 @@ function mustAct(inc: Incident, clock: ClockState): string[] {
   return [inc.roles.lead, ...(clock.stopOn === "customer_update" && inc.roles.liaison ? [inc.roles.liaison] : [])];
 }
 
-function onFollowUpDue(change: Change, ctx: DecisionContext, followUpId: string): boolean {
+/** Overdue follow-ups are chased each working day at opening time, this many times at most. */
+const MAX_FOLLOWUP_REMINDERS = 10;
+
+function onFollowUpDue(change: Change, ctx: DecisionContext, followUpId: string, n: number): boolean {
   const follow = change.incident.followUps.find((f) => f.id === followUpId);
   if (!follow || follow.status !== "open" || !follow.ownerId) return false;
-  const text = words(ctx.policy).t.post.followupDue(follow.text, follow.ownerId);
+  const t = words(ctx.policy).t.post;
+  const text = n === 0 ? t.followupDue(follow.text, follow.ownerId) : t.followupOverdue(follow.text, follow.ownerId, n);
   change.deliver({ what: "notify", personId: follow.ownerId, text });
   change.deliver({ what: "post", text, mentions: [follow.ownerId] });
+  follow.reminded = n + 1;
+  if (n + 1 <= MAX_FOLLOWUP_REMINDERS) {
+    // The next working day's opening: step past today's close, then to the next opening.
+    const next = ctx.cal.nextOpening(new Date(ctx.now.getTime() + 12 * 3_600_000));
+    const key = timerKeys.followupDue(change.incident.id, follow.id, n + 1);
+    change.arm({ key, dueAt: next.toISOString(), payload: { kind: "followup_due", incidentId: change.incident.id, followUpId: follow.id, n: n + 1 } });
+  }
   return true;
 }

@@ -63,7 +63,7 @@ export const incidentSchema = z.object({
   clocks: z.array(clockSchema),
   room: chatRef.optional(),
   card: chatRef.optional(),
-  followUps: z.array(z.object({ id: z.string(), text: z.string(), ownerId: z.string().optional(), due: z.string().optional(), status: z.enum(["open", "done"]), createdAt: iso })),
+  followUps: z.array(z.object({ id: z.string(), text: z.string(), ownerId: z.string().optional(), due: z.string().optional(), status: z.enum(["open", "done"]), createdAt: iso, reminded: z.number().int().optional() })),
   acknowledgedAt: iso.optional(),
   firstResponseAt: iso.optional(),
   resolvedAt: iso.optional(),
@@ -89,7 +89,7 @@ export const timerPayloadSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("deadline"), incidentId: z.string(), clock: z.string(), run: z.number().int() }),
   z.object({ kind: z.literal("overdue"), incidentId: z.string(), clock: z.string(), run: z.number().int(), n: z.number().int() }),
   z.object({ kind: z.literal("deliver"), incidentId: z.string(), delivery, attempt: z.number().int() }),
-  z.object({ kind: z.literal("followup_due"), incidentId: z.string(), followUpId: z.string() }),
+  z.object({ kind: z.literal("followup_due"), incidentId: z.string(), followUpId: z.string(), n: z.number().int().optional() }),
 ]) satisfies z.ZodType<TimerPayload>;
 
 export const entryTypeSchema = z.enum(ENTRY_TYPES as [string, ...string[]]);

@@ -1,3 +1,4 @@
+import type { FigureInput } from "../../../src/core/figures.js";
 import { describe, expect, it } from "vitest";
 import { ConflictError, DuplicateRequestError, type IncidentStore } from "../../../src/ports/incident-store.js";
 import { created, next, note, sampleIncident, timer } from "./sample-incident.js";
@@ -115,7 +116,7 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       const a = sampleIncident({ kind: tag, acknowledgedAt: "2031-01-01T00:10:00.000Z", satisfaction: 4 });
       const b = sampleIncident({ kind: tag, drill: true });
       for (const i of [a, b]) await store.commit(created(i));
-      const pick = (i: Awaited<ReturnType<typeof store.list>>[number]) => ({ number: i.number, drill: i.drill, kind: i.kind, severity: i.severity, declaredAt: i.declaredAt, acknowledgedAt: i.acknowledgedAt, firstResponseAt: i.firstResponseAt, resolvedAt: i.resolvedAt, satisfaction: i.satisfaction, clocks: i.clocks });
+      const pick = (i: FigureInput) => ({ number: i.number, drill: i.drill, kind: i.kind, severity: i.severity, declaredAt: i.declaredAt, acknowledgedAt: i.acknowledgedAt, firstResponseAt: i.firstResponseAt, resolvedAt: i.resolvedAt, satisfaction: i.satisfaction, clocks: i.clocks });
       const strip = (x: object) => JSON.parse(JSON.stringify(x));
       expect(strip((await store.figureInputs({ kind: [tag] })).map(pick))).toEqual(strip((await store.list({ kind: [tag], limit: 10 })).map(pick)));
       expect((await store.figureInputs({ kind: [tag], drill: false })).map((i) => i.number)).toEqual([a.number]);
