@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { clockOutcome, computeFigures, monthOf } from "../../src/core/figures.js";
 import { harness } from "../helpers/app-harness.js";
+import { seedReviewIncidents, TUESDAY_10 } from "../helpers/review-seed.js";
 
-// Tuesday 1 December 2026, 10:00 in Shanghai: inside working hours.
-const TUESDAY_10 = new Date("2026-12-01T02:00:00Z");
 
 describe("the figures reviewers read", () => {
   it("counts met and missed deadlines per clock, severity, kind and month, and leaves drills out of every figure", async () => {
     const h = await harness({ at: TUESDAY_10 });
-    // #1 urgent complaint, acknowledged at 20 min: start_handling (1 h, stops on ack) met.
-    await h.as("dana", "declare urgent Checkout down --kind complaint");
-    await h.advance(20);
-    await h.as("lee", "ack #1");
-    // #2 important system incident nobody answers: first_reply (1 working hour) missed.
-    await h.as("dana", "declare important Portal slow --kind system");
-    // #3 a drill that misses everything: must not count.
-    await h.as("dana", "drill urgent Practice run --kind complaint");
-    await h.advance(90);
-    // #1 gets its customer update late (first_reply due after 1 working hour: missed) and is resolved.
-    await h.as("liu", "update #1 customer We are on it");
-    await h.as("lee", "resolve #1 Certificate renewed");
-    await h.as("dana", "close #1 --satisfaction 4");
-    // #2's severity rises: the clocks are re-planned, and the figures read the latest run.
-    await h.as("dana", "sev #2 urgent Customers cannot pay");
+    await seedReviewIncidents(h);
 
     const incidents = await h.store.list({ limit: 100 });
     const f = computeFigures(incidents, h.clock.now(), "Asia/Shanghai");
