@@ -86,7 +86,7 @@ async function figuresAtScale(): Promise<void> {
     const all = await store.figureInputs({});
     const b = performance.now();
     const figures = computeFigures(all, new Date(), h.deps.policy.calendar.timeZone);
-    html = figuresPage(h.deps.policy, figures, "");
+    html = figuresPage(h.deps.policy, figures);
     runs.push(performance.now() - a);
     reads.push(b - a);
   }

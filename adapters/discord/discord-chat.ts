@@ -78,10 +78,14 @@ export class DiscordChat implements ChatPort {
     return { platform: "discord", channelId: room.channelId, messageId: String(msg.id) };
   }
 
+  /** Discord caps a message at 2,000 characters: a longer post (a summary) goes out in several, split between lines. */
   async post(room: ChatRef, text: string): Promise<ChatRef> {
-    const content = discordMentions(this.policy, text).slice(0, 2000);
-    const msg = await this.call("post", () => this.rest.post(Routes.channelMessages(room.channelId), { body: { content, allowed_mentions: allowedMentions(content) } }));
-    return { platform: "discord", channelId: room.channelId, messageId: String(msg.id) };
+    let first: string | undefined;
+    for (const content of chunks(discordMentions(this.policy, text), 2000)) {
+      const msg = await this.call("post", () => this.rest.post(Routes.channelMessages(room.channelId), { body: { content, allowed_mentions: allowedMentions(content) } }));
+      first ??= String(msg.id);
+    }
+    return { platform: "discord", channelId: room.channelId, messageId: first };
   }
 
   async page(personId: string, view: PageView): Promise<ChatRef> {
@@ -127,4 +131,22 @@ export class DiscordChat implements ChatPort {
     this.dms.set(user, String(channel.id));
     return String(channel.id);
   }
+}
+
+function chunks(text: string, max: number): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    for (let piece = line; ; piece = piece.slice(max)) {
+      const part = piece.slice(0, max);
+      if (current && current.length + 1 + part.length > max) {
+        out.push(current);
+        current = "";
+      }
+      current = current ? `${current}\n${part}` : part;
+      if (piece.length <= max) break;
+    }
+  }
+  if (current || !out.length) out.push(current);
+  return out;
 }

@@ -5,6 +5,7 @@ import type { ChatRef, Incident } from "../core/model.js";
 import { roomName, roomTopic } from "../core/room-name.js";
 import type { Delivery, TimerPayload } from "../core/timers.js";
 import { buildCard, buildPageView } from "../core/views.js";
+import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { PermanentDeliveryError, type ChatPort } from "../ports/chat.js";
 import { ConflictError } from "../ports/incident-store.js";
 import { applyChange, decisionContext } from "./apply-change.js";
@@ -80,6 +81,13 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
     case "archive":
       if (room) await chat.archiveRoom(room);
       return null;
+    case "summary": {
+      if (!room) throw new NotReady("room not open yet");
+      // Built at delivery time from the timeline, so it includes the close itself.
+      const facts = summarize(deps.policy, incident.number, await deps.store.timeline(incident.id), ctx.now);
+      await chat.post(room, renderSummaryMarkdown(deps.policy, facts), []);
+      return null;
+    }
   }
 }
 

@@ -12,7 +12,9 @@ export type Delivery =
   | { what: "page_update"; pageId: string }
   | { what: "post"; text: string; mentions: string[] }
   | { what: "notify"; personId: string; text: string }
-  | { what: "archive" };
+  | { what: "archive" }
+  /** The after-action summary, posted in the room when the incident is closed. */
+  | { what: "summary" };
 
 export type TimerPayload =
   | { kind: "escalate"; incidentId: string; generation: number; step: number }

@@ -90,7 +90,7 @@ export function reviewRoutes(o: ReviewOptions): Route {
       const { q, filter } = filterOf(url);
       const figures = computeFigures(await o.store.figureInputs({ ...filter, limit: undefined }), now, zone);
       if (api) return json(res, 200, figures);
-      return send(res, 200, "text/html", figuresPage(policy, figures, [q.from, q.to].filter(Boolean).join(" – ")));
+      return send(res, 200, "text/html", figuresPage(policy, figures, q));
     }
     const page = PAGE.exec(path) ?? API.exec(path);
     if (!page) return api ? json(res, 404, { error: "not found" }) : false;

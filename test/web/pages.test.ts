@@ -54,6 +54,9 @@ describe("the reviewer pages", () => {
     expect(page).toContain("Response-time compliance");
     expect(page).toMatch(/<rect class="bar"/);
     expect(page).toContain('href="/incidents/3"'); // the drill is listed apart
+    const later = (await (await h.get("/api/figures?from=2027-01-01", { cookie })).json()) as Figures;
+    expect(later.incidents).toBe(0);
+    expect(await (await h.get("/figures?from=2026-12-01&to=2026-12-31", { cookie })).text()).toContain("2026-12-01 – 2026-12-31");
   });
 
   it("exports the after-action summary as Markdown and as versioned JSON matching the documented schema", async () => {

@@ -36,6 +36,7 @@ export function close(ctx: DecisionContext, incident: Incident, actor: Actor, sa
   change.record("closed", actor, satisfaction !== undefined ? { satisfaction } : {});
   change.deliver({ what: "post", text: w.t.post.closed(w.who(actor), satisfaction), mentions: [] });
   change.deliver({ what: "card" });
+  change.deliver({ what: "summary" });
   if (ctx.policy.room.archiveOnClose) change.deliver({ what: "archive" });
   return change;
 }

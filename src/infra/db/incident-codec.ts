@@ -81,6 +81,7 @@ const delivery = z.discriminatedUnion("what", [
   z.object({ what: z.literal("post"), text: z.string(), mentions: z.array(z.string()) }),
   z.object({ what: z.literal("notify"), personId: z.string(), text: z.string() }),
   z.object({ what: z.literal("archive") }),
+  z.object({ what: z.literal("summary") }),
 ]);
 
 export const timerPayloadSchema = z.discriminatedUnion("kind", [

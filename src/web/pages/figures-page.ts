@@ -22,7 +22,8 @@ function rateTable(t: (typeof PAGE_TEXT)["en"], rows: Array<[string, Rate]>): st
   return `<table><thead><tr><th></th><th class="num">${esc(t.metCount)}</th><th class="num">${esc(t.missedCount)}</th><th class="num">${esc(t.rate)}</th></tr></thead><tbody>${rows.map(([l, r]) => `<tr><td>${esc(l)}</td><td class="num">${r.met}</td><td class="num">${r.missed}</td><td class="num">${esc(pct(r.rate))}</td></tr>`).join("")}</tbody></table>`;
 }
 
-export function figuresPage(policy: Policy, f: Figures, period: string): string {
+export function figuresPage(policy: Policy, f: Figures, q: { from?: string; to?: string } = {}): string {
+  const period = [q.from, q.to].filter(Boolean).join(" – ");
   const lang = policy.locale;
   const t = PAGE_TEXT[lang];
   const w = words(policy);
@@ -30,6 +31,7 @@ export function figuresPage(policy: Policy, f: Figures, period: string): string 
   const section = (title: string, rows: Array<[string, Rate]>) => (rows.length ? `<h2>${esc(t.compliance)} · ${esc(title)}</h2>${bars(rows)}${rateTable(t, rows)}` : "");
   const body = [
     `<h1>${esc(t.figures)}${period ? ` · ${esc(period)}` : ""}</h1>`,
+    `<form class="filters" method="get" action="/figures"><label>${esc(t.from)}<input type="date" name="from" value="${esc(q.from ?? "")}"></label><label>${esc(t.to)}<input type="date" name="to" value="${esc(q.to ?? "")}"></label><button>${esc(t.filter)}</button></form>`,
     `<div class="facts"><div><b>${esc(t.compliance)}</b>${esc(pct(f.compliance.overall.rate))}</div><div><b>${esc(t.resolution)}</b>${esc(pct(f.resolution.rate))} (${f.resolution.resolved}/${f.resolution.total})</div><div><b>${esc(t.satisfaction)}</b>${f.satisfaction.mean === undefined ? esc(t.noData) : `${f.satisfaction.mean.toFixed(2)} / 5 (${f.satisfaction.n} ${esc(t.responses)})`}</div><div><b>${esc(t.drills)}</b>${f.drills.count}</div></div>`,
     section(t.perClock, Object.entries(f.compliance.byClock).map(([k, r]) => [w.clock(k), r])),
     section(t.perSeverity, Object.entries(f.compliance.bySeverity).map(([k, r]) => [w.severity(k), r])),

@@ -129,6 +129,7 @@ describe("an incident run from Slack", () => {
     await h.settle();
     expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("closed");
     expect(channel.messages.map((m) => m.text).join("\n")).toMatch(/Resolved by/);
+    expect(channel.messages.at(-1)!.text).toMatch(/^# INC-1 Checkout down — After-action summary/); // posted before the archive
     expect(channel.archived).toBe(true);
     await h.slack.command("summary #1", user("dana"));
     await h.settle();
