@@ -53,7 +53,7 @@ export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
     newId: randomUUID,
     log: opts.log,
   };
-  const served = opts.config && !opts.script ? await serve(opts.config, deps, db, linkSecret(opts.config, opts.dataDir)) : undefined;
+  const served = opts.config && !opts.script ? await serve(opts.config, deps, db, linkSecret(opts.config, opts.dataDir === ":memory:" ? ":memory:" : opts.config.BEACON_DATA_DIR)) : undefined;
   await scheduler.start((key) => runDueTimer(deps, key));
   const user = opts.policy.groups["service_desk"]?.members[0] ?? Object.keys(opts.policy.people)[0]!;
   try {
