@@ -25,7 +25,7 @@ export function pageStep(change: Change, ctx: DecisionContext, step: number, act
     change.deliver({ what: "notify", personId, text: w.t.page.fyi(`INC-${inc.number}`, inc.title, w.severity(inc.severity)) });
   }
   change.record("paged", actor, { step: step + 1, personIds: fresh, notified: plan.notify, groups: plan.groups });
-  change.deliver({ what: "post", text: w.t.post.paged(step + 1, w.mentions(plan.page)), mentions: plan.page });
+  change.deliver({ what: "post", text: w.t.post.paged(step + 1, w.mentions(roomMentions(ctx, inc.declaredBy.platform, plan))), mentions: plan.page });
   if (plan.notify.length) change.deliver({ what: "post", text: w.t.post.informed(w.names(plan.notify)), mentions: [] });
   const dueAt = new Date(ctx.now.getTime() + plan.waitMinutes * 60_000).toISOString();
   const { generation } = inc.paging;
@@ -41,4 +41,20 @@ export function stopEscalation(change: Change): void {
 /** Page updates for every page not yet acknowledged (shown as acknowledged by someone else). */
 export function refreshPages(change: Change): void {
   for (const page of change.incident.pages) change.deliver({ what: "page_update", pageId: page.id });
+}
+
+/**
+ * Who the room post mentions for a step: a paged group that has an identity
+ * on the incident's platform (a Slack user group, a Discord role) is
+ * mentioned as the group; everyone else paged is mentioned by name. The
+ * members are paged by direct message either way.
+ */
+function roomMentions(ctx: DecisionContext, platform: string, plan: { page: string[]; groups: string[] }): string[] {
+  const paged = plan.groups.filter((g) => {
+    const group = ctx.policy.groups[g];
+    const id = platform === "slack" ? group?.slack : platform === "discord" ? group?.discord : undefined;
+    return !!id && group!.members.length > 0 && group!.members.every((m) => plan.page.includes(m));
+  });
+  const covered = new Set(paged.flatMap((g) => ctx.policy.groups[g]!.members));
+  return [...paged, ...plan.page.filter((p) => !covered.has(p))];
 }

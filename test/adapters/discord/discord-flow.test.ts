@@ -71,6 +71,17 @@ describe("an incident run from Discord", () => {
     expect(h.fake.dmWith(h.deps.policy.people.ada!.discord!)?.messages.length ?? 0).toBeGreaterThan(0);
   });
 
+  it("mentions a paged group by its Discord role in the room, lets only that role ping, and still DMs each member", async () => {
+    const base = discordPolicy();
+    const role = snowflake();
+    h = await discordHarness({ policy: { ...base, groups: { ...base.groups, experts: { ...base.groups.experts!, discord: role } } } });
+    const { room } = await declare();
+    const posted = h.fake.calls.find((c) => c.method === "POST" && c.path === `/channels/${room.id}/messages` && String(c.body?.content).includes("Paging step 1"))!;
+    expect(String(posted.body!.content)).toContain(`<@&${role}>`);
+    expect(posted.body!.allowed_mentions).toMatchObject({ parse: [], roles: [role] });
+    for (const expert of base.groups.experts!.members) expect(h.fake.dmWith(base.people[expert]!.discord!)?.messages.length, expert).toBe(1);
+  });
+
   it("records a page to someone whose DMs are closed as a delivery failure and pages them in the room", async () => {
     h = await discordHarness();
     h.fake.dmClosed.add(h.deps.policy.people.lee!.discord!);
