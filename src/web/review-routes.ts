@@ -70,7 +70,8 @@ export function reviewRoutes(o: ReviewOptions): Route {
       if (!v.ok) return send(res, 403, "text/html", deniedPage(policy, v.why));
       setSession(res, link[1]!, v.grant, o.secureCookies, o.clock.now());
       const to = url.searchParams.get("to") ?? "/incidents";
-      res.writeHead(302, { location: to.startsWith("/") && !to.startsWith("//") ? to : "/incidents" });
+      // Only a path on this site: no "//host" or "/\\host", which browsers read as another site.
+      res.writeHead(302, { location: /^\/(?![/\\])[^\s]*$/.test(to) ? to : "/incidents" });
       res.end();
       return true;
     }

@@ -30,6 +30,16 @@ describe("access to the reviewer pages", () => {
     for (const path of PROTECTED) expect((await h.get(path, { cookie })).status, path).toBe(200);
   });
 
+  it("redirects a link only to a page of this site", async () => {
+    h = await reviewHarness();
+    const link = h.deps.links!.incident(1, "ada").replace("http://beacon.test", "").split("?")[0]!;
+    for (const to of ["//evil.example/x", "/\\evil.example/x", "https://evil.example/"]) {
+      const res = await h.get(`${link}?to=${encodeURIComponent(to)}`);
+      expect(res.headers.get("location"), to).toBe("/incidents");
+    }
+    expect((await h.get(`${link}?to=${encodeURIComponent("/figures?from=2026-12-01")}`)).headers.get("location")).toBe("/figures?from=2026-12-01");
+  });
+
   it("refuses a tampered link and a tampered session", async () => {
     h = await reviewHarness();
     const good = h.deps.links!.incident(1, "ada").replace("http://beacon.test", "");
