@@ -34,13 +34,18 @@ export async function timelineReply(deps: AppDeps, incident: Incident): Promise<
   return replyTo(renderTimelineLines(deps.policy, entries).join("\n"), true, incident.id);
 }
 
-/** The after-action summary, posted for everyone in the room (not ephemeral). */
+/**
+ * The after-action summary. With a link to the incident page it goes to the
+ * asker alone: the link is signed for them (closing posts the summary in the
+ * room for everyone). Without one it is posted for the room.
+ */
 export async function summaryReply(deps: AppDeps, incident: Incident, actor?: Actor): Promise<Reply> {
   const entries = await deps.store.timeline(incident.id);
   const facts = summarize(deps.policy, incident.number, entries, deps.clock.now());
   const markdown = renderSummaryMarkdown(deps.policy, facts);
   const link = deps.links?.incident(incident.number, actor?.personId);
-  return replyTo(link ? `${markdown}\n\n${messages(deps.policy.locale).reply.summaryLink(link)}` : markdown, false, incident.id);
+  if (!link) return replyTo(markdown, false, incident.id);
+  return replyTo(`${markdown}\n\n${messages(deps.policy.locale).reply.summaryLink(link)}`, true, incident.id);
 }
 
 export function planReply(deps: AppDeps, cmd: Extract<Command, { name: "plan" }>): Reply {

@@ -78,6 +78,7 @@ describe("the reviewer pages", () => {
   it("posts a link to the incident page with /incident summary, signed for the person asking", async () => {
     h = await reviewHarness();
     const reply = await h.as("ada", "summary #1");
+    expect(reply.ephemeral).toBe(true); // the link is ada's, not the room's
     const link = /http:\/\/beacon\.test(\/r\/\S+)/.exec(reply.text)![1]!;
     const res = await h.get(link);
     expect(res.status).toBe(302);
