@@ -15,7 +15,7 @@ export const CONSOLE_HELP = [
   "  /as <person>                   act as another person of the policy (e.g. /as lee)",
   "  /room #<number> | /room leave  enter an incident's room (commands there imply it)",
   "  /advance <30m|2h|1d>           move the simulated clock; due reminders and escalations fire",
-  "  /clock <2026-11-27 17:30>      set the simulated clock (forward only)",
+  "  /clock <2026-11-27 17:30>      set the simulated clock (any time before the first incident, then forward only)",
   "  /now                           show the simulated time",
   "  /quit                          leave",
 ];
@@ -65,7 +65,7 @@ export class ConsoleWorkspace {
           this.out(`  ⏱ ${this.time()}`);
           return true;
         case "/clock":
-          await this.advanceTo(parseWhen(arg, this.clock.now(), this.deps.policy.calendar.timeZone));
+          await this.setClock(parseWhen(arg, this.clock.now(), this.deps.policy.calendar.timeZone));
           this.out(`  ⏱ ${this.time()}`);
           return true;
         case "/now":
@@ -120,6 +120,19 @@ export class ConsoleWorkspace {
     if (!incident?.room) this.out(`  ↳ No room for ${arg}.`);
     else this.room = incident.room.channelId;
     return true;
+  }
+
+  /**
+   * `/clock`: before anything has happened (no incident, no timer) the clock
+   * may be set to any instant, so a script fixes its own story's date; after
+   * that it only moves forward, firing what falls due on the way.
+   */
+  private async setClock(target: Date): Promise<void> {
+    if (target < this.clock.now() && !this.scheduler.nextDue() && (await this.deps.store.list({ limit: 1 })).length === 0) {
+      this.clock.set(target);
+      return;
+    }
+    await this.advanceTo(target);
   }
 
   /** Move the clock forward, stopping at each due timer so it fires at its own time. */

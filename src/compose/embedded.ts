@@ -1,13 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { readScript, runInteractive, runScript } from "../../adapters/console/run-console.js";
 import { ConsoleChat } from "../../adapters/console/console-chat.js";
 import type { AppDeps } from "../app/deps.js";
 import { runDueTimer } from "../app/run-due-timer.js";
 import { createCalendar } from "../core/calendar/business-calendar.js";
+import { fromZoned } from "../core/calendar/zoned.js";
 import type { Policy } from "../core/policy/schema.js";
 import { ManualClock, OffsetClock, type SettableClock } from "../infra/clocks.js";
 import { openDatabase, type Database } from "../infra/db/connect.js";
 import { PrismaIncidentStore } from "../infra/db/prisma-incident-store.js";
+import { randomIds, sequentialIds } from "../infra/ids.js";
 import { LocalScheduler } from "../infra/local-scheduler.js";
 import type { Logger } from "../ports/logger.js";
 import type { Config } from "../config.js";
@@ -26,10 +27,21 @@ export interface ConsoleOptions {
   script?: string[];
   out: (line: string) => void;
   log: Logger;
-  /** Script mode starts its manual clock here (default: now). */
+  /** Script mode starts its manual clock here (default: SCRIPT_START in the policy's time zone). */
   startAt?: Date;
   /** Interactive mode also serves HTTP on config.PORT and any chat platform the config names. */
   config?: Config;
+}
+
+/**
+ * Where a script's simulated clock starts unless its first `/clock` says
+ * otherwise: Monday 5 January 2026, 09:00 in the policy's time zone. Never
+ * today's date: a script prints the same thing on every run, on any day.
+ */
+export const SCRIPT_START = { year: 2026, month: 1, day: 5, hour: 9, minute: 0 } as const;
+
+export function scriptStart(policy: Policy): Date {
+  return fromZoned(SCRIPT_START, policy.calendar.timeZone);
 }
 
 /**
@@ -40,7 +52,7 @@ export interface ConsoleOptions {
 export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
   const db = await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir, migrateOnOpen: true });
   const store = new PrismaIncidentStore(db.prisma);
-  const clock: SettableClock = opts.script ? new ManualClock(opts.startAt ?? new Date()) : new OffsetClock();
+  const clock: SettableClock = opts.script ? new ManualClock(opts.startAt ?? scriptStart(opts.policy)) : new OffsetClock();
   const scheduler = new LocalScheduler({ store, clock, log: opts.log, auto: !opts.script });
   const chat = new ConsoleChat(opts.policy, opts.out);
   const deps: AppDeps = {
@@ -50,7 +62,8 @@ export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
     clock,
     policy: opts.policy,
     cal: createCalendar(opts.policy.calendar),
-    newId: randomUUID,
+    // Script mode: ids count up, so nothing random reaches the output.
+    newId: opts.script ? sequentialIds() : randomIds(),
     log: opts.log,
   };
   const served = opts.config && !opts.script ? await serve(opts.config, deps, db, linkSecret(opts.config, opts.dataDir === ":memory:" ? ":memory:" : opts.config.BEACON_DATA_DIR)) : undefined;

@@ -1,0 +1,42 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { readScript } from "../../../adapters/console/run-console.js";
+import { runConsoleWorkspace } from "../../../src/main.js";
+import { silentLogger } from "../../../src/ports/logger.js";
+import { defaultPolicy } from "../../helpers/default-policy.js";
+
+// Script mode is a demo and a test fixture: the same script prints the same
+// bytes on every run, on any day, in any machine time zone. The committed
+// transcripts are the guard: they were written on another day than the one
+// this runs on, so anything leaking today's date, a random id or an elapsed
+// time fails here.
+
+const DEMO = "demo/urgent-complaint.txt";
+
+async function inProcess(locale: "en" | "zh"): Promise<string> {
+  const out: string[] = [];
+  await runConsoleWorkspace({ policy: defaultPolicy(locale), script: readScript(DEMO), dataDir: ":memory:", out: (l) => out.push(l), log: silentLogger });
+  return out.join("\n") + "\n";
+}
+
+const withoutBeaconSettings = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith("BEACON_")));
+
+describe("console script mode", () => {
+  it("prints the committed English transcript of the demo", async () => {
+    await expect(await inProcess("en")).toMatchFileSnapshot("transcripts/urgent-complaint.en.txt");
+  });
+
+  it("prints the committed Chinese transcript of the demo", async () => {
+    await expect(await inProcess("zh")).toMatchFileSnapshot("transcripts/urgent-complaint.zh.txt");
+  });
+
+  it("prints the same bytes as a separate process whose date is years away and whose machine time zone differs", async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "--import", "./test/helpers/shift-date.mjs", "src/main.ts", "--script", DEMO], {
+      env: { ...withoutBeaconSettings(process.env), SHIFT_DATE_TO: "2031-06-01T03:00:00Z", TZ: "America/New_York", LOG_LEVEL: "error" },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    expect(stdout).toBe(await inProcess("en"));
+  }, 90_000);
+});
