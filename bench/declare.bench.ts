@@ -22,9 +22,19 @@ async function run(label: string, db: Awaited<ReturnType<typeof openDatabase>>):
   const store = new PrismaIncidentStore(db.prisma);
   const chat = new RecordingChat();
   const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: false });
-  const deps: AppDeps = { store, chats: new Map([["test", chat]]), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: () => crypto.randomUUID(), log: silentLogger };
+  const deps: AppDeps = {
+    store,
+    chats: new Map([["test", chat]]),
+    scheduler,
+    clock: systemClock,
+    policy,
+    cal: createCalendar(policy.calendar),
+    newId: () => crypto.randomUUID(),
+    log: silentLogger,
+  };
   const actor = { platform: "test", userId: "dana", name: "Dana", personId: "dana" };
-  for (let i = 0; i < 10; i++) await dispatch(deps, { actor, text: `declare urgent Warm-up ${i} --kind complaint`, requestKey: `warm-${label}-${i}` });
+  for (let i = 0; i < 10; i++)
+    await dispatch(deps, { actor, text: `declare urgent Warm-up ${i} --kind complaint`, requestKey: `warm-${label}-${i}` });
   const lat: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < N; i++) {
@@ -35,7 +45,13 @@ async function run(label: string, db: Awaited<ReturnType<typeof openDatabase>>):
   }
   const secs = (performance.now() - t0) / 1000;
   const p = percentiles(lat);
-  report(`declare (sequential, ${label})`, { declares_per_s: N / secs, p50_ms: p.p50, p99_ms: p.p99, max_ms: p.max, chat_calls_per_declare: chat.calls.length / (N + 10) });
+  report(`declare (sequential, ${label})`, {
+    declares_per_s: N / secs,
+    p50_ms: p.p50,
+    p99_ms: p.p99,
+    max_ms: p.max,
+    chat_calls_per_declare: chat.calls.length / (N + 10),
+  });
 }
 
 export async function benchDeclare(): Promise<void> {

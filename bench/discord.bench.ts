@@ -32,11 +32,26 @@ export async function benchDiscord(): Promise<void> {
 
 async function run(label: string, db: Database): Promise<void> {
   const policy = discordPolicy();
-  const fake = await FakeDiscord.start({ token: TOKEN, users: Object.entries(policy.people).map(([id, p]) => ({ id: p.discord!, name: id })) });
+  const fake = await FakeDiscord.start({
+    token: TOKEN,
+    users: Object.entries(policy.people).map(([id, p]) => ({ id: p.discord!, name: id })),
+  });
   const store = new PrismaIncidentStore(db.prisma);
   const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: false });
-  const deps: AppDeps = { store, chats: new Map(), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: () => crypto.randomUUID(), log: silentLogger };
-  const platform = buildDiscordPlatform(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl }), deps)!;
+  const deps: AppDeps = {
+    store,
+    chats: new Map(),
+    scheduler,
+    clock: systemClock,
+    policy,
+    cal: createCalendar(policy.calendar),
+    newId: () => crypto.randomUUID(),
+    log: silentLogger,
+  };
+  const platform = buildDiscordPlatform(
+    loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl }),
+    deps,
+  )!;
   await platform.start();
   const dana = new DiscordUser(fake, { id: policy.people.dana!.discord!, name: "dana" });
   const pagesPerIncident = expandTargets(policy, policy.severities.urgent!.paging[0]!.page).length;
@@ -92,7 +107,12 @@ async function run(label: string, db: Database): Promise<void> {
   }
   const f = percentiles(first);
   const p = percentiles(paged);
-  report(`discord interaction → first response (${CONCURRENT}, ${label})`, { n: first.length, p50_ms: f.p50, p99_ms: f.p99, max_ms: f.max });
+  report(`discord interaction → first response (${CONCURRENT}, ${label})`, {
+    n: first.length,
+    p50_ms: f.p50,
+    p99_ms: f.p99,
+    max_ms: f.max,
+  });
   report(`discord declare → pages posted (${CONCURRENT}, ${label})`, { n: paged.length, p50_ms: p.p50, p99_ms: p.p99, max_ms: p.max });
   await platform.stop();
   await fake.close();

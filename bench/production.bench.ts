@@ -31,7 +31,14 @@ const payload = { kind: "escalate" as const, incidentId: "x", generation: 1, ste
 async function bullmqLateness(): Promise<void> {
   const queueName = `bench-lateness-${Date.now()}`;
   const store = new MemoryStore();
-  const producer = new BullmqScheduler({ connection: redisConnection(REDIS, "producer"), store, clock: systemClock, log: silentLogger, work: false, queueName });
+  const producer = new BullmqScheduler({
+    connection: redisConnection(REDIS, "producer"),
+    store,
+    clock: systemClock,
+    log: silentLogger,
+    work: false,
+    queueName,
+  });
   const far = Date.now() + 86_400_000;
   const t0 = performance.now();
   for (let i = 0; i < PENDING - FIRING; i += 1000) {
@@ -43,7 +50,15 @@ async function bullmqLateness(): Promise<void> {
   const dueOf = new Map<string, number>();
   let done!: () => void;
   const finished = new Promise<void>((r) => (done = r));
-  const worker = new BullmqScheduler({ connection: redisConnection(REDIS, "worker"), store, clock: systemClock, log: silentLogger, work: true, queueName, reconcileEveryMs: 3_600_000 });
+  const worker = new BullmqScheduler({
+    connection: redisConnection(REDIS, "worker"),
+    store,
+    clock: systemClock,
+    log: silentLogger,
+    work: true,
+    queueName,
+    reconcileEveryMs: 3_600_000,
+  });
   await worker.start(async (key) => {
     late.push(Date.now() - dueOf.get(key)!);
     if (late.length === FIRING) done();
@@ -58,7 +73,13 @@ async function bullmqLateness(): Promise<void> {
   await producer.arm(soon);
   await finished;
   const p = percentiles(late);
-  report(`BullMQ lateness (${PENDING} pending)`, { fired: FIRING, p50_ms: p.p50, p99_ms: p.p99, max_ms: p.max, arm_per_s: ((PENDING - FIRING) / armMs) * 1000 });
+  report(`BullMQ lateness (${PENDING} pending)`, {
+    fired: FIRING,
+    p50_ms: p.p50,
+    p99_ms: p.p99,
+    max_ms: p.max,
+    arm_per_s: ((PENDING - FIRING) / armMs) * 1000,
+  });
   await worker.stop();
   await producer.queue.obliterate({ force: true });
   await producer.stop();
@@ -76,12 +97,32 @@ async function declaresWithWebAndWorker(): Promise<void> {
   const workerDb = await openDatabase({ url: fresh.url });
   const webStore = new PrismaIncidentStore(webDb.prisma);
   const workerStore = new PrismaIncidentStore(workerDb.prisma);
-  const web: AppDeps = { ...base, store: webStore, chats: new Map([["test", new RecordingChat()]]), scheduler: new BullmqScheduler({ connection: redisConnection(REDIS, "producer"), store: webStore, clock: systemClock, log: silentLogger, work: false, queueName }) };
-  const workerScheduler = new BullmqScheduler({ connection: redisConnection(REDIS, "worker"), store: workerStore, clock: systemClock, log: silentLogger, work: true, queueName });
+  const web: AppDeps = {
+    ...base,
+    store: webStore,
+    chats: new Map([["test", new RecordingChat()]]),
+    scheduler: new BullmqScheduler({
+      connection: redisConnection(REDIS, "producer"),
+      store: webStore,
+      clock: systemClock,
+      log: silentLogger,
+      work: false,
+      queueName,
+    }),
+  };
+  const workerScheduler = new BullmqScheduler({
+    connection: redisConnection(REDIS, "worker"),
+    store: workerStore,
+    clock: systemClock,
+    log: silentLogger,
+    work: true,
+    queueName,
+  });
   const worker: AppDeps = { ...base, store: workerStore, chats: new Map([["test", new RecordingChat()]]), scheduler: workerScheduler };
   await workerScheduler.start((key) => runDueTimer(worker, key));
   const actor = { platform: "test", userId: "dana", name: "Dana", personId: "dana" };
-  for (let i = 0; i < 10; i++) await dispatch(web, { actor, text: `declare urgent Warm-up ${i} --kind complaint`, requestKey: `warm-${i}` });
+  for (let i = 0; i < 10; i++)
+    await dispatch(web, { actor, text: `declare urgent Warm-up ${i} --kind complaint`, requestKey: `warm-${i}` });
   for (const concurrency of [1, 8]) {
     const lat: number[] = [];
     let next = 0;
@@ -90,14 +131,23 @@ async function declaresWithWebAndWorker(): Promise<void> {
       Array.from({ length: concurrency }, async () => {
         for (let i = next++; i < DECLARES; i = next++) {
           const s = performance.now();
-          const reply = await dispatch(web, { actor, text: `declare urgent Bench ${concurrency}-${i} --kind complaint`, requestKey: `bench-${concurrency}-${i}` });
+          const reply = await dispatch(web, {
+            actor,
+            text: `declare urgent Bench ${concurrency}-${i} --kind complaint`,
+            requestKey: `bench-${concurrency}-${i}`,
+          });
           if (reply.error) throw new Error(reply.text);
           lat.push(performance.now() - s);
         }
       }),
     );
     const p = percentiles(lat);
-    report(`declare, web+worker, PG+Redis, ${concurrency} at once`, { declares_per_s: DECLARES / ((performance.now() - t0) / 1000), p50_ms: p.p50, p99_ms: p.p99, max_ms: p.max });
+    report(`declare, web+worker, PG+Redis, ${concurrency} at once`, {
+      declares_per_s: DECLARES / ((performance.now() - t0) / 1000),
+      p50_ms: p.p50,
+      p99_ms: p.p99,
+      max_ms: p.max,
+    });
   }
   await workerScheduler.stop();
   await (web.scheduler as BullmqScheduler).queue.obliterate({ force: true });
@@ -117,13 +167,27 @@ async function reconcileLedger(): Promise<void> {
     FROM generate_series(1, ${PENDING}) g`);
   const store = new PrismaIncidentStore(db.prisma);
   const queueName = `bench-reconcile-${Date.now()}`;
-  const scheduler = new BullmqScheduler({ connection: redisConnection(REDIS, "worker"), store, clock: systemClock, log: silentLogger, work: false, queueName });
+  const scheduler = new BullmqScheduler({
+    connection: redisConnection(REDIS, "worker"),
+    store,
+    clock: systemClock,
+    log: silentLogger,
+    work: false,
+    queueName,
+  });
   let t0 = performance.now();
   const seen = await scheduler.reconcile();
-  report(`reconcile ${PENDING} ledger timers, empty Redis`, { ms: performance.now() - t0, checked: seen, delayed_jobs: await scheduler.queue.getDelayedCount() });
+  report(`reconcile ${PENDING} ledger timers, empty Redis`, {
+    ms: performance.now() - t0,
+    checked: seen,
+    delayed_jobs: await scheduler.queue.getDelayedCount(),
+  });
   t0 = performance.now();
   await scheduler.reconcile();
-  report(`reconcile ${PENDING} ledger timers, all present`, { ms: performance.now() - t0, delayed_jobs: await scheduler.queue.getDelayedCount() });
+  report(`reconcile ${PENDING} ledger timers, all present`, {
+    ms: performance.now() - t0,
+    delayed_jobs: await scheduler.queue.getDelayedCount(),
+  });
   await scheduler.queue.obliterate({ force: true });
   await scheduler.stop();
   await db.close();

@@ -40,7 +40,13 @@ async function bigIncident(): Promise<void> {
   const at0 = Date.parse(base.at(-1)!.at);
   const entries: TimelineEntry[] = [...base];
   for (let i = 0; entries.length < ENTRIES; i++) {
-    entries.push({ seq: entries.length, at: new Date(at0 + i * 1000).toISOString(), type: "note", actor: { platform: "slack", userId: "U1", name: "Lee", personId: "lee" }, data: { text: `Observation ${i}: queue depth ${i % 97}` } } as TimelineEntry);
+    entries.push({
+      seq: entries.length,
+      at: new Date(at0 + i * 1000).toISOString(),
+      type: "note",
+      actor: { platform: "slack", userId: "U1", name: "Lee", personId: "lee" },
+      data: { text: `Observation ${i}: queue depth ${i % 97}` },
+    } as TimelineEntry);
   }
   const now = h.clock.now();
   const page = time(10, () => incidentPage(h.deps.policy, incident, entries, now));
@@ -90,7 +96,12 @@ async function figuresAtScale(): Promise<void> {
     runs.push(performance.now() - a);
     reads.push(b - a);
   }
-  report(`figures page over ${INCIDENTS} incidents (PG)`, { p50_ms: percentiles(runs).p50, read_ms: percentiles(reads).p50, compute_render_ms: percentiles(runs).p50 - percentiles(reads).p50, html_kb: html.length / 1024 });
+  report(`figures page over ${INCIDENTS} incidents (PG)`, {
+    p50_ms: percentiles(runs).p50,
+    read_ms: percentiles(reads).p50,
+    compute_render_ms: percentiles(runs).p50 - percentiles(reads).p50,
+    html_kb: html.length / 1024,
+  });
   await db.close();
   await fresh.drop();
 }

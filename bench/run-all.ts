@@ -7,7 +7,14 @@ import { benchSlack } from "./slack.bench.js";
 import { benchDiscord } from "./discord.bench.js";
 import { benchReview } from "./review.bench.js";
 
-const all: Record<string, () => Promise<void>> = { declare: benchDeclare, lateness: benchLateness, production: benchProduction, slack: benchSlack, discord: benchDiscord, review: benchReview };
+const all: Record<string, () => Promise<void>> = {
+  declare: benchDeclare,
+  lateness: benchLateness,
+  production: benchProduction,
+  slack: benchSlack,
+  discord: benchDiscord,
+  review: benchReview,
+};
 const wanted = process.argv.slice(2).filter((a) => a in all);
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]!();

@@ -32,7 +32,11 @@ export async function benchLateness(): Promise<void> {
     // FIRING timers due in the next 0.5-5 s, the rest days away.
     const due = Math.floor(i < FIRING ? now + 500 + Math.random() * 4500 : now + 86_400_000 + i);
     dueOf.set(`t${i}`, due);
-    timers.push({ key: `t${i}`, dueAt: new Date(due).toISOString(), payload: { kind: "escalate", incidentId: "x", generation: 1, step: 0 } });
+    timers.push({
+      key: `t${i}`,
+      dueAt: new Date(due).toISOString(),
+      payload: { kind: "escalate", incidentId: "x", generation: 1, step: 0 },
+    });
   }
   await scheduler.arm(timers);
   await finished;
@@ -44,7 +48,17 @@ export async function benchLateness(): Promise<void> {
   const store = new PrismaIncidentStore(db.prisma);
   const inc = sampleIncident();
   const far = Date.now() + 86_400_000;
-  await store.commit(created(inc, [], Array.from({ length: PENDING }, (_, i) => ({ key: `r${i}`, dueAt: new Date(far + i).toISOString(), payload: { kind: "escalate" as const, incidentId: inc.id, generation: 1, step: 0 } }))));
+  await store.commit(
+    created(
+      inc,
+      [],
+      Array.from({ length: PENDING }, (_, i) => ({
+        key: `r${i}`,
+        dueAt: new Date(far + i).toISOString(),
+        payload: { kind: "escalate" as const, incidentId: inc.id, generation: 1, step: 0 },
+      })),
+    ),
+  );
   const restart = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: false });
   const t0 = performance.now();
   await restart.start(async () => undefined);

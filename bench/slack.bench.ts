@@ -36,8 +36,20 @@ async function run(label: string, db: Database): Promise<void> {
   const fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.slack!) });
   const store = new PrismaIncidentStore(db.prisma);
   const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: false });
-  const deps: AppDeps = { store, chats: new Map(), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: () => crypto.randomUUID(), log: silentLogger };
-  const platform = buildSlackPlatform(loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }), deps)!;
+  const deps: AppDeps = {
+    store,
+    chats: new Map(),
+    scheduler,
+    clock: systemClock,
+    policy,
+    cal: createCalendar(policy.calendar),
+    newId: () => crypto.randomUUID(),
+    log: silentLogger,
+  };
+  const platform = buildSlackPlatform(
+    loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }),
+    deps,
+  )!;
   const web = await startWeb({ port: 0, host: "127.0.0.1", store, clock: systemClock, probes: [], routes: platform.routes });
   const slack = new SlackSender(`http://127.0.0.1:${web.port}${SLACK_EVENTS_PATH}`, SECRET, fake);
   const pagesPerIncident = expandTargets(policy, policy.severities.urgent!.paging[0]!.page).length;

@@ -8,5 +8,9 @@ export function percentiles(xs: number[]): { p50: number; p99: number; max: numb
 export const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
 
 export function report(name: string, fields: Record<string, string | number>): void {
-  console.log(`${name.padEnd(44)} ${Object.entries(fields).map(([k, v]) => `${k}=${typeof v === "number" ? fmt(v) : v}`).join("  ")}`);
+  console.log(
+    `${name.padEnd(44)} ${Object.entries(fields)
+      .map(([k, v]) => `${k}=${typeof v === "number" ? fmt(v) : v}`)
+      .join("  ")}`,
+  );
 }

@@ -13,4 +13,8 @@ if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
 const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
 const policy = loadPolicyFile(config.BEACON_POLICY ?? DEFAULT_POLICY_PATH, config.BEACON_LOCALE);
 const wrote = await ensureCommands(rest, policy, config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID);
-process.stdout.write(wrote ? `/incident registered ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : "globally"}\n` : "/incident already up to date\n");
+process.stdout.write(
+  wrote
+    ? `/incident registered ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : "globally"}\n`
+    : "/incident already up to date\n",
+);

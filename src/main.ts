@@ -15,7 +15,13 @@ export { runConsoleWorkspace };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { mode: { type: "string" }, script: { type: "string" }, locale: { type: "string" }, data: { type: "string" }, policy: { type: "string" } },
+    options: {
+      mode: { type: "string" },
+      script: { type: "string" },
+      locale: { type: "string" },
+      data: { type: "string" },
+      policy: { type: "string" },
+    },
   });
   const config = loadConfig();
   const locale = (values.locale ?? config.BEACON_LOCALE) as "en" | "zh" | undefined;

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 // The ports-and-adapters rule, enforced: the domain, the ports and the
 // use-cases know no platform, database or queue library, and no adapter.
 
-const FORBIDDEN = /from\s+["'](@slack\/|discord\.js|@prisma\/|bullmq|ioredis|pg["']|@electric-sql\/|[^"']*adapters\/|[^"']*infra\/|node:(fs|net|http|child_process))/;
+const FORBIDDEN =
+  /from\s+["'](@slack\/|discord\.js|@prisma\/|bullmq|ioredis|pg["']|@electric-sql\/|[^"']*adapters\/|[^"']*infra\/|node:(fs|net|http|child_process))/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -88,7 +88,12 @@ export class ConsoleWorkspace {
   private async run(command: string): Promise<void> {
     const person = this.deps.policy.people[this.user];
     const reply = await dispatch(this.deps, {
-      actor: { platform: "console", userId: person?.console ?? this.user, name: person?.name ?? this.user, personId: person ? this.user : undefined },
+      actor: {
+        platform: "console",
+        userId: person?.console ?? this.user,
+        name: person?.name ?? this.user,
+        personId: person ? this.user : undefined,
+      },
       text: command,
       channelId: this.room,
       requestKey: `console:${this.clock.now().getTime()}:${++this.requests}`,

@@ -7,9 +7,19 @@ import type { AppDeps } from "../../src/app/deps.js";
 // from the raw gateway events so nothing depends on discord.js's message
 // cache (a message from before a restart is still captured).
 
-const reactionSchema = z.object({ channel_id: z.string(), message_id: z.string(), user_id: z.string(), emoji: z.object({ name: z.string().nullable() }) });
+const reactionSchema = z.object({
+  channel_id: z.string(),
+  message_id: z.string(),
+  user_id: z.string(),
+  emoji: z.object({ name: z.string().nullable() }),
+});
 const pinsSchema = z.object({ channel_id: z.string() });
-const messageSchema = z.object({ id: z.string(), channel_id: z.string(), content: z.string(), author: z.object({ id: z.string(), username: z.string(), global_name: z.string().nullish(), bot: z.boolean().optional() }) });
+const messageSchema = z.object({
+  id: z.string(),
+  channel_id: z.string(),
+  content: z.string(),
+  author: z.object({ id: z.string(), username: z.string(), global_name: z.string().nullish(), bot: z.boolean().optional() }),
+});
 
 export function registerCapture(client: Client, deps: AppDeps, guildId: string | undefined): void {
   const fail = (e: unknown) => deps.log.warn("discord timeline capture failed", { error: e instanceof Error ? e.message : String(e) });
@@ -32,7 +42,10 @@ export function registerCapture(client: Client, deps: AppDeps, guildId: string |
     if (packet.t === "MESSAGE_REACTION_ADD") {
       const r = reactionSchema.safeParse(packet.d);
       if (!r.success || r.data.emoji.name !== "📌") return;
-      void client.rest.get(Routes.channelMessage(r.data.channel_id, r.data.message_id)).then((m) => capture(m, "reaction")).catch(fail);
+      void client.rest
+        .get(Routes.channelMessage(r.data.channel_id, r.data.message_id))
+        .then((m) => capture(m, "reaction"))
+        .catch(fail);
     } else if (packet.t === "CHANNEL_PINS_UPDATE") {
       const p = pinsSchema.safeParse(packet.d);
       if (!p.success) return;

@@ -12,15 +12,51 @@ const INTEGER = 4;
 const USER = 6;
 const SUB = 1;
 
-type Option = { type: number; name: string; description: string; required?: boolean; choices?: Array<{ name: string; value: string | number }>; autocomplete?: boolean; min_value?: number; max_value?: number; max_length?: number };
+type Option = {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean;
+  choices?: Array<{ name: string; value: string | number }>;
+  autocomplete?: boolean;
+  min_value?: number;
+  max_value?: number;
+  max_length?: number;
+};
 
 const incident: Option = { type: INTEGER, name: "incident", description: "Incident number (implied inside its room)", autocomplete: true };
-const text = (name: string, description: string, required = true): Option => ({ type: STRING, name, description, required, max_length: 1500 });
+const text = (name: string, description: string, required = true): Option => ({
+  type: STRING,
+  name,
+  description,
+  required,
+  max_length: 1500,
+});
 
 export function incidentCommand(policy: Policy) {
-  const severity = (required: boolean): Option => ({ type: STRING, name: "severity", description: "Severity", required, choices: Object.entries(policy.severities).map(([value, s]) => ({ name: s.name[policy.locale] ?? value, value })) });
-  const kind: Option = { type: STRING, name: "kind", description: "Kind", choices: Object.entries(policy.kinds).filter(([, k]) => !k.drill).map(([value, k]) => ({ name: k.name[policy.locale] ?? value, value })) };
-  const declareOptions = [severity(true), text("title", "Title (leave out to fill in a form)", false), kind, text("customer", "Customer", false), text("region", "Region", false), text("description", "Description", false)];
+  const severity = (required: boolean): Option => ({
+    type: STRING,
+    name: "severity",
+    description: "Severity",
+    required,
+    choices: Object.entries(policy.severities).map(([value, s]) => ({ name: s.name[policy.locale] ?? value, value })),
+  });
+  const kind: Option = {
+    type: STRING,
+    name: "kind",
+    description: "Kind",
+    choices: Object.entries(policy.kinds)
+      .filter(([, k]) => !k.drill)
+      .map(([value, k]) => ({ name: k.name[policy.locale] ?? value, value })),
+  };
+  const declareOptions = [
+    severity(true),
+    text("title", "Title (leave out to fill in a form)", false),
+    kind,
+    text("customer", "Customer", false),
+    text("region", "Region", false),
+    text("description", "Description", false),
+  ];
   const sub = (name: string, description: string, options: Option[] = []) => ({ type: SUB, name, description, options });
   return {
     name: "incident",
@@ -33,13 +69,44 @@ export function incidentCommand(policy: Policy) {
       sub("escalate", "Page the next step now", [incident]),
       sub("sev", "Change the severity", [severity(true), text("reason", "Why"), incident]),
       sub("note", "Add a note to the timeline", [text("text", "Note"), incident]),
-      sub("role", "Assign a role", [{ type: STRING, name: "role", description: "Role", required: true, choices: ["lead", "liaison", "handler"].map((r) => ({ name: r, value: r })) }, { type: USER, name: "person", description: "Who", required: true }, incident]),
-      sub("update", "Record an update to the customer or internal", [{ type: STRING, name: "audience", description: "For whom", required: true, choices: [{ name: "customer", value: "customer" }, { name: "internal", value: "internal" }] }, text("text", "Update"), incident]),
+      sub("role", "Assign a role", [
+        {
+          type: STRING,
+          name: "role",
+          description: "Role",
+          required: true,
+          choices: ["lead", "liaison", "handler"].map((r) => ({ name: r, value: r })),
+        },
+        { type: USER, name: "person", description: "Who", required: true },
+        incident,
+      ]),
+      sub("update", "Record an update to the customer or internal", [
+        {
+          type: STRING,
+          name: "audience",
+          description: "For whom",
+          required: true,
+          choices: [
+            { name: "customer", value: "customer" },
+            { name: "internal", value: "internal" },
+          ],
+        },
+        text("text", "Update"),
+        incident,
+      ]),
       sub("done", "Mark a deadline done", [text("deadline", "Deadline key"), incident]),
       sub("resolve", "Resolve", [text("summary", "Summary", false), incident]),
-      sub("close", "Close", [{ type: INTEGER, name: "satisfaction", description: "Customer satisfaction 1-5", min_value: 1, max_value: 5 }, incident]),
+      sub("close", "Close", [
+        { type: INTEGER, name: "satisfaction", description: "Customer satisfaction 1-5", min_value: 1, max_value: 5 },
+        incident,
+      ]),
       sub("reopen", "Reopen", [text("reason", "Why"), incident]),
-      sub("followup", "Add a follow-up action", [text("text", "Action"), { type: USER, name: "owner", description: "Owner" }, text("due", "Due date YYYY-MM-DD", false), incident]),
+      sub("followup", "Add a follow-up action", [
+        text("text", "Action"),
+        { type: USER, name: "owner", description: "Owner" },
+        text("due", "Due date YYYY-MM-DD", false),
+        incident,
+      ]),
       sub("followup-done", "Mark a follow-up done", [text("id", "Follow-up id, e.g. F1"), incident]),
       sub("status", "Show the incident", [incident]),
       sub("timeline", "Show the timeline", [incident]),
@@ -59,11 +126,24 @@ const ref = (o: Options) => (typeof o.incident === "number" ? { number: o.incide
 
 /** A subcommand and its options → the core's typed Command (the declare form is handled before this). */
 export function toCommand(policy: Policy, sub: string, o: Options, personOf: (userId: string) => string | undefined): Command {
-  const need = (v: unknown, name: string) => z.string({ error: `${name} is required` }).min(1).parse(str(v));
+  const need = (v: unknown, name: string) =>
+    z
+      .string({ error: `${name} is required` })
+      .min(1)
+      .parse(str(v));
   switch (sub) {
     case "declare":
     case "drill":
-      return { name: "declare", drill: sub === "drill", severity: need(o.severity, "severity"), title: need(o.title, "title"), kind: str(o.kind), customer: str(o.customer), region: str(o.region), description: str(o.description) };
+      return {
+        name: "declare",
+        drill: sub === "drill",
+        severity: need(o.severity, "severity"),
+        title: need(o.title, "title"),
+        kind: str(o.kind),
+        customer: str(o.customer),
+        region: str(o.region),
+        description: str(o.description),
+      };
     case "ack":
     case "escalate":
     case "status":
@@ -75,7 +155,12 @@ export function toCommand(policy: Policy, sub: string, o: Options, personOf: (us
     case "note":
       return { name: "note", text: need(o.text, "text"), ...ref(o) };
     case "role":
-      return { name: "role", role: z.enum(["lead", "liaison", "handler"]).parse(o.role), person: personOf(String(o.person)) ?? String(o.person), ...ref(o) };
+      return {
+        name: "role",
+        role: z.enum(["lead", "liaison", "handler"]).parse(o.role),
+        person: personOf(String(o.person)) ?? String(o.person),
+        ...ref(o),
+      };
     case "update":
       return { name: "update", audience: z.enum(["customer", "internal"]).parse(o.audience), text: need(o.text, "text"), ...ref(o) };
     case "done":
@@ -87,7 +172,13 @@ export function toCommand(policy: Policy, sub: string, o: Options, personOf: (us
     case "reopen":
       return { name: "reopen", reason: need(o.reason, "reason"), ...ref(o) };
     case "followup":
-      return { name: "followup", text: need(o.text, "text"), owner: o.owner ? (personOf(String(o.owner)) ?? String(o.owner)) : undefined, due: str(o.due), ...ref(o) };
+      return {
+        name: "followup",
+        text: need(o.text, "text"),
+        owner: o.owner ? (personOf(String(o.owner)) ?? String(o.owner)) : undefined,
+        due: str(o.due),
+        ...ref(o),
+      };
     case "followup-done":
       return { name: "followup_done", id: need(o.id, "id"), ...ref(o) };
     case "list":

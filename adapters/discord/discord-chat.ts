@@ -18,7 +18,12 @@ type Json = Record<string, unknown>;
 
 /** Discord channel names: lowercase, no spaces, at most 100 characters. */
 export function discordChannelName(name: string, suffix = ""): string {
-  const clean = name.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "") || "incident";
+  const clean =
+    name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_-]+/gu, "-")
+      .replace(/-{2,}/g, "-")
+      .replace(/^-+|-+$/g, "") || "incident";
   return `${clean.slice(0, 100 - suffix.length).replace(/-+$/, "")}${suffix}`;
 }
 
@@ -51,18 +56,31 @@ export class DiscordChat implements ChatPort {
     if (this.rooms.mode === "thread") {
       const parent = this.rooms.parentChannelId!;
       const thread = await this.call("create thread", () =>
-        this.rest.post(Routes.threads(parent), { body: { name: discordChannelName(req.name), type: ChannelType.PublicThread, auto_archive_duration: 10080 } }),
+        this.rest.post(Routes.threads(parent), {
+          body: { name: discordChannelName(req.name), type: ChannelType.PublicThread, auto_archive_duration: 10080 },
+        }),
       );
       const id = String(thread.id);
       for (const u of users) await this.rest.put(Routes.threadMembers(id, u)).catch(() => undefined); // someone who left the server must not block the room
       return { platform: "discord", channelId: id, name: String(thread.name) };
     }
     // Discord allows two channels with one name; Beacon does not, so incidents are never confused.
-    const existing = new Set(((await this.call<Json[]>("list channels", () => this.rest.get(Routes.guildChannels(this.rooms.guildId)))) ?? []).map((c) => String(c.name)));
+    const existing = new Set(
+      ((await this.call<Json[]>("list channels", () => this.rest.get(Routes.guildChannels(this.rooms.guildId)))) ?? []).map((c) =>
+        String(c.name),
+      ),
+    );
     let name = discordChannelName(req.name);
     for (let n = 2; existing.has(name); n++) name = discordChannelName(req.name, `-${n}`);
     const channel = await this.call("create channel", () =>
-      this.rest.post(Routes.guildChannels(this.rooms.guildId), { body: { name, type: ChannelType.GuildText, topic: req.topic.slice(0, 1024), ...(this.rooms.categoryId ? { parent_id: this.rooms.categoryId } : {}) } }),
+      this.rest.post(Routes.guildChannels(this.rooms.guildId), {
+        body: {
+          name,
+          type: ChannelType.GuildText,
+          topic: req.topic.slice(0, 1024),
+          ...(this.rooms.categoryId ? { parent_id: this.rooms.categoryId } : {}),
+        },
+      }),
     );
     return { platform: "discord", channelId: String(channel.id), name: `#${String(channel.name)}` };
   }
@@ -82,7 +100,9 @@ export class DiscordChat implements ChatPort {
   async post(room: ChatRef, text: string): Promise<ChatRef> {
     let first: string | undefined;
     for (const content of chunks(discordMentions(this.policy, text), 2000)) {
-      const msg = await this.call("post", () => this.rest.post(Routes.channelMessages(room.channelId), { body: { content, allowed_mentions: allowedMentions(content) } }));
+      const msg = await this.call("post", () =>
+        this.rest.post(Routes.channelMessages(room.channelId), { body: { content, allowed_mentions: allowedMentions(content) } }),
+      );
       first ??= String(msg.id);
     }
     return { platform: "discord", channelId: room.channelId, messageId: first };
@@ -96,13 +116,17 @@ export class DiscordChat implements ChatPort {
 
   async updatePage(ref: ChatRef, view: PageView): Promise<void> {
     if (!ref.messageId) return;
-    await this.call("edit page", () => this.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId!), { body: pageMessage(this.policy, view) }));
+    await this.call("edit page", () =>
+      this.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId!), { body: pageMessage(this.policy, view) }),
+    );
   }
 
   async notify(personId: string, text: string): Promise<ChatRef> {
     const channel = await this.dm(personId);
     const content = discordMentions(this.policy, text).slice(0, 2000);
-    const msg = await this.call("notify", () => this.rest.post(Routes.channelMessages(channel), { body: { content, allowed_mentions: { parse: [] } } }));
+    const msg = await this.call("notify", () =>
+      this.rest.post(Routes.channelMessages(channel), { body: { content, allowed_mentions: { parse: [] } } }),
+    );
     return { platform: "discord", channelId: channel, messageId: String(msg.id) };
   }
 
@@ -113,7 +137,11 @@ export class DiscordChat implements ChatPort {
       return;
     }
     const SEND_MESSAGES = 1n << 11n;
-    await this.call("lock channel", () => this.rest.put(Routes.channelPermission(room.channelId, this.rooms.guildId), { body: { type: 0, deny: String(SEND_MESSAGES), allow: "0" } })).catch((e) => {
+    await this.call("lock channel", () =>
+      this.rest.put(Routes.channelPermission(room.channelId, this.rooms.guildId), {
+        body: { type: 0, deny: String(SEND_MESSAGES), allow: "0" },
+      }),
+    ).catch((e) => {
       if (discordCode(e) !== 10003) throw e;
     });
   }

@@ -1,4 +1,12 @@
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Client, type Interaction, type ModalSubmitInteraction } from "discord.js";
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  type Interaction,
+  type ModalSubmitInteraction,
+} from "discord.js";
 import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
 import { dispatchAck, dispatchCommand, failureReply } from "../../src/app/dispatch.js";
 import type { Command } from "../../src/core/commands/command.js";
@@ -13,7 +21,11 @@ import { discordMentions, ID } from "./render.js";
 // which must be the first response), then the work, then the edit.
 
 const actor = (i: Interaction) => ({ platform: "discord", userId: i.user.id, name: i.user.globalName ?? i.user.username });
-const inbound = (i: Interaction): Omit<Inbound, "text"> => ({ actor: actor(i), channelId: i.channelId ?? undefined, requestKey: `discord:${i.id}` });
+const inbound = (i: Interaction): Omit<Inbound, "text"> => ({
+  actor: actor(i),
+  channelId: i.channelId ?? undefined,
+  requestKey: `discord:${i.id}`,
+});
 
 export function registerInteractions(client: Client, deps: AppDeps, work: InFlight): void {
   const say = (reply: Reply) => discordMentions(deps.policy, reply.text).slice(0, 2000);
@@ -29,7 +41,10 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
   }
 
   /** Defer at once (the 3-second rule), then do the work in turn with other interactions' work, then edit the answer. */
-  async function answer(i: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, task: () => Promise<Reply>): Promise<void> {
+  async function answer(
+    i: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
+    task: () => Promise<Reply>,
+  ): Promise<void> {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
     work.run(
       async () => {
@@ -64,7 +79,10 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
     if (!cmd[action!]) return;
     await answer(i, async () => {
       const incident = await deps.store.get(incidentId!);
-      return dispatchCommand(deps, { ...inbound(i), text: "" }, { ...cmd[action!]!, ...(incident ? { number: incident.number } : {}) } as Command);
+      return dispatchCommand(deps, { ...inbound(i), text: "" }, {
+        ...cmd[action!]!,
+        ...(incident ? { number: incident.number } : {}),
+      } as Command);
     });
   }
 
@@ -72,13 +90,26 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
     const [, kind, a, b, c] = i.customId.split(":");
     const field = (id: string) => i.fields.getTextInputValue(id).trim() || undefined;
     if (kind === "declare") {
-      const cmd: Command = { name: "declare", drill: c === "1", severity: a!, title: field("title") ?? "", kind: b || undefined, customer: field("customer"), region: field("region"), description: field("description") };
+      const cmd: Command = {
+        name: "declare",
+        drill: c === "1",
+        severity: a!,
+        title: field("title") ?? "",
+        kind: b || undefined,
+        customer: field("customer"),
+        region: field("region"),
+        description: field("description"),
+      };
       return answer(i, () => dispatchCommand(deps, { ...inbound(i), text: "" }, cmd));
     }
     if (kind === "notemodal") {
       return answer(i, async () => {
         const incident = await deps.store.get(a!);
-        return dispatchCommand(deps, { ...inbound(i), text: "" }, { name: "note", text: field("note") ?? "", ...(incident ? { number: incident.number } : {}) });
+        return dispatchCommand(
+          deps,
+          { ...inbound(i), text: "" },
+          { name: "note", text: field("note") ?? "", ...(incident ? { number: incident.number } : {}) },
+        );
       });
     }
   }
@@ -87,7 +118,9 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
     const typed = String(i.options.getFocused() ?? "");
     const open = (await deps.store.list({ limit: 100 })).filter((inc) => inc.status !== "closed");
     const choices = open
-      .filter((inc) => !typed || String(inc.number).startsWith(typed.replace(/\D/g, "")) || inc.title.toLowerCase().includes(typed.toLowerCase()))
+      .filter(
+        (inc) => !typed || String(inc.number).startsWith(typed.replace(/\D/g, "")) || inc.title.toLowerCase().includes(typed.toLowerCase()),
+      )
       .slice(0, 25)
       .map((inc) => ({ name: `${inc.drill ? "[DRILL] " : ""}#${inc.number} ${inc.title}`.slice(0, 100), value: inc.number }));
     await i.respond(choices);
@@ -95,16 +128,28 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
 
   function declareForm(severity: string, kind: string | undefined, drill: boolean) {
     const t = messages(deps.policy.locale).form;
-    const input = (custom_id: string, label: string, style: 1 | 2, required: boolean, max_length: number) => ({ type: 1, components: [{ type: 4, custom_id, label, style, required, max_length }] });
+    const input = (custom_id: string, label: string, style: 1 | 2, required: boolean, max_length: number) => ({
+      type: 1,
+      components: [{ type: 4, custom_id, label, style, required, max_length }],
+    });
     return {
       custom_id: ID.declare(severity, kind, drill),
       title: (drill ? t.drillTitle : t.declareTitle).slice(0, 45),
-      components: [input("title", t.title, 1, true, 150), input("customer", t.customer, 1, false, 150), input("region", t.region, 1, false, 80), input("description", t.description, 2, false, 2000)],
+      components: [
+        input("title", t.title, 1, true, 150),
+        input("customer", t.customer, 1, false, 150),
+        input("region", t.region, 1, false, 80),
+        input("description", t.description, 2, false, 2000),
+      ],
     };
   }
 
   function noteForm(incidentId: string) {
     const t = messages(deps.policy.locale).form;
-    return { custom_id: ID.note(incidentId), title: t.noteTitle.slice(0, 45), components: [{ type: 1, components: [{ type: 4, custom_id: "note", label: t.note, style: 2, required: true, max_length: 3000 }] }] };
+    return {
+      custom_id: ID.note(incidentId),
+      title: t.noteTitle.slice(0, 45),
+      components: [{ type: 1, components: [{ type: 4, custom_id: "note", label: t.note, style: 2, required: true, max_length: 3000 }] }],
+    };
   }
 }

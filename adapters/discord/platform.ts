@@ -24,20 +24,32 @@ export interface DiscordPlatform extends Platform {
  */
 export function buildDiscordPlatform(config: Config, deps: AppDeps): DiscordPlatform | undefined {
   if (!config.DISCORD_TOKEN) return undefined;
-  if (!config.DISCORD_GUILD_ID) throw new ConfigError("Discord needs DISCORD_GUILD_ID (the server incident rooms are opened in) besides DISCORD_TOKEN");
+  if (!config.DISCORD_GUILD_ID)
+    throw new ConfigError("Discord needs DISCORD_GUILD_ID (the server incident rooms are opened in) besides DISCORD_TOKEN");
   const mode = deps.policy.room.mode === "thread" ? "thread" : "channel";
-  if (mode === "thread" && !config.DISCORD_INCIDENT_CHANNEL_ID) throw new ConfigError("room.mode thread needs DISCORD_INCIDENT_CHANNEL_ID (the channel incident threads are opened in)");
+  if (mode === "thread" && !config.DISCORD_INCIDENT_CHANNEL_ID)
+    throw new ConfigError("room.mode thread needs DISCORD_INCIDENT_CHANNEL_ID (the channel incident threads are opened in)");
   const api = config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {};
   // Two REST clients: the gateway client's answers interactions, which Discord
   // exempts from its 50 requests/s global limit, so a burst of chat posts must
   // not queue them past the 3-second deadline; the chat's keeps the limit.
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.GuildMessageReactions,
+      GatewayIntentBits.DirectMessages,
+    ],
     rest: { ...api, retries: config.DISCORD_RETRIES, globalRequestsPerSecond: 1000 },
   });
   client.rest.setToken(config.DISCORD_TOKEN);
   const chatRest = new REST({ ...api, retries: config.DISCORD_RETRIES }).setToken(config.DISCORD_TOKEN);
-  const chat = new DiscordChat(chatRest, deps.policy, { guildId: config.DISCORD_GUILD_ID, mode, categoryId: config.DISCORD_CATEGORY_ID, parentChannelId: config.DISCORD_INCIDENT_CHANNEL_ID });
+  const chat = new DiscordChat(chatRest, deps.policy, {
+    guildId: config.DISCORD_GUILD_ID,
+    mode,
+    categoryId: config.DISCORD_CATEGORY_ID,
+    parentChannelId: config.DISCORD_INCIDENT_CHANNEL_ID,
+  });
   deps.chats.set("discord", chat);
   const work = new InFlight();
   registerInteractions(client, deps, work);
@@ -53,7 +65,8 @@ export function buildDiscordPlatform(config: Config, deps: AppDeps): DiscordPlat
       await client.login(config.DISCORD_TOKEN);
       await ready;
       const appId = config.DISCORD_APPLICATION_ID ?? client.application?.id;
-      if (appId && (await ensureCommands(client.rest, deps.policy, appId, config.DISCORD_GUILD_ID))) deps.log.info("discord /incident registered", { guild: config.DISCORD_GUILD_ID });
+      if (appId && (await ensureCommands(client.rest, deps.policy, appId, config.DISCORD_GUILD_ID)))
+        deps.log.info("discord /incident registered", { guild: config.DISCORD_GUILD_ID });
     },
     stop: async () => {
       await work.idle();

@@ -22,18 +22,24 @@ const STATE_ICON: Record<string, string> = { running: "⏳", met: "✅", missed:
 
 /** `@{personId}` → `<@userId>`, `@{groupId}` → `<@&roleId>`; people without a Discord id are named in bold. */
 export function discordMentions(policy: Policy, text: string): string {
-  return text.replace(/@\{([^}]+)\}/g, (_, id: string) => {
-    const person = policy.people[id];
-    if (person) return person.discord ? `<@${person.discord}>` : `**${person.name}**`;
-    const group = policy.groups[id];
-    if (group) return group.discord ? `<@&${group.discord}>` : `**${group.name[policy.locale] ?? id}**`;
-    return id;
-  }).replace(/(^|[^*])\*([^*\n]+)\*(?!\*)/g, "$1**$2**"); // core bold is *x*; Discord's is **x**
+  return text
+    .replace(/@\{([^}]+)\}/g, (_, id: string) => {
+      const person = policy.people[id];
+      if (person) return person.discord ? `<@${person.discord}>` : `**${person.name}**`;
+      const group = policy.groups[id];
+      if (group) return group.discord ? `<@&${group.discord}>` : `**${group.name[policy.locale] ?? id}**`;
+      return id;
+    })
+    .replace(/(^|[^*])\*([^*\n]+)\*(?!\*)/g, "$1**$2**"); // core bold is *x*; Discord's is **x**
 }
 
 /** Who a message may ping: only the users and roles it mentions (never @everyone). */
 export function allowedMentions(text: string) {
-  return { parse: [] as string[], users: [...text.matchAll(/<@(\d+)>/g)].map((m) => m[1]!), roles: [...text.matchAll(/<@&(\d+)>/g)].map((m) => m[1]!) };
+  return {
+    parse: [] as string[],
+    users: [...text.matchAll(/<@(\d+)>/g)].map((m) => m[1]!),
+    roles: [...text.matchAll(/<@&(\d+)>/g)].map((m) => m[1]!),
+  };
 }
 
 export function cardMessage(card: IncidentCard) {
@@ -47,12 +53,30 @@ export function cardMessage(card: IncidentCard) {
       ...card.warnings.map((w) => ({ name: "⚠️", value: w.slice(0, 1024), inline: false })),
     ],
   };
-  const buttons = card.actions.map((a) => ({ type: 2, style: STYLE[a.action], label: a.label.slice(0, 80), custom_id: ID.card(a.action, card.incidentId) }));
-  return { content: "", embeds: [embed], components: buttons.length ? [{ type: 1, components: buttons }] : [], allowed_mentions: { parse: [] } };
+  const buttons = card.actions.map((a) => ({
+    type: 2,
+    style: STYLE[a.action],
+    label: a.label.slice(0, 80),
+    custom_id: ID.card(a.action, card.incidentId),
+  }));
+  return {
+    content: "",
+    embeds: [embed],
+    components: buttons.length ? [{ type: 1, components: buttons }] : [],
+    allowed_mentions: { parse: [] },
+  };
 }
 
 export function pageMessage(policy: Policy, view: PageView) {
   const text = discordMentions(policy, view.text);
-  const components = view.acknowledged || view.closed ? [] : [{ type: 1, components: [{ type: 2, style: SUCCESS, label: view.ackLabel.slice(0, 80), custom_id: ID.page(view.incidentId, view.pageId) }] }];
+  const components =
+    view.acknowledged || view.closed
+      ? []
+      : [
+          {
+            type: 1,
+            components: [{ type: 2, style: SUCCESS, label: view.ackLabel.slice(0, 80), custom_id: ID.page(view.incidentId, view.pageId) }],
+          },
+        ];
   return { content: text.slice(0, 2000), components, allowed_mentions: { parse: [] } };
 }

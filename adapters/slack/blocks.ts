@@ -22,7 +22,10 @@ export function cardBlocks(card: IncidentCard): { text: string; blocks: Block[] 
   const title = `${SEVERITY_ICON(card.severityLevel)} ${card.drill ? "[DRILL] " : ""}${card.label} ${card.title}`;
   const blocks: Block[] = [
     { type: "header", text: { type: "plain_text", text: title.slice(0, 150), emoji: true } },
-    { type: "section", fields: card.fields.slice(0, 10).map((f) => ({ type: "mrkdwn", text: `*${escapeText(f.label)}*\n${escapeText(f.value)}` })) },
+    {
+      type: "section",
+      fields: card.fields.slice(0, 10).map((f) => ({ type: "mrkdwn", text: `*${escapeText(f.label)}*\n${escapeText(f.value)}` })),
+    },
   ];
   if (card.deadlines.length) {
     const lines = card.deadlines.map((d) => `${STATE_ICON[d.state] ?? "•"} *${escapeText(d.name)}*: ${escapeText(d.dueText)}`);
@@ -30,7 +33,11 @@ export function cardBlocks(card: IncidentCard): { text: string; blocks: Block[] 
   }
   for (const w of card.warnings) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `⚠️ ${escapeText(w)}` }] });
   if (card.actions.length) {
-    blocks.push({ type: "actions", block_id: "beacon_card", elements: card.actions.map((a) => button(a.action, a.label, card.incidentId)) });
+    blocks.push({
+      type: "actions",
+      block_id: "beacon_card",
+      elements: card.actions.map((a) => button(a.action, a.label, card.incidentId)),
+    });
   }
   return { text: `${card.drill ? "[DRILL] " : ""}${card.label} ${card.title} · ${card.severity} · ${card.status}`, blocks };
 }
@@ -47,7 +54,15 @@ export function pageBlocks(policy: Policy, view: PageView): { text: string; bloc
     blocks.push({
       type: "actions",
       block_id: "beacon_page",
-      elements: [{ type: "button", action_id: ACTION.ackPage, style: "primary", text: { type: "plain_text", text: view.ackLabel, emoji: true }, value: JSON.stringify({ i: view.incidentId, p: view.pageId }) }],
+      elements: [
+        {
+          type: "button",
+          action_id: ACTION.ackPage,
+          style: "primary",
+          text: { type: "plain_text", text: view.ackLabel, emoji: true },
+          value: JSON.stringify({ i: view.incidentId, p: view.pageId }),
+        },
+      ],
     });
   }
   return { text: view.text.replace(/@\{[^}]+\}/g, "").slice(0, 300), blocks };

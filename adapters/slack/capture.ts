@@ -8,15 +8,41 @@ import type { InFlight } from "../../src/app/in-flight.js";
 // timeline entries, with their author and permalink. Beacon's own posts are
 // already on the timeline and are skipped.
 
-const messageSchema = z.object({ ts: z.string(), text: z.string().default(""), user: z.string().optional(), bot_id: z.string().optional(), permalink: z.string().optional() });
-const reactionSchema = z.object({ reaction: z.string(), user: z.string(), item_user: z.string().optional(), item: z.object({ type: z.string(), channel: z.string().optional(), ts: z.string().optional() }) });
-const pinSchema = z.object({ user: z.string(), channel_id: z.string(), item: z.object({ type: z.string(), message: messageSchema.optional() }) });
+const messageSchema = z.object({
+  ts: z.string(),
+  text: z.string().default(""),
+  user: z.string().optional(),
+  bot_id: z.string().optional(),
+  permalink: z.string().optional(),
+});
+const reactionSchema = z.object({
+  reaction: z.string(),
+  user: z.string(),
+  item_user: z.string().optional(),
+  item: z.object({ type: z.string(), channel: z.string().optional(), ts: z.string().optional() }),
+});
+const pinSchema = z.object({
+  user: z.string(),
+  channel_id: z.string(),
+  item: z.object({ type: z.string(), message: messageSchema.optional() }),
+});
 
 export function registerCapture(app: App, deps: AppDeps, work: InFlight): void {
   const fail = (e: unknown) => deps.log.warn("slack timeline capture failed", { error: e instanceof Error ? e.message : String(e) });
 
-  async function capture(client: App["client"], botUserId: string | undefined, channel: string, message: z.infer<typeof messageSchema>, how: "pinned" | "reaction") {
-    const permalink = message.permalink ?? (await client.chat.getPermalink({ channel, message_ts: message.ts }).then((r) => r.permalink, () => undefined));
+  async function capture(
+    client: App["client"],
+    botUserId: string | undefined,
+    channel: string,
+    message: z.infer<typeof messageSchema>,
+    how: "pinned" | "reaction",
+  ) {
+    const permalink =
+      message.permalink ??
+      (await client.chat.getPermalink({ channel, message_ts: message.ts }).then(
+        (r) => r.permalink,
+        () => undefined,
+      ));
     const author = message.user ?? "unknown";
     await captureMessage(deps, {
       actor: { platform: "slack", userId: author, name: author },

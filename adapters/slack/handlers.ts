@@ -24,7 +24,8 @@ const pageValue = z.string().transform((s, ctx) => {
 });
 
 export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void {
-  const fail = (what: string) => (e: unknown) => deps.log.error(`slack ${what} failed`, { error: e instanceof Error ? e.message : String(e) });
+  const fail = (what: string) => (e: unknown) =>
+    deps.log.error(`slack ${what} failed`, { error: e instanceof Error ? e.message : String(e) });
   const say = (reply: Reply) => slackMentions(deps.policy, reply.text);
 
   app.command("/incident", async ({ command, ack, respond, client }) => {
@@ -37,7 +38,12 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
         return;
       }
-      const inbound: Inbound = { actor: actor(command.user_id, command.user_name), text, channelId: command.channel_id, requestKey: `slack:command:${command.trigger_id}` };
+      const inbound: Inbound = {
+        actor: actor(command.user_id, command.user_name),
+        text,
+        channelId: command.channel_id,
+        requestKey: `slack:command:${command.trigger_id}`,
+      };
       const reply = await dispatch(deps, inbound);
       await respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", text: say(reply) });
     }, fail("/incident"));
@@ -48,7 +54,15 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     work.run(async () => {
       const value = pageValue.safeParse((action as { value?: string }).value);
       if (!value.success) return;
-      const reply = await dispatchAck(deps, { actor: actor(body.user.id, (body.user as { name?: string }).name), requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}` }, value.data.i, value.data.p);
+      const reply = await dispatchAck(
+        deps,
+        {
+          actor: actor(body.user.id, (body.user as { name?: string }).name),
+          requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}`,
+        },
+        value.data.i,
+        value.data.p,
+      );
       if (reply.error) await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
     }, fail("acknowledge button"));
   });
@@ -58,7 +72,16 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
       await ack();
       work.run(async () => {
         const channelId = (body as { channel?: { id: string } }).channel?.id;
-        const reply = await dispatchCommand(deps, { actor: actor(body.user.id, (body.user as { name?: string }).name), text: "", channelId, requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}` }, cmd);
+        const reply = await dispatchCommand(
+          deps,
+          {
+            actor: actor(body.user.id, (body.user as { name?: string }).name),
+            text: "",
+            channelId,
+            requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}`,
+          },
+          cmd,
+        );
         await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
       }, fail(actionId));
     });
@@ -70,7 +93,10 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     await ack();
     work.run(async () => {
       const channelId = (body as { channel?: { id: string } }).channel?.id;
-      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: noteModal(deps.policy, { c: channelId }) as never });
+      await client.views.open({
+        trigger_id: (body as { trigger_id: string }).trigger_id,
+        view: noteModal(deps.policy, { c: channelId }) as never,
+      });
     }, fail("note button"));
   });
 
@@ -83,7 +109,11 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     await ack();
     const meta = metadata(view.private_metadata);
     work.run(async () => {
-      const reply = await dispatchCommand(deps, { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` }, parsed.command);
+      const reply = await dispatchCommand(
+        deps,
+        { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` },
+        parsed.command,
+      );
       await tell(client, body.user.id, meta, say(reply));
     }, fail("declare form"));
   });
@@ -97,7 +127,11 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     await ack();
     const meta = metadata(view.private_metadata);
     work.run(async () => {
-      const reply = await dispatchCommand(deps, { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` }, { name: "note", text });
+      const reply = await dispatchCommand(
+        deps,
+        { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` },
+        { name: "note", text },
+      );
       if (reply.error) await tell(client, body.user.id, meta, say(reply));
     }, fail("note form"));
   });

@@ -43,7 +43,16 @@ export function declareModal(policy: Policy, meta: ViewMetadata, drill = false):
       input("customer", t.customer, { type: "plain_text_input", max_length: 150 }, true),
       input("region", t.region, { type: "plain_text_input", max_length: 80 }, true),
       input("description", t.description, { type: "plain_text_input", multiline: true, max_length: 2000 }, true),
-      input("drill", " ", { type: "checkboxes", options: [{ text: label(t.drill), value: "drill" }], ...(drill ? { initial_options: [{ text: label(t.drill), value: "drill" }] } : {}) }, true),
+      input(
+        "drill",
+        " ",
+        {
+          type: "checkboxes",
+          options: [{ text: label(t.drill), value: "drill" }],
+          ...(drill ? { initial_options: [{ text: label(t.drill), value: "drill" }] } : {}),
+        },
+        true,
+      ),
     ],
   };
 }
@@ -77,7 +86,10 @@ function read(values: z.infer<typeof stateSchema>, block: string): string | unde
 }
 
 /** A declare submission as a typed command, or the field errors Slack shows in the modal. */
-export function parseDeclare(policy: Policy, values: unknown): { command: Extract<Command, { name: "declare" }> } | { errors: Record<string, string> } {
+export function parseDeclare(
+  policy: Policy,
+  values: unknown,
+): { command: Extract<Command, { name: "declare" }> } | { errors: Record<string, string> } {
   const state = stateSchema.parse(values);
   const title = read(state, "title");
   const severity = read(state, "severity");

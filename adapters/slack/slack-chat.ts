@@ -76,7 +76,11 @@ export class SlackChat implements ChatPort {
 
   async post(room: ChatRef, text: string): Promise<ChatRef> {
     try {
-      const r = await this.client.chat.postMessage({ channel: room.channelId, text: slackMentions(this.policy, text), unfurl_links: false });
+      const r = await this.client.chat.postMessage({
+        channel: room.channelId,
+        text: slackMentions(this.policy, text),
+        unfurl_links: false,
+      });
       return { platform: "slack", channelId: room.channelId, messageId: r.ts! };
     } catch (e) {
       throw classify(e, "chat.postMessage");

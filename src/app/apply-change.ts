@@ -6,10 +6,6 @@ import { ConflictError } from "../ports/incident-store.js";
 import type { AppDeps } from "./deps.js";
 import { deliverTimer } from "./deliver.js";
 
-export interface Applied {
-  incident: Incident;
-}
-
 export function decisionContext(deps: AppDeps): DecisionContext {
   return { policy: deps.policy, cal: deps.cal, now: deps.clock.now() };
 }

@@ -13,7 +13,10 @@ import { mutate } from "./apply-change.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
 import { requirePermission } from "./permissions.js";
 
-type Mutation = Extract<Command, { name: "escalate" | "sev" | "note" | "role" | "update" | "done" | "resolve" | "close" | "reopen" | "followup" | "followup_done" }>;
+type Mutation = Extract<
+  Command,
+  { name: "escalate" | "sev" | "note" | "role" | "update" | "done" | "resolve" | "close" | "reopen" | "followup" | "followup_done" }
+>;
 
 /**
  * Every command that changes an existing incident, other than acknowledge and
@@ -27,7 +30,12 @@ export async function changeIncident(deps: AppDeps, inbound: Inbound, incident: 
   const statusName = (s: Incident["status"]) => t.status[s]!;
   // Inputs that depend on the policy are resolved before any write.
   const severity = cmd.name === "sev" ? resolveSeverity(policy, cmd.severity) : undefined;
-  const person = cmd.name === "role" ? resolvePerson(policy, cmd.person) : cmd.name === "followup" && cmd.owner ? resolvePerson(policy, cmd.owner) : undefined;
+  const person =
+    cmd.name === "role"
+      ? resolvePerson(policy, cmd.person)
+      : cmd.name === "followup" && cmd.owner
+        ? resolvePerson(policy, cmd.owner)
+        : undefined;
   if (cmd.name === "sev") requirePermission(policy, actor, "severity");
   if (cmd.name === "resolve") requirePermission(policy, actor, "resolve");
   if (cmd.name === "close" || cmd.name === "reopen") requirePermission(policy, actor, "close");
@@ -43,11 +51,17 @@ export async function changeIncident(deps: AppDeps, inbound: Inbound, incident: 
       case "sev":
         assertCan(inc, "severity", statusName);
         if (severity === inc.severity) throw new UserError("SEVERITY.SAME", { label, value: cmd.severity });
-        return done(changeSeverity(ctx, inc, severity!, cmd.reason, actor), t.reply.severityChanged(label, policy.severities[severity!]!.name[policy.locale]));
+        return done(
+          changeSeverity(ctx, inc, severity!, cmd.reason, actor),
+          t.reply.severityChanged(label, policy.severities[severity!]!.name[policy.locale]),
+        );
       case "note":
         return done(addNote(ctx, inc, actor, { text: cmd.text, source: "command" }), t.reply.noted(label));
       case "role":
-        return done(assignRole(ctx, inc, actor, cmd.role, person!), t.reply.roleAssigned(label, t.role[cmd.role]!, policy.people[person!]!.name));
+        return done(
+          assignRole(ctx, inc, actor, cmd.role, person!),
+          t.reply.roleAssigned(label, t.role[cmd.role]!, policy.people[person!]!.name),
+        );
       case "update":
         return done(postUpdate(ctx, inc, actor, cmd.audience, cmd.text), t.reply.updated(label));
       case "done":

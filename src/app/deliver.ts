@@ -52,7 +52,12 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
     case "open_room": {
       if (room) return null;
       const invite = [...new Set([incident.declaredBy.personId, ...incident.pages.map((p) => p.personId)].filter((p): p is string => !!p))];
-      const ref = await chat.openRoom({ name: roomName(deps.policy, incident), topic: roomTopic(deps.policy, incident), invite, incidentId: incident.id });
+      const ref = await chat.openRoom({
+        name: roomName(deps.policy, incident),
+        topic: roomTopic(deps.policy, incident),
+        invite,
+        incidentId: incident.id,
+      });
       return (inc) => (inc.room ? null : roomOpened(ctx, inc, ref));
     }
     case "card": {

@@ -64,7 +64,9 @@ export function planReply(deps: AppDeps, cmd: Extract<Command, { name: "plan" }>
 export function helpReply(deps: AppDeps, topic?: string): Reply {
   const zh = deps.policy.locale === "zh";
   if (topic && USAGE[topic]) return replyTo(USAGE[topic]!);
-  const head = zh ? "Beacon 事件命令（在事件频道内可省略 #编号）：" : "Beacon incident commands (inside an incident's room the #number is implied):";
+  const head = zh
+    ? "Beacon 事件命令（在事件频道内可省略 #编号）："
+    : "Beacon incident commands (inside an incident's room the #number is implied):";
   const now = formatLocal(deps.clock.now(), deps.policy.calendar.timeZone, deps.policy.locale);
   return replyTo([head, ...Object.values(USAGE).map((u) => `  ${u}`), zh ? `当前时间：${now}` : `Now: ${now}`].join("\n"));
 }

@@ -66,7 +66,10 @@ export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
     newId: opts.script ? sequentialIds() : randomIds(),
     log: opts.log,
   };
-  const served = opts.config && !opts.script ? await serve(opts.config, deps, db, linkSecret(opts.config, opts.dataDir === ":memory:" ? ":memory:" : opts.config.BEACON_DATA_DIR)) : undefined;
+  const served =
+    opts.config && !opts.script
+      ? await serve(opts.config, deps, db, linkSecret(opts.config, opts.dataDir === ":memory:" ? ":memory:" : opts.config.BEACON_DATA_DIR))
+      : undefined;
   await scheduler.start((key) => runDueTimer(deps, key));
   const user = opts.policy.groups["service_desk"]?.members[0] ?? Object.keys(opts.policy.people)[0]!;
   try {

@@ -23,7 +23,12 @@ async function connect(config: Config): Promise<{ db: Database; redisUrl: string
   if (!config.DATABASE_URL || !config.REDIS_URL) {
     throw new StartupError("web and worker need DATABASE_URL and REDIS_URL (without them, `npm start` runs everything in one process)");
   }
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
+  const redis = new Redis(config.REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 5000,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     await redis.ping();
@@ -43,8 +48,25 @@ interface Running {
 async function compose(config: Config, policy: Policy, log: Logger, role: "web" | "worker") {
   const { db, redisUrl } = await connect(config);
   const store = new PrismaIncidentStore(db.prisma);
-  const scheduler = new BullmqScheduler({ connection: redisConnection(redisUrl, role === "worker" ? "worker" : "producer"), store, clock: systemClock, log, work: role === "worker", concurrency: config.BEACON_WORKER_CONCURRENCY, reconcileEveryMs: config.BEACON_RECONCILE_SECONDS * 1000 });
-  const deps: AppDeps = { store, chats: new Map(), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: randomUUID, log };
+  const scheduler = new BullmqScheduler({
+    connection: redisConnection(redisUrl, role === "worker" ? "worker" : "producer"),
+    store,
+    clock: systemClock,
+    log,
+    work: role === "worker",
+    concurrency: config.BEACON_WORKER_CONCURRENCY,
+    reconcileEveryMs: config.BEACON_RECONCILE_SECONDS * 1000,
+  });
+  const deps: AppDeps = {
+    store,
+    chats: new Map(),
+    scheduler,
+    clock: systemClock,
+    policy,
+    cal: createCalendar(policy.calendar),
+    newId: randomUUID,
+    log,
+  };
   const platforms = await buildPlatforms(config, deps);
   return { db, store, scheduler, deps, platforms, redisUrl };
 }

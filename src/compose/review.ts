@@ -37,5 +37,12 @@ export function reviewSide(config: Config, deps: AppDeps, secret: string | undef
       return `${base}/r/${sign(secret, { person: personId ?? "someone", exp })}?to=${encodeURIComponent(`/incidents/${number}`)}`;
     },
   };
-  return reviewRoutes({ store: deps.store, policy: deps.policy, clock: deps.clock, secret, apiToken: config.BEACON_REVIEW_TOKEN, secureCookies: base.startsWith("https://") });
+  return reviewRoutes({
+    store: deps.store,
+    policy: deps.policy,
+    clock: deps.clock,
+    secret,
+    apiToken: config.BEACON_REVIEW_TOKEN,
+    secureCookies: base.startsWith("https://"),
+  });
 }

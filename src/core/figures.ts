@@ -23,7 +23,13 @@ export interface Spread {
 export interface Figures {
   incidents: number;
   drills: { count: number; numbers: number[] };
-  compliance: { overall: Rate; byClock: Record<string, Rate>; bySeverity: Record<string, Rate>; byKind: Record<string, Rate>; byMonth: Record<string, Rate> };
+  compliance: {
+    overall: Rate;
+    byClock: Record<string, Rate>;
+    bySeverity: Record<string, Rate>;
+    byKind: Record<string, Rate>;
+    byMonth: Record<string, Rate>;
+  };
   resolution: { resolved: number; total: number; rate?: number };
   times: Record<string, { acknowledge: Spread; firstResponse: Spread; resolve: Spread }>;
   byKind: Record<string, number>;
@@ -72,7 +78,10 @@ export function monthOf(iso: string, timeZone: string): string {
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** What the figures read of an incident (a store can fetch just this). */
-export type FigureInput = Pick<Incident, "number" | "drill" | "kind" | "severity" | "declaredAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "satisfaction" | "clocks">;
+export type FigureInput = Pick<
+  Incident,
+  "number" | "drill" | "kind" | "severity" | "declaredAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "satisfaction" | "clocks"
+>;
 
 export function computeFigures(incidents: Iterable<FigureInput>, now: Date, timeZone: string): Figures {
   const f: Figures = {
@@ -122,9 +131,11 @@ export function computeFigures(incidents: Iterable<FigureInput>, now: Date, time
     }
   }
   f.compliance.overall = finish(f.compliance.overall);
-  for (const table of [f.compliance.byClock, f.compliance.bySeverity, f.compliance.byKind, f.compliance.byMonth]) for (const k of Object.keys(table)) table[k] = finish(table[k]!);
+  for (const table of [f.compliance.byClock, f.compliance.bySeverity, f.compliance.byKind, f.compliance.byMonth])
+    for (const k of Object.keys(table)) table[k] = finish(table[k]!);
   if (f.resolution.total) f.resolution.rate = f.resolution.resolved / f.resolution.total;
-  for (const [sev, s] of samples) f.times[sev] = { acknowledge: spread(s.acknowledge), firstResponse: spread(s.firstResponse), resolve: spread(s.resolve) };
+  for (const [sev, s] of samples)
+    f.times[sev] = { acknowledge: spread(s.acknowledge), firstResponse: spread(s.firstResponse), resolve: spread(s.resolve) };
   f.drills.numbers.sort((a, b) => a - b);
   return f;
 }

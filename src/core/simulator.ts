@@ -29,7 +29,12 @@ export function simulatePlan(policy: Policy, cal: BusinessCalendar, input: PlanI
     t += step.waitMinutes * 60_000;
     return page;
   });
-  const clocks = planClocks(policy, cal, { severity: input.severity, kind: input.kind, onsite: input.onsite, claim: input.claim }, input.at);
+  const clocks = planClocks(
+    policy,
+    cal,
+    { severity: input.severity, kind: input.kind, onsite: input.onsite, claim: input.claim },
+    input.at,
+  );
   return { pages, deadlines: clocks.map((c) => ({ key: c.key, name: w.clock(c.key), dueAt: c.dueAt, reminders: c.remindAt })) };
 }
 
@@ -46,7 +51,11 @@ export function renderPlan(policy: Policy, plan: SimulatedPlan, input: PlanInput
   }
   lines.push(zh ? "时限：" : "Deadlines:");
   for (const d of plan.deadlines) {
-    const rem = d.reminders.length ? (zh ? `（提醒 ${d.reminders.map((r) => w.time(r)).join("、")}）` : ` (reminders ${d.reminders.map((r) => w.time(r)).join(", ")})`) : "";
+    const rem = d.reminders.length
+      ? zh
+        ? `（提醒 ${d.reminders.map((r) => w.time(r)).join("、")}）`
+        : ` (reminders ${d.reminders.map((r) => w.time(r)).join(", ")})`
+      : "";
     lines.push(`  ${w.time(d.dueAt)}  ${d.name}${rem}`);
   }
   if (!plan.deadlines.length) lines.push(zh ? "  无" : "  none");

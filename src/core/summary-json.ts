@@ -37,14 +37,29 @@ export function summaryJson(policy: Policy, incident: Incident, f: SummaryFacts)
       toResolve: f.timeToResolveMinutes ?? null,
       total: f.durationMinutes ?? null,
     },
-    deadlines: f.deadlines.map((d) => ({ key: d.key, name: d.name, dueAt: d.dueAt, outcome: d.outcome, metAt: d.metAt ?? null, lateMinutes: d.lateMinutes ?? null, marginMinutes: d.marginMinutes ?? null })),
+    deadlines: f.deadlines.map((d) => ({
+      key: d.key,
+      name: d.name,
+      dueAt: d.dueAt,
+      outcome: d.outcome,
+      metAt: d.metAt ?? null,
+      lateMinutes: d.lateMinutes ?? null,
+      marginMinutes: d.marginMinutes ?? null,
+    })),
     severityChanges: f.severityChanges,
     people: f.people.map((p) => ({ personId: p.personId, name: w.name(p.personId), roles: p.roles })),
     followUps: f.followUps.map((x) => ({ id: x.id, text: x.text, ownerId: x.ownerId ?? null, due: x.due ?? null, status: x.status })),
     satisfaction: f.satisfaction ?? null,
     escalations: f.escalations,
     deliveryFailures: f.deliveryFailures,
-    timeline: f.entries.map((e) => ({ seq: e.seq, at: e.at, type: e.type, actor: { personId: e.actor.personId ?? null, name: w.who(e.actor), platform: e.actor.platform }, text: describeEntry(w, e), data: e.data })),
+    timeline: f.entries.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      type: e.type,
+      actor: { personId: e.actor.personId ?? null, name: w.who(e.actor), platform: e.actor.platform },
+      text: describeEntry(w, e),
+      data: e.data,
+    })),
   };
 }
 

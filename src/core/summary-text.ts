@@ -77,8 +77,6 @@ export const SUMMARY_TEXT = {
   },
 };
 
-export type SummaryText = (typeof SUMMARY_TEXT)["en"];
-
 /** One line describing what an entry records, in the policy's language. */
 export function describeEntry(w: Words, e: TimelineEntry): string {
   const zh = w.t.locale === "zh";
@@ -86,17 +84,27 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
   const s = (k: string) => String(d[k] ?? "");
   switch (e.type) {
     case "declared":
-      return zh ? `登记事件「${s("title")}」（${w.severity(s("severity"))}，${w.kind(s("kind"))}）` : `declared "${s("title")}" (${w.severity(s("severity"))}, ${w.kind(s("kind"))})`;
+      return zh
+        ? `登记事件「${s("title")}」（${w.severity(s("severity"))}，${w.kind(s("kind"))}）`
+        : `declared "${s("title")}" (${w.severity(s("severity"))}, ${w.kind(s("kind"))})`;
     case "paged":
-      return zh ? `第 ${s("step")} 级呼叫：${w.names(d.personIds as string[])}` : `paging step ${s("step")}: ${w.names(d.personIds as string[])}`;
+      return zh
+        ? `第 ${s("step")} 级呼叫：${w.names(d.personIds as string[])}`
+        : `paging step ${s("step")}: ${w.names(d.personIds as string[])}`;
     case "acknowledged":
-      return zh ? `${w.name(s("personId"))} 确认（${w.dur(Number(d.afterMinutes))}后）` : `${w.name(s("personId"))} acknowledged after ${w.dur(Number(d.afterMinutes))}`;
+      return zh
+        ? `${w.name(s("personId"))} 确认（${w.dur(Number(d.afterMinutes))}后）`
+        : `${w.name(s("personId"))} acknowledged after ${w.dur(Number(d.afterMinutes))}`;
     case "escalated":
-      return zh ? `升级到第 ${s("toStep")} 级（${w.t.escalationReason[s("reason")]}）` : `escalated to step ${s("toStep")} (${w.t.escalationReason[s("reason")]})`;
+      return zh
+        ? `升级到第 ${s("toStep")} 级（${w.t.escalationReason[s("reason")]}）`
+        : `escalated to step ${s("toStep")} (${w.t.escalationReason[s("reason")]})`;
     case "escalation_exhausted":
       return zh ? "所有呼叫级别均无人确认" : "every paging step tried, nobody acknowledged";
     case "severity_changed":
-      return zh ? `级别由${w.severity(s("from"))}改为${w.severity(s("to"))}：${s("reason")}` : `severity ${w.severity(s("from"))} → ${w.severity(s("to"))}: ${s("reason")}`;
+      return zh
+        ? `级别由${w.severity(s("from"))}改为${w.severity(s("to"))}：${s("reason")}`
+        : `severity ${w.severity(s("from"))} → ${w.severity(s("to"))}: ${s("reason")}`;
     case "kind_changed":
       return `${w.kind(s("from"))} → ${w.kind(s("to"))}`;
     case "note":
@@ -106,19 +114,25 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
     case "update_posted":
       return zh ? `向${w.t.audience[s("audience")]}通报：${s("text")}` : `update to the ${w.t.audience[s("audience")]}: ${s("text")}`;
     case "reminder_posted":
-      return zh ? `提醒：${w.clock(s("clock"))}${d.overdue ? "（已超时）" : ""}` : `reminder: ${w.clock(s("clock"))}${d.overdue ? " (overdue)" : ""}`;
+      return zh
+        ? `提醒：${w.clock(s("clock"))}${d.overdue ? "（已超时）" : ""}`
+        : `reminder: ${w.clock(s("clock"))}${d.overdue ? " (overdue)" : ""}`;
     case "deadline_met":
       return zh ? `时限达标：${w.clock(s("clock"))}` : `deadline met: ${w.clock(s("clock"))}`;
     case "deadline_missed":
       return zh ? `时限超时：${w.clock(s("clock"))}` : `deadline missed: ${w.clock(s("clock"))}`;
     case "clock_stopped":
-      return zh ? `${w.clock(s("clock"))} 完成，超时 ${w.dur(Number(d.overdueMinutes))}` : `${w.clock(s("clock"))} done, ${w.dur(Number(d.overdueMinutes))} late`;
+      return zh
+        ? `${w.clock(s("clock"))} 完成，超时 ${w.dur(Number(d.overdueMinutes))}`
+        : `${w.clock(s("clock"))} done, ${w.dur(Number(d.overdueMinutes))} late`;
     case "resolved":
       return zh ? `已解决${d.summary ? `：${s("summary")}` : ""}` : `resolved${d.summary ? `: ${s("summary")}` : ""}`;
     case "reopened":
       return zh ? `重新打开：${s("reason")}` : `reopened: ${s("reason")}`;
     case "closed":
-      return zh ? `结案${d.satisfaction ? `（满意度 ${s("satisfaction")}/5）` : ""}` : `closed${d.satisfaction ? ` (satisfaction ${s("satisfaction")}/5)` : ""}`;
+      return zh
+        ? `结案${d.satisfaction ? `（满意度 ${s("satisfaction")}/5）` : ""}`
+        : `closed${d.satisfaction ? ` (satisfaction ${s("satisfaction")}/5)` : ""}`;
     case "followup_added":
       return zh ? `新增整改措施 ${s("id")}：${s("text")}` : `follow-up ${s("id")} added: ${s("text")}`;
     case "followup_done":
@@ -126,8 +140,12 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
     case "room_opened":
       return zh ? `事件频道已开启 ${s("name") || s("channelId")}` : `room opened ${s("name") || s("channelId")}`;
     case "delivery_failed":
-      return zh ? `消息未送达（${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}）：${s("error")}` : `delivery failed (${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}): ${s("error")}`;
+      return zh
+        ? `消息未送达（${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}）：${s("error")}`
+        : `delivery failed (${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}): ${s("error")}`;
     case "timer_late":
-      return zh ? `Beacon 停机期间到期的${s("timer")}，延迟 ${w.dur(Number(d.lateMinutes))} 补发` : `${s("timer")} fired ${w.dur(Number(d.lateMinutes))} late (Beacon was down)`;
+      return zh
+        ? `Beacon 停机期间到期的${s("timer")}，延迟 ${w.dur(Number(d.lateMinutes))} 补发`
+        : `${s("timer")} fired ${w.dur(Number(d.lateMinutes))} late (Beacon was down)`;
   }
 }

@@ -64,7 +64,8 @@ export function summarize(policy: Policy, incidentNumber: number, entries: Timel
     entries,
   };
   const deadlines = new Map<string, SummaryDeadline>();
-  const start = (c: { key: string; dueAt: string }) => deadlines.set(c.key, { key: c.key, name: w.clock(c.key), dueAt: c.dueAt, outcome: "running" });
+  const start = (c: { key: string; dueAt: string }) =>
+    deadlines.set(c.key, { key: c.key, name: w.clock(c.key), dueAt: c.dueAt, outcome: "running" });
   d.clocks.forEach(start);
   const roles = new Map<string, Set<string>>();
   const role = (p: string | undefined, r: string) => p && (roles.get(p) ?? roles.set(p, new Set()).get(p)!).add(r);
@@ -78,14 +79,21 @@ export function summarize(policy: Policy, incidentNumber: number, entries: Timel
   facts.timeToResolveMinutes = since(facts.resolvedAt);
   facts.durationMinutes = since(facts.closedAt ?? facts.resolvedAt);
   for (const dl of facts.deadlines) {
-    if (dl.outcome === "running" && dl.dueAt < now.toISOString()) Object.assign(dl, { outcome: "missed", lateMinutes: Math.round(minutesBetween(dl.dueAt, now)) });
+    if (dl.outcome === "running" && dl.dueAt < now.toISOString())
+      Object.assign(dl, { outcome: "missed", lateMinutes: Math.round(minutesBetween(dl.dueAt, now)) });
   }
   return facts;
 }
 
 type Starter = (c: { key: string; dueAt: string }) => void;
 
-function applyEntry(f: SummaryFacts, dl: Map<string, SummaryDeadline>, role: (p: string | undefined, r: string) => void, e: TimelineEntry, start: Starter): void {
+function applyEntry(
+  f: SummaryFacts,
+  dl: Map<string, SummaryDeadline>,
+  role: (p: string | undefined, r: string) => void,
+  e: TimelineEntry,
+  start: Starter,
+): void {
   switch (e.type) {
     case "paged":
       e.data.personIds.forEach((p) => role(p, "paged"));
@@ -108,16 +116,20 @@ function applyEntry(f: SummaryFacts, dl: Map<string, SummaryDeadline>, role: (p:
       f.severityChanges.push({ at: e.at, from: e.data.from, to: e.data.to, reason: e.data.reason });
       f.severity = e.data.to;
       e.data.dropped.forEach((k) => dl.has(k) && Object.assign(dl.get(k)!, { outcome: "dropped" }));
-      e.data.clocks.forEach((c) => (dl.get(c.key)?.outcome === "running" || !dl.has(c.key) || dl.get(c.key)!.outcome === "dropped" ? start(c) : undefined));
+      e.data.clocks.forEach((c) =>
+        dl.get(c.key)?.outcome === "running" || !dl.has(c.key) || dl.get(c.key)!.outcome === "dropped" ? start(c) : undefined,
+      );
       return;
     case "deadline_met":
-      if (dl.has(e.data.clock)) Object.assign(dl.get(e.data.clock)!, { outcome: "met", metAt: e.data.metAt, marginMinutes: e.data.marginMinutes });
+      if (dl.has(e.data.clock))
+        Object.assign(dl.get(e.data.clock)!, { outcome: "met", metAt: e.data.metAt, marginMinutes: e.data.marginMinutes });
       return;
     case "deadline_missed":
       if (dl.has(e.data.clock)) Object.assign(dl.get(e.data.clock)!, { outcome: "missed" });
       return;
     case "clock_stopped":
-      if (dl.has(e.data.clock)) Object.assign(dl.get(e.data.clock)!, { outcome: "missed", metAt: e.at, lateMinutes: e.data.overdueMinutes });
+      if (dl.has(e.data.clock))
+        Object.assign(dl.get(e.data.clock)!, { outcome: "missed", metAt: e.at, lateMinutes: e.data.overdueMinutes });
       return;
     case "resolved":
       f.resolvedAt = e.at;
@@ -160,24 +172,58 @@ export function renderSummaryMarkdown(policy: Policy, f: SummaryFacts): string {
   if (f.drill) out.push(`> ${s.drill}`, "");
   out.push(`- **${s.severity}**: ${w.severity(f.severity)}`, `- **${s.kind}**: ${w.kind(f.kind)}`);
   if (f.customer) out.push(`- **${s.customer}**: ${f.customer}`);
-  out.push(`- **${s.declared}**: ${w.time(f.declaredAt)}`, `- **${s.acknowledged}**: ${opt(f.acknowledgedAt)}`, `- **${s.resolved}**: ${opt(f.resolvedAt)}`, `- **${s.closed}**: ${opt(f.closedAt)}`);
+  out.push(
+    `- **${s.declared}**: ${w.time(f.declaredAt)}`,
+    `- **${s.acknowledged}**: ${opt(f.acknowledgedAt)}`,
+    `- **${s.resolved}**: ${opt(f.resolvedAt)}`,
+    `- **${s.closed}**: ${opt(f.closedAt)}`,
+  );
   out.push(`- **${s.duration}**: ${mins(f.durationMinutes)}`);
   if (f.satisfaction !== undefined) out.push(`- **${s.satisfaction}**: ${f.satisfaction}/5`);
-  out.push(`- **${s.people}**: ${f.people.map((p) => `${w.name(p.personId)} (${p.roles.map((r) => w.t.role[r] ?? r).join(", ")})`).join("; ") || s.none}`, "");
-  out.push(`## ${s.figures}`, "", `- ${s.tta}: ${mins(f.timeToAcknowledgeMinutes)}`, `- ${s.ttr}: ${mins(f.timeToFirstResponseMinutes)}`, `- ${s.ttres}: ${mins(f.timeToResolveMinutes)}`, `- ${s.escalations}: ${f.escalations}`, "");
+  out.push(
+    `- **${s.people}**: ${f.people.map((p) => `${w.name(p.personId)} (${p.roles.map((r) => w.t.role[r] ?? r).join(", ")})`).join("; ") || s.none}`,
+    "",
+  );
+  out.push(
+    `## ${s.figures}`,
+    "",
+    `- ${s.tta}: ${mins(f.timeToAcknowledgeMinutes)}`,
+    `- ${s.ttr}: ${mins(f.timeToFirstResponseMinutes)}`,
+    `- ${s.ttres}: ${mins(f.timeToResolveMinutes)}`,
+    `- ${s.escalations}: ${f.escalations}`,
+    "",
+  );
   out.push(`## ${s.deadlines}`, "", s.deadlineHead);
   for (const d of f.deadlines) {
-    const outcome = d.outcome === "met" ? s.met(w.dur(d.marginMinutes ?? 0)) : d.outcome === "missed" ? s.missed(w.dur(d.lateMinutes ?? 0)) : d.outcome === "running" ? s.running : s.dropped;
+    const outcome =
+      d.outcome === "met"
+        ? s.met(w.dur(d.marginMinutes ?? 0))
+        : d.outcome === "missed"
+          ? s.missed(w.dur(d.lateMinutes ?? 0))
+          : d.outcome === "running"
+            ? s.running
+            : s.dropped;
     out.push(`| ${d.name} | ${w.time(d.dueAt)} | ${outcome} |`);
   }
   out.push("");
   if (f.severityChanges.length) {
-    out.push(`## ${s.severityChanges}`, "", ...f.severityChanges.map((c) => `- ${w.time(c.at)}: ${w.severity(c.from)} → ${w.severity(c.to)} (${c.reason})`), "");
+    out.push(
+      `## ${s.severityChanges}`,
+      "",
+      ...f.severityChanges.map((c) => `- ${w.time(c.at)}: ${w.severity(c.from)} → ${w.severity(c.to)} (${c.reason})`),
+      "",
+    );
   }
   out.push(`## ${s.timeline}`, "", ...renderTimelineLines(policy, f.entries).map((l) => `- ${l}`), "");
   out.push(`## ${s.followUps}`, "");
   const ordered = [...f.followUps].sort((a, b) => (a.status === b.status ? 0 : a.status === "open" ? -1 : 1));
-  out.push(...(ordered.length ? ordered.map((x) => `- [${x.status === "done" ? "x" : " "}] ${x.id} ${x.text} (${s.owner} ${w.name(x.ownerId)}, ${s.due} ${x.due ?? "-"})`) : [`- ${s.none}`]));
+  out.push(
+    ...(ordered.length
+      ? ordered.map(
+          (x) => `- [${x.status === "done" ? "x" : " "}] ${x.id} ${x.text} (${s.owner} ${w.name(x.ownerId)}, ${s.due} ${x.due ?? "-"})`,
+        )
+      : [`- ${s.none}`]),
+  );
   if (f.deliveryFailures) out.push("", s.deliveryFailures(f.deliveryFailures));
   return out.join("\n");
 }

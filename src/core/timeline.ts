@@ -26,7 +26,13 @@ export interface EntryData {
     dropped: string[];
   };
   kind_changed: { from: string; to: string };
-  note: { text: string; source?: "command" | "pinned" | "reaction"; permalink?: string; author?: string; /** The chat message a captured note came from, so it is captured once. */ messageId?: string };
+  note: {
+    text: string;
+    source?: "command" | "pinned" | "reaction";
+    permalink?: string;
+    author?: string;
+    /** The chat message a captured note came from, so it is captured once. */ messageId?: string;
+  };
   role_assigned: { role: "lead" | "liaison" | "handler"; personId: string };
   update_posted: { audience: "customer" | "internal"; text: string };
   reminder_posted: { clock: string; dueAt: string; overdue: boolean; late?: boolean };
@@ -77,7 +83,3 @@ export const ENTRY_TYPES: EntryType[] = [
   "delivery_failed",
   "timer_late",
 ];
-
-export function entry<K extends EntryType>(type: K, at: Date | string, actor: Actor, data: EntryData[K]): NewEntry {
-  return { type, at: typeof at === "string" ? at : at.toISOString(), actor, data } as NewEntry;
-}

@@ -66,7 +66,9 @@ export function buildCard(policy: Policy, incident: Incident, now: Date): Incide
   const deadlines = latestClocks(incident.clocks).map((c) => deadlineView(policy, c, now));
   const step = incident.paging.current + 1;
   const acker = incident.pages.find((p) => p.ackedBy)?.ackedBy;
-  const paging = incident.acknowledgedAt ? t.card.acknowledgedBy(w.name(acker ?? incident.roles.lead)) : t.card.step(step, incident.paging.steps.length);
+  const paging = incident.acknowledgedAt
+    ? t.card.acknowledgedBy(w.name(acker ?? incident.roles.lead))
+    : t.card.step(step, incident.paging.steps.length);
   const actions: IncidentCard["actions"] = [];
   if (canDo(incident, "acknowledge")) actions.push({ action: "acknowledge", label: t.button.acknowledge });
   if (canDo(incident, "escalate") && step < incident.paging.steps.length) actions.push({ action: "escalate", label: t.button.escalate });
@@ -115,7 +117,9 @@ function deadlineView(policy: Policy, c: ClockState, now: Date): CardDeadline {
   const base = { key: c.key, name: w.clock(c.key), dueAt: c.dueAt };
   if (c.stoppedAt) {
     const late = minutesBetween(c.dueAt, c.stoppedAt);
-    return late > 0 ? { ...base, state: "missed", dueText: t.card.missedBy(w.dur(late)) } : { ...base, state: "met", dueText: t.card.metAt(w.time(c.stoppedAt)) };
+    return late > 0
+      ? { ...base, state: "missed", dueText: t.card.missedBy(w.dur(late)) }
+      : { ...base, state: "met", dueText: t.card.metAt(w.time(c.stoppedAt)) };
   }
   const left = minutesBetween(now, c.dueAt);
   if (left <= 0 || c.missedAt) return { ...base, state: "overdue", dueText: t.card.overdue(w.time(c.dueAt), w.dur(Math.max(0, -left))) };

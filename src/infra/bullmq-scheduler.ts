@@ -77,7 +77,10 @@ export class BullmqScheduler implements Scheduler {
     this.worker.on("error", (e) => this.opts.log.warn("worker connection problem", { error: e.message }));
     this.worker.on("failed", (job, e) => this.opts.log.warn("timer job failed", { key: job?.data.key, error: e.message }));
     const every = this.opts.reconcileEveryMs ?? 30_000;
-    this.reconciling = setInterval(() => void this.reconcile().catch((e: Error) => this.opts.log.warn("reconcile failed", { error: e.message })), every);
+    this.reconciling = setInterval(
+      () => void this.reconcile().catch((e: Error) => this.opts.log.warn("reconcile failed", { error: e.message })),
+      every,
+    );
   }
 
   /**

@@ -48,7 +48,10 @@ export function parsePolicyText(text: string, name: string, locale?: "en" | "zh"
 /** The line of the deepest node along `path` that exists in the file. */
 function lineOf(doc: ReturnType<typeof parseDocument>, lines: LineCounter, path: string[]): number | undefined {
   for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true);
+    const node = doc.getIn(
+      path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      true,
+    );
     if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
   return undefined;

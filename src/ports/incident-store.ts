@@ -17,8 +17,6 @@ export interface ChangeSet {
   cancelTimers: string[];
   /** A timer this change consumes: it moves pending -> fired, or the whole change is refused. */
   claimTimer?: string;
-  /** A timer to put back to pending at a new time (a retried delivery). */
-  rescheduleTimer?: { key: string; dueAt: string; payload: TimerSpec["payload"] };
 }
 
 export interface IncidentFilter {

@@ -62,7 +62,9 @@ export function check(opts: AccessOptions, req: IncomingMessage): Verdict {
   if (opts.apiToken && auth?.startsWith("Bearer ")) {
     const given = Buffer.from(auth.slice(7));
     const want = Buffer.from(opts.apiToken);
-    return given.length === want.length && timingSafeEqual(given, want) ? { ok: true, grant: { person: "token", exp: Infinity } } : { ok: false, why: "tampered" };
+    return given.length === want.length && timingSafeEqual(given, want)
+      ? { ok: true, grant: { person: "token", exp: Infinity } }
+      : { ok: false, why: "tampered" };
   }
   return verify(opts.secret, cookie(req, SESSION_COOKIE), opts.now());
 }
@@ -70,5 +72,8 @@ export function check(opts: AccessOptions, req: IncomingMessage): Verdict {
 /** The session cookie a valid link opens: HttpOnly, SameSite=Lax, expiring with the link. */
 export function setSession(res: ServerResponse, token: string, grant: Grant, secure: boolean, now: Date): void {
   const maxAge = Math.max(0, Math.floor(grant.exp - now.getTime() / 1000));
-  res.setHeader("set-cookie", `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`);
+  res.setHeader(
+    "set-cookie",
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`,
+  );
 }

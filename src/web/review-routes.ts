@@ -27,15 +27,30 @@ export interface ReviewOptions {
   secureCookies: boolean;
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
-const querySchema = z.object({ severity: z.string().optional(), kind: z.string().optional(), status: z.enum(["declared", "acknowledged", "resolved", "closed"]).optional().catch(undefined), from: date, to: date });
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+const querySchema = z.object({
+  severity: z.string().optional(),
+  kind: z.string().optional(),
+  status: z.enum(["declared", "acknowledged", "resolved", "closed"]).optional().catch(undefined),
+  from: date,
+  to: date,
+});
 const PAGE = /^\/incidents\/(\d+)(\/summary\.(md|json))?$/;
 const API = /^\/api\/incidents\/(\d+)(\/timeline|\/summary|\/summary\.md)?$/;
 /** The most incidents a list or figures request reads (figures over more are for the JSON API with a period). */
 const MAX = 100_000;
 
 function send(res: ServerResponse, status: number, type: string, body: string): true {
-  res.writeHead(status, { "content-type": `${type}; charset=utf-8`, "cache-control": "private, no-store", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" });
+  res.writeHead(status, {
+    "content-type": `${type}; charset=utf-8`,
+    "cache-control": "private, no-store",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+  });
   res.end(body);
   return true;
 }
@@ -78,14 +93,27 @@ export function reviewRoutes(o: ReviewOptions): Route {
     const api = path.startsWith("/api/");
     if (!api && path !== "/incidents" && !path.startsWith("/incidents/") && path !== "/figures") return false;
     const access = check({ secret: o.secret, apiToken: o.apiToken, now: () => o.clock.now() }, req);
-    if (!access.ok) return api ? json(res, 403, { error: access.why === "expired" ? "link expired" : "a signed link or token is required" }) : send(res, 403, "text/html", deniedPage(policy, access.why));
+    if (!access.ok)
+      return api
+        ? json(res, 403, { error: access.why === "expired" ? "link expired" : "a signed link or token is required" })
+        : send(res, 403, "text/html", deniedPage(policy, access.why));
     const now = o.clock.now();
 
     if (path === "/incidents" || path === "/api/incidents") {
       const { q, filter } = filterOf(url);
       const all = await o.store.list(filter);
       if (api) return json(res, 200, all.map(brief));
-      return send(res, 200, "text/html", listPage(policy, all.filter((i) => !i.drill), all.filter((i) => i.drill), q));
+      return send(
+        res,
+        200,
+        "text/html",
+        listPage(
+          policy,
+          all.filter((i) => !i.drill),
+          all.filter((i) => i.drill),
+          q,
+        ),
+      );
     }
     if (path === "/figures" || path === "/api/figures") {
       const { q, filter } = filterOf(url);
@@ -96,7 +124,15 @@ export function reviewRoutes(o: ReviewOptions): Route {
     const page = PAGE.exec(path) ?? API.exec(path);
     if (!page) return api ? json(res, 404, { error: "not found" }) : false;
     const incident = await find(page[1]!);
-    if (!incident) return api ? json(res, 404, { error: "no such incident" }) : send(res, 404, "text/html", deniedPage(policy, "missing").replace(PAGE_TEXT[policy.locale].denied.missing!, PAGE_TEXT[policy.locale].notFound));
+    if (!incident)
+      return api
+        ? json(res, 404, { error: "no such incident" })
+        : send(
+            res,
+            404,
+            "text/html",
+            deniedPage(policy, "missing").replace(PAGE_TEXT[policy.locale].denied.missing!, PAGE_TEXT[policy.locale].notFound),
+          );
     const entries = await o.store.timeline(incident.id);
     const rest = page[2];
     if (!api && !rest) return send(res, 200, "text/html", incidentPage(policy, incident, entries, now));
@@ -108,4 +144,15 @@ export function reviewRoutes(o: ReviewOptions): Route {
   };
 }
 
-const brief = (i: Incident) => ({ number: i.number, title: i.title, severity: i.severity, kind: i.kind, status: i.status, drill: i.drill, declaredAt: i.declaredAt, acknowledgedAt: i.acknowledgedAt ?? null, resolvedAt: i.resolvedAt ?? null, closedAt: i.closedAt ?? null });
+const brief = (i: Incident) => ({
+  number: i.number,
+  title: i.title,
+  severity: i.severity,
+  kind: i.kind,
+  status: i.status,
+  drill: i.drill,
+  declaredAt: i.declaredAt,
+  acknowledgedAt: i.acknowledgedAt ?? null,
+  resolvedAt: i.resolvedAt ?? null,
+  closedAt: i.closedAt ?? null,
+});

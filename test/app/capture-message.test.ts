@@ -23,7 +23,12 @@ describe("capturing marked messages onto the timeline", () => {
     expect(await captureMessage(h.deps, msg(channel, { how: "reaction" }))).toBe("already");
     const notes = (await h.store.timeline((await h.store.getByNumber(1))!.id)).filter((e) => e.type === "note");
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.data).toMatchObject({ text: "Driver reached the customer at 18:05", source: "pinned", permalink: "https://chat.example/M1", messageId: "M1" });
+    expect(notes[0]!.data).toMatchObject({
+      text: "Driver reached the customer at 18:05",
+      source: "pinned",
+      permalink: "https://chat.example/M1",
+      messageId: "M1",
+    });
     expect(notes[0]!.actor.personId).toBe("lee");
   });
 
@@ -58,7 +63,14 @@ describe("structured commands from forms and buttons", () => {
     const reply = await dispatchCommand(
       h.deps,
       { actor: { platform: "test", userId: "dana", name: "dana" }, text: "", requestKey: "modal-1" },
-      { name: "declare", drill: false, severity: "important", title: "Title with --dashes and \"quotes\"", kind: "complaint", customer: "ACME" },
+      {
+        name: "declare",
+        drill: false,
+        severity: "important",
+        title: 'Title with --dashes and "quotes"',
+        kind: "complaint",
+        customer: "ACME",
+      },
     );
     expect(reply.error).toBeUndefined();
     const incident = (await h.store.getByNumber(1))!;

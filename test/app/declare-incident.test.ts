@@ -11,8 +11,18 @@ describe("declaring an incident", () => {
     const incident = (await h.store.getByNumber(1))!;
     expect(incident.status).toBe("declared");
     expect(h.chat.of("openRoom")[0]!.name).toBe("inc-1-checkout-down");
-    expect(h.chat.of("page").map((c) => c.personId).sort()).toEqual(["eva", "lee", "max"]);
-    expect(h.chat.of("notify").map((c) => c.personId).sort()).toEqual(["ada", "bo", "liu"]);
+    expect(
+      h.chat
+        .of("page")
+        .map((c) => c.personId)
+        .sort(),
+    ).toEqual(["eva", "lee", "max"]);
+    expect(
+      h.chat
+        .of("notify")
+        .map((c) => c.personId)
+        .sort(),
+    ).toEqual(["ada", "bo", "liu"]);
     expect(h.chat.of("upsertCard")).toHaveLength(1);
     const types = (await h.store.timeline(incident.id)).map((e) => e.type);
     expect(types.slice(0, 2)).toEqual(["declared", "paged"]);
@@ -21,7 +31,11 @@ describe("declaring an incident", () => {
 
   it("never declares twice for a retried request", async () => {
     const h = await harness();
-    const inbound = { actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" }, text: "declare general Printer jam", requestKey: "slack-trigger-1" };
+    const inbound = {
+      actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" },
+      text: "declare general Printer jam",
+      requestKey: "slack-trigger-1",
+    };
     const first = await dispatch(h.deps, inbound);
     const second = await dispatch(h.deps, inbound);
     expect(first.incidentId).toBe(second.incidentId);

@@ -22,7 +22,9 @@ describe("follow-up actions", () => {
     await h.as("sam", "followup done #1 F1");
     await h.advance(5 * 24 * 60);
     expect(toSam()).toHaveLength(3);
-    expect(await h.store.pendingTimers({ limit: 100 })).toEqual(expect.not.arrayContaining([expect.objectContaining({ key: expect.stringContaining(":followup:") })]));
+    expect(await h.store.pendingTimers({ limit: 100 })).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ key: expect.stringContaining(":followup:") })]),
+    );
     const incident = (await h.store.getByNumber(1))!;
     expect(incident.followUps[0]).toMatchObject({ status: "done", reminded: 3 });
   });

@@ -4,7 +4,22 @@ import { parseCommand } from "../../src/core/commands/parse.js";
 import { UserError } from "../../src/core/errors.js";
 import { defaultPolicy } from "../helpers/default-policy.js";
 
-const mistakes = ["declare", "declare urgent", "sev", "sev urgent", "note", "reopen", "role boss lee", "role lead", "update everyone hi", "update customer", "done", "followup", "followup done", "close --satisfaction 9"];
+const mistakes = [
+  "declare",
+  "declare urgent",
+  "sev",
+  "sev urgent",
+  "note",
+  "reopen",
+  "role boss lee",
+  "role lead",
+  "update everyone hi",
+  "update customer",
+  "done",
+  "followup",
+  "followup done",
+  "close --satisfaction 9",
+];
 
 function problemOf(text: string): UserError {
   try {

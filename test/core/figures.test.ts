@@ -3,7 +3,6 @@ import { clockOutcome, computeFigures, monthOf } from "../../src/core/figures.js
 import { harness } from "../helpers/app-harness.js";
 import { seedReviewIncidents, TUESDAY_10 } from "../helpers/review-seed.js";
 
-
 describe("the figures reviewers read", () => {
   it("counts met and missed deadlines per clock, severity, kind and month, and leaves drills out of every figure", async () => {
     const h = await harness({ at: TUESDAY_10 });
@@ -27,7 +26,17 @@ describe("the figures reviewers read", () => {
   });
 
   it("treats a running clock past its due time as missed and one still in time as not yet decided", () => {
-    const c = { key: "x", run: 1, basis: "wall" as const, startedAt: "2026-01-01T00:00:00Z", dueAt: "2026-01-01T01:00:00Z", stopOn: "done" as const, remindAt: [], maxOverdueReminders: 0, escalateOnMiss: false };
+    const c = {
+      key: "x",
+      run: 1,
+      basis: "wall" as const,
+      startedAt: "2026-01-01T00:00:00Z",
+      dueAt: "2026-01-01T01:00:00Z",
+      stopOn: "done" as const,
+      remindAt: [],
+      maxOverdueReminders: 0,
+      escalateOnMiss: false,
+    };
     expect(clockOutcome(c, new Date("2026-01-01T00:30:00Z"))).toBe("pending");
     expect(clockOutcome(c, new Date("2026-01-01T01:30:00Z"))).toBe("missed");
     expect(clockOutcome({ ...c, stoppedAt: "2026-01-01T00:59:00Z" }, new Date("2026-01-02T00:00:00Z"))).toBe("met");

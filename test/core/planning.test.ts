@@ -28,7 +28,8 @@ describe("planning who is paged and which deadlines run", () => {
   });
 
   it("takes the on-site deadline of the severity: 2 h urgent, 24 h important, 48 h general", () => {
-    const due = (severity: string) => planClocks(policy, cal, { severity, kind: "system", onsite: "local" }, friday1730).find((c) => c.key === "onsite_local")!.dueAt;
+    const due = (severity: string) =>
+      planClocks(policy, cal, { severity, kind: "system", onsite: "local" }, friday1730).find((c) => c.key === "onsite_local")!.dueAt;
     expect(due("urgent")).toBe("2026-11-27T11:30:00.000Z");
     expect(due("important")).toBe("2026-11-28T09:30:00.000Z");
     expect(due("general")).toBe("2026-11-29T09:30:00.000Z");

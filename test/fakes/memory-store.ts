@@ -1,7 +1,13 @@
 import type { Incident } from "../../src/core/model.js";
 import type { TimelineEntry } from "../../src/core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../src/core/timers.js";
-import { ConflictError, DuplicateRequestError, type ChangeSet, type IncidentFilter, type IncidentStore } from "../../src/ports/incident-store.js";
+import {
+  ConflictError,
+  DuplicateRequestError,
+  type ChangeSet,
+  type IncidentFilter,
+  type IncidentStore,
+} from "../../src/ports/incident-store.js";
 
 /** An in-memory IncidentStore with the same commit semantics as the Prisma one (all or nothing). */
 export class MemoryStore implements IncidentStore {
@@ -56,7 +62,8 @@ export class MemoryStore implements IncidentStore {
     const current = this.incidents.get(c.incident.id);
     if (c.expectedVersion === null) {
       if (current) throw new ConflictError("exists");
-      if ([...this.incidents.values()].some((i) => i.requestKey === c.incident.requestKey)) throw new DuplicateRequestError(c.incident.requestKey);
+      if ([...this.incidents.values()].some((i) => i.requestKey === c.incident.requestKey))
+        throw new DuplicateRequestError(c.incident.requestKey);
     } else if (!current || current.version !== c.expectedVersion) {
       throw new ConflictError(`version moved for ${c.incident.id}`);
     }

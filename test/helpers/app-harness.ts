@@ -33,10 +33,23 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
   const chat = new RecordingChat();
   const clock = new ManualClock(opts.at ?? FRIDAY_1730);
   const logs: string[] = [];
-  const log: Logger = { info: () => {}, warn: (m) => logs.push(`warn ${m}`), error: (m, f) => logs.push(`error ${m} ${JSON.stringify(f)}`) };
+  const log: Logger = {
+    info: () => {},
+    warn: (m) => logs.push(`warn ${m}`),
+    error: (m, f) => logs.push(`error ${m} ${JSON.stringify(f)}`),
+  };
   const scheduler = new LocalScheduler({ store, clock, log, auto: false });
   let ids = 0;
-  const deps: AppDeps = { store, chats: new Map([["test", chat]]), scheduler, clock, policy, cal: createCalendar(policy.calendar), newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`, log };
+  const deps: AppDeps = {
+    store,
+    chats: new Map([["test", chat]]),
+    scheduler,
+    clock,
+    policy,
+    cal: createCalendar(policy.calendar),
+    newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
+    log,
+  };
   await scheduler.start((key) => runDueTimer(deps, key));
   let requests = 0;
   return {
@@ -47,7 +60,12 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
     scheduler,
     logs,
     as: (personId, text, channelId) => {
-      const inbound: Inbound = { actor: { platform: "test", userId: personId, name: personId, personId }, text, channelId, requestKey: `req-${++requests}` };
+      const inbound: Inbound = {
+        actor: { platform: "test", userId: personId, name: personId, personId },
+        text,
+        channelId,
+        requestKey: `req-${++requests}`,
+      };
       return dispatch(deps, inbound);
     },
     advance: async (minutes) => {

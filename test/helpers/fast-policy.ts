@@ -13,8 +13,25 @@ export function fastPolicy(): Policy {
   return policySchema.parse({
     ...base,
     calendar: { ...base.calendar, week: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay } },
-    severities: { ...base.severities, urgent: { ...base.severities.urgent, paging: [{ page: ["lee"], notify: [], wait: "1s" }, { page: ["leadership"], notify: [], wait: "2s" }] } },
-    clocks: [{ key: "quick", name: { en: "Quick", zh: "快速" }, duration: { wall: "4s" }, stopOn: "resolve", reminders: { at: [0.5], overdueEvery: "1s", maxOverdue: 2 } }],
+    severities: {
+      ...base.severities,
+      urgent: {
+        ...base.severities.urgent,
+        paging: [
+          { page: ["lee"], notify: [], wait: "1s" },
+          { page: ["leadership"], notify: [], wait: "2s" },
+        ],
+      },
+    },
+    clocks: [
+      {
+        key: "quick",
+        name: { en: "Quick", zh: "快速" },
+        duration: { wall: "4s" },
+        stopOn: "resolve",
+        reminders: { at: [0.5], overdueEvery: "1s", maxOverdue: 2 },
+      },
+    ],
     timers: { lateAfter: "1s" },
   });
 }

@@ -20,7 +20,10 @@ export async function expectEveryTimerFiredOnce(store: IncidentStore, expected: 
     expect(count("deadline_missed"), inc.title).toBe(1);
     const reminders = entries.filter((e) => e.type === "reminder_posted") as Array<{ data: { overdue: boolean } }>;
     expect(reminders.filter((e) => !e.data.overdue).length, inc.title).toBeLessThanOrEqual(1);
-    expect(reminders.filter((e) => e.data.overdue), inc.title).toHaveLength(2);
+    expect(
+      reminders.filter((e) => e.data.overdue),
+      inc.title,
+    ).toHaveLength(2);
     late += count("timer_late");
   }
   expect(await store.pendingTimers({ limit: 10 })).toEqual([]);
@@ -31,7 +34,10 @@ export async function expectEveryTimerFiredOnce(store: IncidentStore, expected: 
 export async function untilLedgerEmpty(store: IncidentStore, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while ((await store.pendingTimers({ limit: 1 })).length) {
-    if (Date.now() > end) throw new Error(`timers still pending after ${ms} ms: ${JSON.stringify((await store.pendingTimers({ limit: 5 })).map((t) => t.key))}`);
+    if (Date.now() > end)
+      throw new Error(
+        `timers still pending after ${ms} ms: ${JSON.stringify((await store.pendingTimers({ limit: 5 })).map((t) => t.key))}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }

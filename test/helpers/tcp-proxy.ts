@@ -37,11 +37,13 @@ export class TcpProxy {
       upstream.on("close", () => client.destroy());
     });
     this.server = server;
-    return new Promise((resolve) => server.listen(this.port, "127.0.0.1", () => {
-      const a = server.address();
-      if (a && typeof a === "object") this.port = a.port;
-      resolve();
-    }));
+    return new Promise((resolve) =>
+      server.listen(this.port, "127.0.0.1", () => {
+        const a = server.address();
+        if (a && typeof a === "object") this.port = a.port;
+        resolve();
+      }),
+    );
   }
 
   async cut(): Promise<void> {

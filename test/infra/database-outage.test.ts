@@ -39,11 +39,21 @@ describe("commands while PostgreSQL is restarted", () => {
     const policy = defaultPolicy();
     const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true });
     cleanups.push(() => scheduler.stop());
-    const deps: AppDeps = { store, chats: new Map([["test", new RecordingChat()]]), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: randomUUID, log: silentLogger };
+    const deps: AppDeps = {
+      store,
+      chats: new Map([["test", new RecordingChat()]]),
+      scheduler,
+      clock: systemClock,
+      policy,
+      cal: createCalendar(policy.calendar),
+      newId: randomUUID,
+      log: silentLogger,
+    };
     await scheduler.start((key) => runDueTimer(deps, key));
 
     let n = 0;
-    const run = (text: string) => dispatch(deps, { actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" }, text, requestKey: `outage-${++n}` });
+    const run = (text: string) =>
+      dispatch(deps, { actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" }, text, requestKey: `outage-${++n}` });
     const load = async (count: number) => {
       const out: Array<{ text: string; reply: Reply }> = [];
       await Promise.all(

@@ -9,14 +9,18 @@ describe("the policy file", () => {
     const policy = loadPolicyFile();
     expect(Object.keys(policy.severities)).toEqual(["urgent", "important", "general"]);
     expect(policy.calendar.timeZone).toBe("Asia/Shanghai");
-    expect(policy.clocks.map((c) => c.key)).toEqual(expect.arrayContaining(["first_reply", "start_handling", "answer_complaint", "compensation"]));
+    expect(policy.clocks.map((c) => c.key)).toEqual(
+      expect.arrayContaining(["first_reply", "start_handling", "answer_complaint", "compensation"]),
+    );
   });
 
   it("names the field and line of an unknown group in a paging step", () => {
     const bad = base.replace("page: [handling_lead, experts]", "page: [handling_lead, wizards]");
     const line = bad.split("\n").findIndex((l) => l.includes("wizards")) + 1;
     expect(() => parsePolicyText(bad, "policy.yml")).toThrow(PolicyError);
-    expect(() => parsePolicyText(bad, "policy.yml")).toThrow(new RegExp(`policy.yml:${line} severities.urgent.paging.0.page.1: unknown person or group "wizards"`));
+    expect(() => parsePolicyText(bad, "policy.yml")).toThrow(
+      new RegExp(`policy.yml:${line} severities.urgent.paging.0.page.1: unknown person or group "wizards"`),
+    );
   });
 
   it("names a bad time zone and a bad duration", () => {

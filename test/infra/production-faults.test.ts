@@ -63,14 +63,27 @@ async function side(db: Database, redisUrl: string, queueName: string, role: "we
     reconcileEveryMs: 1000,
   });
   cleanups.push(() => scheduler.stop());
-  const deps: AppDeps = { store, chats: new Map([["test", new RecordingChat()]]), scheduler, clock: systemClock, policy, cal: createCalendar(policy.calendar), newId: randomUUID, log: silentLogger };
+  const deps: AppDeps = {
+    store,
+    chats: new Map([["test", new RecordingChat()]]),
+    scheduler,
+    clock: systemClock,
+    policy,
+    cal: createCalendar(policy.calendar),
+    newId: randomUUID,
+    log: silentLogger,
+  };
   await scheduler.start((key) => runDueTimer(deps, key));
   return { deps, scheduler, store };
 }
 
 async function declare(web: Side, from: number, count: number): Promise<void> {
   for (let i = from; i < from + count; i++) {
-    const reply = await dispatch(web.deps, { actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" }, text: `declare urgent Fault test ${i}`, requestKey: `fault-${i}` });
+    const reply = await dispatch(web.deps, {
+      actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" },
+      text: `declare urgent Fault test ${i}`,
+      requestKey: `fault-${i}`,
+    });
     expect(reply.error, reply.text).toBeUndefined();
   }
 }

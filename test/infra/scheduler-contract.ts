@@ -17,7 +17,11 @@ export interface SchedulerUnderTest {
 export type OpenScheduler = (store: MemoryStore) => Promise<SchedulerUnderTest>;
 
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
-const spec = (key: string, dueAt: string): TimerSpec => ({ key, dueAt, payload: { kind: "escalate", incidentId: "x", generation: 1, step: 0 } });
+const spec = (key: string, dueAt: string): TimerSpec => ({
+  key,
+  dueAt,
+  payload: { kind: "escalate", incidentId: "x", generation: 1, step: 0 },
+});
 
 async function eventually(check: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -84,7 +88,10 @@ export function describeSchedulerContract(name: string, open: OpenScheduler): vo
     it("re-arms every pending ledger timer on start, including those already overdue", async () => {
       const store = new MemoryStore();
       const inc = sampleIncident();
-      const mk = (key: string, dueAt: string) => ({ ...spec(key, dueAt), payload: { kind: "escalate" as const, incidentId: inc.id, generation: 1, step: 0 } });
+      const mk = (key: string, dueAt: string) => ({
+        ...spec(key, dueAt),
+        payload: { kind: "escalate" as const, incidentId: inc.id, generation: 1, step: 0 },
+      });
       await store.commit(created(inc, [], [mk("overdue", new Date(Date.now() - 60_000).toISOString()), mk("later", soon(200))]));
       const { fired } = await started(store);
       await eventually(() => fired.length === 2);

@@ -31,9 +31,26 @@ const db = await openDatabase(production ? { url: process.env.DATABASE_URL } : {
 const store = new PrismaIncidentStore(db.prisma);
 const chat = new RecordingChat();
 const scheduler = production
-  ? new BullmqScheduler({ connection: redisConnection(process.env.REDIS_URL!, "worker"), store, clock, log: silentLogger, work: true, queueName: process.env.BEACON_QUEUE, reconcileEveryMs: 1000 })
+  ? new BullmqScheduler({
+      connection: redisConnection(process.env.REDIS_URL!, "worker"),
+      store,
+      clock,
+      log: silentLogger,
+      work: true,
+      queueName: process.env.BEACON_QUEUE,
+      reconcileEveryMs: 1000,
+    })
   : new LocalScheduler({ store, clock, log: silentLogger, auto: true });
-const deps: AppDeps = { store, chats: new Map([["test", chat]]), scheduler, clock, policy, cal: createCalendar(policy.calendar), newId: () => crypto.randomUUID(), log: silentLogger };
+const deps: AppDeps = {
+  store,
+  chats: new Map([["test", chat]]),
+  scheduler,
+  clock,
+  policy,
+  cal: createCalendar(policy.calendar),
+  newId: () => crypto.randomUUID(),
+  log: silentLogger,
+};
 const fire = (key: string) =>
   runDueTimer(deps, key).then(() => {
     appendFileSync(`${dataDir}.fired`, key + "\n");
@@ -44,7 +61,11 @@ if (mode === "declare") {
   // Declare everything first, then start firing: the kill then lands with the
   // whole ledger pending, some of it already due.
   for (let i = 0; i < Number(arg); i++) {
-    await dispatch(deps, { actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" }, text: `declare urgent Crash test ${i}`, requestKey: `crash-${i}` });
+    await dispatch(deps, {
+      actor: { platform: "test", userId: "dana", name: "Dana", personId: "dana" },
+      text: `declare urgent Crash test ${i}`,
+      requestKey: `crash-${i}`,
+    });
   }
   const pending = await store.pendingTimers({ limit: 100_000 });
   process.stdout.write(`declared ${pending.length} pending, last due ${pending.at(-1)!.dueAt}\n`);

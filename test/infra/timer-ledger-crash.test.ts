@@ -17,8 +17,14 @@ import { freshPostgresDatabase } from "../helpers/postgres.js";
 const dir = mkdtempSync(join(tmpdir(), "beacon-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; said: (word: string) => Promise<void>; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/infra/timer-ledger-child.ts", ...args], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; said: (word: string) => Promise<void>; output: () => string } {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/infra/timer-ledger-child.ts", ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
   let out = "";
   const waiters: Array<() => void> = [];
   child.stdout!.on("data", (d) => {
@@ -34,25 +40,29 @@ function start(args: string[], env: Record<string, string> = {}): { child: Child
   return { child, said, output: () => out };
 }
 
-async function crashAndResume(n: number, env: Record<string, string>, open: (dataDir: string) => ReturnType<typeof openDatabase>): Promise<number> {
-    const dataDir = join(dir, `pglite-${Math.random().toString(36).slice(2)}`);
-    const first = start(["declare", dataDir, String(n)], env);
-    await first.said(" pending");
-    const [, pending, lastDue] = /declared (\d+) pending, last due (\S+)/.exec(first.output())!;
-    await first.said("fired "); // some timers fired, most are still pending
-    const exited = new Promise((r) => first.child.once("exit", r));
-    first.child.kill("SIGKILL");
-    await exited;
-    // Beacon comes back after every timer fell due: its clock starts 2 s past the last one.
-    const second = start(["resume", dataDir, new Date(Date.parse(lastDue!) + 2000).toISOString()], env);
-    await second.said("done");
+async function crashAndResume(
+  n: number,
+  env: Record<string, string>,
+  open: (dataDir: string) => ReturnType<typeof openDatabase>,
+): Promise<number> {
+  const dataDir = join(dir, `pglite-${Math.random().toString(36).slice(2)}`);
+  const first = start(["declare", dataDir, String(n)], env);
+  await first.said(" pending");
+  const [, pending, lastDue] = /declared (\d+) pending, last due (\S+)/.exec(first.output())!;
+  await first.said("fired "); // some timers fired, most are still pending
+  const exited = new Promise((r) => first.child.once("exit", r));
+  first.child.kill("SIGKILL");
+  await exited;
+  // Beacon comes back after every timer fell due: its clock starts 2 s past the last one.
+  const second = start(["resume", dataDir, new Date(Date.parse(lastDue!) + 2000).toISOString()], env);
+  await second.said("done");
 
-    const db = await open(dataDir);
-    const store = new PrismaIncidentStore(db.prisma);
-    const { late } = await expectEveryTimerFiredOnce(store, n);
-    expect(late).toBeGreaterThan(0);
-    await db.close();
-    return Number(pending);
+  const db = await open(dataDir);
+  const store = new PrismaIncidentStore(db.prisma);
+  const { late } = await expectEveryTimerFiredOnce(store, n);
+  expect(late).toBeGreaterThan(0);
+  await db.close();
+  return Number(pending);
 }
 
 describe("the timer ledger across a crash", () => {
@@ -64,7 +74,11 @@ describe("the timer ledger across a crash", () => {
     const fresh = await freshPostgresDatabase();
     const setup = await openDatabase({ url: fresh.url, migrateOnOpen: true });
     await setup.close();
-    const env = { DATABASE_URL: fresh.url, REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", BEACON_QUEUE: `beacon-crash-${Date.now()}` };
+    const env = {
+      DATABASE_URL: fresh.url,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+      BEACON_QUEUE: `beacon-crash-${Date.now()}`,
+    };
     try {
       // Each urgent incident holds three pending timers at a time (next page step, next reminder, deadline): 340 make 1,020.
       expect(await crashAndResume(340, env, () => openDatabase({ url: fresh.url }))).toBeGreaterThanOrEqual(1000);

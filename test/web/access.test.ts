@@ -5,7 +5,18 @@ import { reviewHarness, SECRET, type ReviewHarness } from "./review-harness.js";
 let h: ReviewHarness;
 afterEach(async () => h?.close());
 
-const PROTECTED = ["/incidents", "/incidents/1", "/incidents/1/summary.md", "/incidents/1/summary.json", "/figures", "/api/incidents", "/api/incidents/1", "/api/incidents/1/timeline", "/api/incidents/1/summary", "/api/figures"];
+const PROTECTED = [
+  "/incidents",
+  "/incidents/1",
+  "/incidents/1/summary.md",
+  "/incidents/1/summary.json",
+  "/figures",
+  "/api/incidents",
+  "/api/incidents/1",
+  "/api/incidents/1/timeline",
+  "/api/incidents/1/summary",
+  "/api/figures",
+];
 
 describe("access to the reviewer pages", () => {
   it("answers no page and no API call without a link or token", async () => {
@@ -37,7 +48,9 @@ describe("access to the reviewer pages", () => {
       const res = await h.get(`${link}?to=${encodeURIComponent(to)}`);
       expect(res.headers.get("location"), to).toBe("/incidents");
     }
-    expect((await h.get(`${link}?to=${encodeURIComponent("/figures?from=2026-12-01")}`)).headers.get("location")).toBe("/figures?from=2026-12-01");
+    expect((await h.get(`${link}?to=${encodeURIComponent("/figures?from=2026-12-01")}`)).headers.get("location")).toBe(
+      "/figures?from=2026-12-01",
+    );
   });
 
   it("refuses a tampered link and a tampered session", async () => {

@@ -16,7 +16,10 @@ let h: ReviewHarness;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (bash .ci/run does)`);
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+  });
   h = await reviewHarness();
 }, 60_000);
 
@@ -37,8 +40,15 @@ describe("the reviewer pages in a real browser", () => {
     expect(await page.locator("svg.timeline rect.overdue").count()).toBeGreaterThan(0);
     const box = await page.locator("svg.timeline").boundingBox();
     expect(box!.width).toBeGreaterThan(600); // drawn, not collapsed
-    const rows = await page.locator("table.deadlines tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-key"), tr.getAttribute("data-outcome")]));
-    expect(rows).toEqual(expect.arrayContaining([["start_handling", "met"], ["first_reply", "missed"]]));
+    const rows = await page
+      .locator("table.deadlines tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-key"), tr.getAttribute("data-outcome")]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["start_handling", "met"],
+        ["first_reply", "missed"],
+      ]),
+    );
     await page.screenshot({ path: `${OUT}/incident-page.png`, fullPage: true });
     await page.close();
   }, 60_000);

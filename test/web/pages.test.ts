@@ -70,7 +70,10 @@ describe("the reviewer pages", () => {
     expect(json.deadlines.find((d) => d.key === "first_reply")?.outcome).toBe("missed");
     expect(json.followUps[0]).toMatchObject({ id: "F1", ownerId: "lee", due: "2026-12-15", status: "open" });
     const { readFileSync } = await import("node:fs");
-    const schema = JSON.parse(readFileSync("docs/summary.schema.json", "utf8")) as { required: string[]; properties: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync("docs/summary.schema.json", "utf8")) as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     expect(Object.keys(json).sort()).toEqual(Object.keys(schema.properties).sort());
     for (const key of schema.required) expect(json, key).toHaveProperty(key);
   });

@@ -7,7 +7,6 @@ import { seedReviewIncidents, TUESDAY_10 } from "../helpers/review-seed.js";
 
 export const SECRET = "test-link-secret-0123456789abcdef";
 
-
 export interface ReviewHarness extends Harness {
   base: string;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
@@ -19,7 +18,11 @@ export interface ReviewHarness extends Harness {
 /** The reviewer pages over the seeded incidents (test/helpers/review-seed.ts), behind signed links. */
 export async function reviewHarness(opts: { policy?: Policy; seed?: boolean } = {}): Promise<ReviewHarness> {
   const h = await harness({ policy: opts.policy, at: TUESDAY_10 });
-  const config = loadConfig({ BEACON_LINK_SECRET: SECRET, BEACON_REVIEW_TOKEN: "dashboard-token", BEACON_PUBLIC_URL: "http://beacon.test" });
+  const config = loadConfig({
+    BEACON_LINK_SECRET: SECRET,
+    BEACON_REVIEW_TOKEN: "dashboard-token",
+    BEACON_PUBLIC_URL: "http://beacon.test",
+  });
   const route = reviewSide(config, h.deps, SECRET)!;
   const web = await startWeb({ port: 0, host: "127.0.0.1", store: h.store, clock: h.clock, probes: [], routes: [route] });
   const base = `http://127.0.0.1:${web.port}`;

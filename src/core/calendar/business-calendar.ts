@@ -44,7 +44,10 @@ const HORIZON_DAYS = 366;
 export function createCalendar(spec: CalendarSpec): BusinessCalendar {
   const holidays = new Set(spec.holidays);
   const workdays = new Set(spec.workdays);
-  const makeUp = spec.makeUpHours ?? (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as Weekday[]).map((d) => spec.week[d] ?? []).find((s) => s.length) ?? [];
+  const makeUp =
+    spec.makeUpHours ??
+    (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as Weekday[]).map((d) => spec.week[d] ?? []).find((s) => s.length) ??
+    [];
   const cache = new Map<string, Span[]>();
 
   const hoursOf = (dateKey: string): OpeningSpan[] => {
@@ -59,7 +62,9 @@ export function createCalendar(spec: CalendarSpec): BusinessCalendar {
       const [year, month, day] = dateKey.split("-").map(Number) as [number, number, number];
       const at = (hhmm: string) => {
         const [h, m] = hhmm.split(":").map(Number) as [number, number];
-        return h === 24 ? fromZoned({ year, month, day: day + 1, hour: 0, minute: 0 }, spec.timeZone) : fromZoned({ year, month, day, hour: h, minute: m }, spec.timeZone);
+        return h === 24
+          ? fromZoned({ year, month, day: day + 1, hour: 0, minute: 0 }, spec.timeZone)
+          : fromZoned({ year, month, day, hour: h, minute: m }, spec.timeZone);
       };
       spans = hoursOf(dateKey)
         .map((s) => ({ start: at(s.from), end: at(s.to) }))

@@ -23,11 +23,6 @@ export function computeDue(cal: BusinessCalendar, start: Date, d: ClockDuration)
   }
 }
 
-/** Minutes allowed between start and due, in the clock's own basis. */
-export function allowedMinutes(cal: BusinessCalendar, start: Date, due: Date, basis: Basis): number {
-  return basis === "wall" ? (due.getTime() - start.getTime()) / 60_000 : cal.workingMinutesBetween(start, due);
-}
-
 /**
  * The instant at `fraction` of the allowed time: a 50 % reminder on a
  * working-time clock falls halfway through the working minutes, not halfway

@@ -106,5 +106,7 @@ const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 export function formatLocal(at: Date, timeZone: string, locale: "en" | "zh"): string {
   const z = toZoned(at, timeZone);
   const hm = `${pad(z.hour)}:${pad(z.minute)}`;
-  return locale === "zh" ? `${z.month}月${z.day}日 ${ZH_DAYS[z.weekday]} ${hm}` : `${EN_DAYS[z.weekday]} ${z.day} ${EN_MONTHS[z.month - 1]} ${hm}`;
+  return locale === "zh"
+    ? `${z.month}月${z.day}日 ${ZH_DAYS[z.weekday]} ${hm}`
+    : `${EN_DAYS[z.weekday]} ${z.day} ${EN_MONTHS[z.month - 1]} ${hm}`;
 }

@@ -37,11 +37,10 @@ export type Command =
   | { name: "plan"; severity: string; kind?: string; at?: string; onsite?: "local" | "remote"; claim?: boolean }
   | { name: "help"; topic?: string };
 
-export type CommandName = Command["name"];
-
 /** Usage lines, shown by help and after a usage error. */
 export const USAGE: Record<string, string> = {
-  declare: "/incident declare <urgent|important|general> <title> [--kind complaint] [--customer \"name\"] [--region city] [--onsite local|remote] [--claim] [--desc \"text\"]",
+  declare:
+    '/incident declare <urgent|important|general> <title> [--kind complaint] [--customer "name"] [--region city] [--onsite local|remote] [--claim] [--desc "text"]',
   drill: "/incident drill <severity> <title> [options as for declare]",
   ack: "/incident ack [#number]",
   escalate: "/incident escalate [#number]",
@@ -58,7 +57,7 @@ export const USAGE: Record<string, string> = {
   list: "/incident list",
   timeline: "/incident timeline [#number]",
   summary: "/incident summary [#number]",
-  plan: "/incident plan <severity> [kind] [--at \"fri 17:30\"] [--onsite local|remote] [--claim]",
+  plan: '/incident plan <severity> [kind] [--at "fri 17:30"] [--onsite local|remote] [--claim]',
   help: "/incident help [command]",
 };
 

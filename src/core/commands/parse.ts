@@ -137,7 +137,14 @@ export function parseCommand(input: string): Command {
     case "plan": {
       const severity = words.shift();
       if (!severity) throw usage(name, "missingSeverity");
-      return { name, severity, kind: words.shift(), at: text(options.at), onsite: option(name, options, "onsite", onsite), claim: options.claim === true || undefined };
+      return {
+        name,
+        severity,
+        kind: words.shift(),
+        at: text(options.at),
+        onsite: option(name, options, "onsite", onsite),
+        claim: options.claim === true || undefined,
+      };
     }
     case "help":
       return { name, topic: words[0]?.toLowerCase() };

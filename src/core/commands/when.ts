@@ -24,7 +24,8 @@ export function parseWhen(text: string, now: Date, timeZone: string): Date {
     const today = toZoned(now, timeZone);
     const wanted = m[1] ? WEEKDAYS.indexOf(m[1]) : today.weekday;
     let days = (wanted - today.weekday + 7) % 7;
-    const at = (n: number) => checked(text, { year: today.year, month: today.month, day: today.day + n, hour: +m![2]!, minute: +m![3]! }, timeZone);
+    const at = (n: number) =>
+      checked(text, { year: today.year, month: today.month, day: today.day + n, hour: +m![2]!, minute: +m![3]! }, timeZone);
     if (days === 0 && m[1] && at(0) < now) days = 7;
     return at(days);
   }
@@ -35,5 +36,8 @@ function checked(text: string, local: { year: number; month: number; day: number
   if (local.month < 1 || local.month > 12 || local.hour > 23 || local.minute > 59) throw new UserError("TIME.INVALID", { value: text });
   // Day overflow (e.g. the 32nd) is normalised through UTC date arithmetic.
   const norm = new Date(Date.UTC(local.year, local.month - 1, local.day));
-  return fromZoned({ year: norm.getUTCFullYear(), month: norm.getUTCMonth() + 1, day: norm.getUTCDate(), hour: local.hour, minute: local.minute }, tz);
+  return fromZoned(
+    { year: norm.getUTCFullYear(), month: norm.getUTCMonth() + 1, day: norm.getUTCDate(), hour: local.hour, minute: local.minute },
+    tz,
+  );
 }

@@ -30,7 +30,11 @@ export const en = {
   role: { lead: "Lead", liaison: "Liaison", handler: "Handler" } as Record<S, S>,
   audience: { customer: "customer", internal: "internal" } as Record<S, S>,
   clockState: { running: "running", met: "met", missed: "missed", stopped: "stopped", cancelled: "no longer applies" } as Record<S, S>,
-  escalationReason: { timeout: "no acknowledgement in time", manual: "escalated by hand", deadline_missed: "a deadline was missed" } as Record<S, S>,
+  escalationReason: {
+    timeout: "no acknowledgement in time",
+    manual: "escalated by hand",
+    deadline_missed: "a deadline was missed",
+  } as Record<S, S>,
   button: { acknowledge: "Acknowledge", escalate: "Escalate", note: "Add note", resolve: "Resolve" },
   /** The declare and note forms (Slack modals, Discord modals). */
   form: {
@@ -82,17 +86,20 @@ export const en = {
     update: (audience: S, text: S, by: S) => `📣 Update to the ${audience} by ${by}: ${text}`,
     clockMet: (clock: S) => `✔️ *${clock}* met.`,
     clockLate: (clock: S, late: S) => `✔️ *${clock}* done, ${late} after its deadline.`,
-    resolved: (by: S, summary?: S) => `🟢 Resolved by ${by}${summary ? `: ${summary}` : "."} The after-action summary is ready: /incident summary`,
+    resolved: (by: S, summary?: S) =>
+      `🟢 Resolved by ${by}${summary ? `: ${summary}` : "."} The after-action summary is ready: /incident summary`,
     closed: (by: S, sat?: number) => `🔒 Closed by ${by}${sat ? ` (customer satisfaction ${sat}/5)` : ""}.`,
     reopened: (by: S, reason: S) => `♻️ Reopened by ${by}: ${reason}`,
     note: (by: S, text: S) => `📝 ${by}: ${text}`,
     followup: (text: S, owner: S, due: S) => `📌 Follow-up: ${text} (owner ${owner}, due ${due})`,
     followupDue: (text: S, owner: S) => `⏰ Follow-up due today: ${text} (@{${owner}})`,
-    followupOverdue: (text: S, owner: S, days: number) => `⏰ Follow-up overdue (${days} working day${days === 1 ? "" : "s"}): ${text} (@{${owner}}). Mark it done with /incident followup done.`,
+    followupOverdue: (text: S, owner: S, days: number) =>
+      `⏰ Follow-up overdue (${days} working day${days === 1 ? "" : "s"}): ${text} (@{${owner}}). Mark it done with /incident followup done.`,
     late: (n: number) => `(posted late: Beacon was down when this fell due, ${n} min ago)`,
   },
   page: {
-    text: (label: S, title: S, sev: S, step: number, of: number) => `📟 You are paged for ${label}: *${title}*. Severity ${sev}, step ${step} of ${of}. Please acknowledge.`,
+    text: (label: S, title: S, sev: S, step: number, of: number) =>
+      `📟 You are paged for ${label}: *${title}*. Severity ${sev}, step ${step} of ${of}. Please acknowledge.`,
     fyi: (label: S, title: S, sev: S) => `ℹ️ For your information: ${label} *${title}* (${sev}) has been declared.`,
     acked: (who: S, at: S) => `✅ Acknowledged by ${who} at ${at}.`,
   },
@@ -115,7 +122,8 @@ export const en = {
     followupDone: (label: S, id: S) => `Follow-up ${id} on ${label} marked done.`,
     noIncidents: "No open incidents.",
     summaryLink: (url: S) => `Full incident page (timeline, deadlines, exports; the link is yours and expires): ${url}`,
-    storeUnavailable: "Beacon cannot reach its database right now, so this was not done and nothing half-done was kept. Please try again in a minute.",
+    storeUnavailable:
+      "Beacon cannot reach its database right now, so this was not done and nothing half-done was kept. Please try again in a minute.",
     internalError: (id: S) => `Something went wrong on our side; nothing was lost. Reference: ${id}`,
   },
   error: {
@@ -124,7 +132,8 @@ export const en = {
     "INCIDENT.NOT_FOUND": (p: Record<S, S>) => `No incident ${p.ref}.`,
     "INCIDENT.NO_CONTEXT": () => `Which incident? Run this in an incident's room, or name it (e.g. #12).`,
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} is ${p.status}; you cannot ${p.action} it now.`,
-    "PAGE.NOT_YOURS": (p: Record<S, S>) => `You were not paged for ${p.label}; only someone paged, or the leadership group, can acknowledge it.`,
+    "PAGE.NOT_YOURS": (p: Record<S, S>) =>
+      `You were not paged for ${p.label}; only someone paged, or the leadership group, can acknowledge it.`,
     "PERMISSION.DENIED": (p: Record<S, S>) => `You are not allowed to ${p.action} incidents (policy: ${p.allowed}).`,
     "SEVERITY.UNKNOWN": (p: Record<S, S>) => `Unknown severity "${p.value}". Choose one of: ${p.choices}.`,
     "SEVERITY.SAME": (p: Record<S, S>) => `${p.label} is already ${p.value}.`,
@@ -136,7 +145,16 @@ export const en = {
     "FOLLOWUP.UNKNOWN": (p: Record<S, S>) => `${p.label} has no follow-up ${p.value}.`,
   } as Record<S, (p: Record<S, S>) => S>,
   usagePrefix: "Usage:",
-  action: { declare: "declare", severity: "change the severity of", resolve: "resolve", close: "close", acknowledge: "acknowledge", reopen: "reopen", escalate: "escalate", update: "change" } as Record<S, S>,
+  action: {
+    declare: "declare",
+    severity: "change the severity of",
+    resolve: "resolve",
+    close: "close",
+    acknowledge: "acknowledge",
+    reopen: "reopen",
+    escalate: "escalate",
+    update: "change",
+  } as Record<S, S>,
 };
 
 export type Messages = typeof en;

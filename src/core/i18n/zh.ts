@@ -88,11 +88,13 @@ export const zh: Messages = {
     note: (by: S, text: S) => `📝 ${by}：${text}`,
     followup: (text: S, owner: S, due: S) => `📌 整改措施：${text}（负责人 ${owner}，截止 ${due}）`,
     followupDue: (text: S, owner: S) => `⏰ 整改措施今日到期：${text}（@{${owner}}）`,
-    followupOverdue: (text: S, owner: S, days: number) => `⏰ 整改措施已逾期 ${days} 个工作日：${text}（@{${owner}}）。完成后请用 /incident followup done 标记。`,
+    followupOverdue: (text: S, owner: S, days: number) =>
+      `⏰ 整改措施已逾期 ${days} 个工作日：${text}（@{${owner}}）。完成后请用 /incident followup done 标记。`,
     late: (n: number) => `（延迟发送：到期时 Beacon 未在运行，已晚 ${n} 分钟）`,
   },
   page: {
-    text: (label: S, title: S, sev: S, step: number, of: number) => `📟 您被呼叫处理 ${label}：*${title}*。级别：${sev}，第 ${step} 级，共 ${of} 级。请确认。`,
+    text: (label: S, title: S, sev: S, step: number, of: number) =>
+      `📟 您被呼叫处理 ${label}：*${title}*。级别：${sev}，第 ${step} 级，共 ${of} 级。请确认。`,
     fyi: (label: S, title: S, sev: S) => `ℹ️ 知会：已登记 ${label} *${title}*（${sev}）。`,
     acked: (who: S, at: S) => `✅ 已由 ${who} 于 ${at} 确认。`,
   },
@@ -136,5 +138,14 @@ export const zh: Messages = {
     "FOLLOWUP.UNKNOWN": (p: Record<S, S>) => `${p.label} 没有整改措施 ${p.value}。`,
   },
   usagePrefix: "用法：",
-  action: { declare: "登记", severity: "调整级别", resolve: "解决", close: "结案", acknowledge: "确认", reopen: "重新打开", escalate: "升级", update: "修改" },
+  action: {
+    declare: "登记",
+    severity: "调整级别",
+    resolve: "解决",
+    close: "结案",
+    acknowledge: "确认",
+    reopen: "重新打开",
+    escalate: "升级",
+    update: "修改",
+  },
 };

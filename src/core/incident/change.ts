@@ -48,7 +48,13 @@ export class Change {
 
   /** True when the change does anything worth committing. */
   get isEmpty(): boolean {
-    return this.entries.length === 0 && this.addTimers.length === 0 && this.cancelTimers.length === 0 && this.deliveries.length === 0 && JSON.stringify(this.before) === JSON.stringify(this.incident);
+    return (
+      this.entries.length === 0 &&
+      this.addTimers.length === 0 &&
+      this.cancelTimers.length === 0 &&
+      this.deliveries.length === 0 &&
+      JSON.stringify(this.before) === JSON.stringify(this.incident)
+    );
   }
 }
 

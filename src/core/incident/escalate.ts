@@ -31,7 +31,11 @@ export function escalateInto(change: Change, ctx: DecisionContext, reason: Reaso
   }
   change.record("escalated", actor, { fromStep: from + 1, toStep: to + 1, reason });
   const next = incident.paging.steps[to]!;
-  change.deliver({ what: "post", text: w.t.post.escalated(to + 1, w.t.escalationReason[reason]!, w.mentions(next.page)), mentions: next.page });
+  change.deliver({
+    what: "post",
+    text: w.t.post.escalated(to + 1, w.t.escalationReason[reason]!, w.mentions(next.page)),
+    mentions: next.page,
+  });
   pageStep(change, ctx, to, actor);
   change.deliver({ what: "card" });
   return true;

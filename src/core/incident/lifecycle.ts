@@ -6,17 +6,7 @@ import { incidentLabel } from "../model.js";
 // register -> acknowledge -> resolve -> close, with reopen back to work.
 
 export type LifecycleAction =
-  | "acknowledge"
-  | "escalate"
-  | "severity"
-  | "note"
-  | "role"
-  | "update"
-  | "done"
-  | "resolve"
-  | "close"
-  | "reopen"
-  | "followup";
+  "acknowledge" | "escalate" | "severity" | "note" | "role" | "update" | "done" | "resolve" | "close" | "reopen" | "followup";
 
 const allowed: Record<LifecycleAction, Status[]> = {
   acknowledge: ["declared"],

@@ -22,7 +22,8 @@ export function onTimer(ctx: DecisionContext, incident: Incident, timer: Inciden
   const done = (() => {
     switch (timer.kind) {
       case "escalate":
-        if (incident.status !== "declared" || incident.paging.generation !== timer.generation || incident.paging.current !== timer.step) return false;
+        if (incident.status !== "declared" || incident.paging.generation !== timer.generation || incident.paging.current !== timer.step)
+          return false;
         return escalateInto(change, ctx, "timeout");
       case "remind":
       case "deadline":
@@ -53,7 +54,11 @@ function onClockTimer(change: Change, ctx: DecisionContext, timer: ClockTimer, l
     const left = minutesBetween(ctx.now, clock.dueAt);
     if (left <= 0) return false;
     change.record("reminder_posted", SYSTEM_ACTOR, { clock: clock.key, dueAt: clock.dueAt, overdue: false, ...at });
-    change.deliver({ what: "post", text: `${w.t.post.reminder(w.clock(clock.key), w.time(clock.dueAt), w.dur(left))} ${w.mentions(who)}`, mentions: who });
+    change.deliver({
+      what: "post",
+      text: `${w.t.post.reminder(w.clock(clock.key), w.time(clock.dueAt), w.dur(left))} ${w.mentions(who)}`,
+      mentions: who,
+    });
     return true;
   }
   if (timer.kind === "deadline") {
@@ -78,13 +83,18 @@ function armOverdue(change: Change, clock: ClockState, n: number): void {
   const id = change.incident.id;
   const dueAt = new Date(new Date(clock.dueAt).getTime() + n * clock.overdueEveryMinutes * 60_000);
   const at = dueAt < change.now ? change.now : dueAt;
-  change.arm({ key: timerKeys.overdue(id, clock.key, clock.run, n), dueAt: at.toISOString(), payload: { kind: "overdue", incidentId: id, clock: clock.key, run: clock.run, n } });
+  change.arm({
+    key: timerKeys.overdue(id, clock.key, clock.run, n),
+    dueAt: at.toISOString(),
+    payload: { kind: "overdue", incidentId: id, clock: clock.key, run: clock.run, n },
+  });
 }
 
 /** Whoever must act on a clock: the unacknowledged pages for an acknowledgement clock, else the lead. */
 function mustAct(inc: Incident, clock: ClockState): string[] {
   const paged = inc.pages.filter((p) => !p.ackedAt && p.step === inc.paging.current).map((p) => p.personId);
-  if (clock.stopOn === "acknowledge" || !inc.roles.lead) return [...new Set(paged.length ? paged : (inc.paging.steps[inc.paging.current]?.page ?? []))];
+  if (clock.stopOn === "acknowledge" || !inc.roles.lead)
+    return [...new Set(paged.length ? paged : (inc.paging.steps[inc.paging.current]?.page ?? []))];
   return [inc.roles.lead, ...(clock.stopOn === "customer_update" && inc.roles.liaison ? [inc.roles.liaison] : [])];
 }
 
@@ -103,7 +113,11 @@ function onFollowUpDue(change: Change, ctx: DecisionContext, followUpId: string,
     // The next working day's opening: step past today's close, then to the next opening.
     const next = ctx.cal.nextOpening(new Date(ctx.now.getTime() + 12 * 3_600_000));
     const key = timerKeys.followupDue(change.incident.id, follow.id, n + 1);
-    change.arm({ key, dueAt: next.toISOString(), payload: { kind: "followup_due", incidentId: change.incident.id, followUpId: follow.id, n: n + 1 } });
+    change.arm({
+      key,
+      dueAt: next.toISOString(),
+      payload: { kind: "followup_due", incidentId: change.incident.id, followUpId: follow.id, n: n + 1 },
+    });
   }
   return true;
 }

@@ -25,11 +25,19 @@ export function pageStep(change: Change, ctx: DecisionContext, step: number, act
     change.deliver({ what: "notify", personId, text: w.t.page.fyi(`INC-${inc.number}`, inc.title, w.severity(inc.severity)) });
   }
   change.record("paged", actor, { step: step + 1, personIds: fresh, notified: plan.notify, groups: plan.groups });
-  change.deliver({ what: "post", text: w.t.post.paged(step + 1, w.mentions(roomMentions(ctx, inc.declaredBy.platform, plan))), mentions: plan.page });
+  change.deliver({
+    what: "post",
+    text: w.t.post.paged(step + 1, w.mentions(roomMentions(ctx, inc.declaredBy.platform, plan))),
+    mentions: plan.page,
+  });
   if (plan.notify.length) change.deliver({ what: "post", text: w.t.post.informed(w.names(plan.notify)), mentions: [] });
   const dueAt = new Date(ctx.now.getTime() + plan.waitMinutes * 60_000).toISOString();
   const { generation } = inc.paging;
-  change.arm({ key: timerKeys.escalate(inc.id, generation, step), dueAt, payload: { kind: "escalate", incidentId: inc.id, generation, step } });
+  change.arm({
+    key: timerKeys.escalate(inc.id, generation, step),
+    dueAt,
+    payload: { kind: "escalate", incidentId: inc.id, generation, step },
+  });
 }
 
 /** Cancel every escalation wait of the current plan (an acknowledgement, a resolve, a re-plan). */

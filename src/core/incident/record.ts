@@ -18,7 +18,13 @@ export function addNote(ctx: DecisionContext, incident: Incident, actor: Actor, 
   return change;
 }
 
-export function assignRole(ctx: DecisionContext, incident: Incident, actor: Actor, role: "lead" | "liaison" | "handler", personId: string): Change {
+export function assignRole(
+  ctx: DecisionContext,
+  incident: Incident,
+  actor: Actor,
+  role: "lead" | "liaison" | "handler",
+  personId: string,
+): Change {
   const w = words(ctx.policy);
   assertCan(incident, "role", (s) => w.t.status[s]!);
   const change = Change.of(incident, ctx.now);
@@ -35,7 +41,13 @@ export function assignRole(ctx: DecisionContext, incident: Incident, actor: Acto
 }
 
 /** An update to the customer stops the customer-update clocks; internal updates are only recorded. */
-export function postUpdate(ctx: DecisionContext, incident: Incident, actor: Actor, audience: "customer" | "internal", text: string): Change {
+export function postUpdate(
+  ctx: DecisionContext,
+  incident: Incident,
+  actor: Actor,
+  audience: "customer" | "internal",
+  text: string,
+): Change {
   const w = words(ctx.policy);
   assertCan(incident, "update", (s) => w.t.status[s]!);
   const change = Change.of(incident, ctx.now);
@@ -56,11 +68,21 @@ export function markClockDone(ctx: DecisionContext, incident: Incident, actor: A
   const running = incident.clocks.filter(isRunning);
   const clock = running.find((c) => c.key === clockKey);
   if (!clock) {
-    throw new UserError("CLOCK.UNKNOWN", { label: incidentLabel(incident), value: clockKey, choices: running.map((c) => c.key).join(", ") || w.t.none });
+    throw new UserError("CLOCK.UNKNOWN", {
+      label: incidentLabel(incident),
+      value: clockKey,
+      choices: running.map((c) => c.key).join(", ") || w.t.none,
+    });
   }
   if (clock.stopOn !== "done") throw new UserError("CLOCK.NOT_MANUAL", { value: clockKey, stopOn: clock.stopOn });
   const change = Change.of(incident, ctx.now);
-  stopClock(change, ctx, change.incident.clocks.find((c) => c.key === clockKey && isRunning(c))!, actor, true);
+  stopClock(
+    change,
+    ctx,
+    change.incident.clocks.find((c) => c.key === clockKey && isRunning(c))!,
+    actor,
+    true,
+  );
   change.deliver({ what: "card" });
   return change;
 }

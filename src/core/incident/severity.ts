@@ -40,7 +40,8 @@ export function changeSeverity(ctx: DecisionContext, incident: Incident, to: str
     const step = inc.paging.steps[0];
     const involved = new Set(inc.pages.map((p) => p.personId));
     for (const personId of [...(step?.page ?? []), ...(step?.notify ?? [])]) {
-      if (!involved.has(personId)) change.deliver({ what: "notify", personId, text: w.t.page.fyi(`INC-${inc.number}`, inc.title, w.severity(to)) });
+      if (!involved.has(personId))
+        change.deliver({ what: "notify", personId, text: w.t.page.fyi(`INC-${inc.number}`, inc.title, w.severity(to)) });
     }
   }
   change.deliver({ what: "card" });

@@ -57,8 +57,16 @@ export function clockTimers(incidentId: string, clock: ClockState, now: Date): T
   const timers: TimerSpec[] = clock.remindAt
     .map((at, index) => ({ at, index }))
     .filter(({ at }) => at > now.toISOString())
-    .map(({ at, index }) => ({ key: timerKeys.remind(incidentId, clock.key, clock.run, index), dueAt: at, payload: { kind: "remind", incidentId, clock: clock.key, run: clock.run, index } }));
-  timers.push({ key: timerKeys.deadline(incidentId, clock.key, clock.run), dueAt: clock.dueAt, payload: { kind: "deadline", incidentId, clock: clock.key, run: clock.run } });
+    .map(({ at, index }) => ({
+      key: timerKeys.remind(incidentId, clock.key, clock.run, index),
+      dueAt: at,
+      payload: { kind: "remind", incidentId, clock: clock.key, run: clock.run, index },
+    }));
+  timers.push({
+    key: timerKeys.deadline(incidentId, clock.key, clock.run),
+    dueAt: clock.dueAt,
+    payload: { kind: "deadline", incidentId, clock: clock.key, run: clock.run },
+  });
   return timers;
 }
 

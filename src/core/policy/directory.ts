@@ -32,8 +32,6 @@ export function may(policy: Policy, personId: string | undefined, action: Action
   return allowed.includes(personId) || groupsOf(policy, personId).some((g) => allowed.includes(g));
 }
 
-export type Platform = "slack" | "discord" | "console";
-
 /** The policy person behind a platform user id, if any. */
 export function personByPlatformId(policy: Policy, platform: string, userId: string): string | undefined {
   for (const [id, person] of Object.entries(policy.people)) {

@@ -7,7 +7,10 @@ import { severitiesBySeriousness } from "../planning/paging-plan.js";
 // name the same severity.
 
 export function resolveSeverity(policy: Policy, text: string): string {
-  const needle = text.trim().toLowerCase().replace(/^(sev|p)(\d)$/, "$2");
+  const needle = text
+    .trim()
+    .toLowerCase()
+    .replace(/^(sev|p)(\d)$/, "$2");
   for (const [key, sev] of Object.entries(policy.severities)) {
     if (key === needle || String(sev.level) === needle || sev.name.en.toLowerCase() === needle || sev.name.zh === text.trim()) return key;
   }

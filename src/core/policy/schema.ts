@@ -128,10 +128,8 @@ export const policySchema = z
   .superRefine(checkReferences);
 
 export type Policy = z.infer<typeof policySchema>;
-export type PolicyInput = z.input<typeof policySchema>;
 export type ClockPolicy = z.infer<typeof clockSchema>;
 export type ClockDurationPolicy = z.infer<typeof durationSchema>;
-export type SeverityPolicy = z.infer<typeof severitySchema>;
 
 /** Names in the policy must point at things the policy defines; the message says where. */
 function checkReferences(p: z.output<z.ZodObject<any>>, ctx: z.RefinementCtx): void {

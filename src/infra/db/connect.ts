@@ -102,7 +102,10 @@ function takeLock(dataDir: string): () => void {
   try {
     const pid = Number(readFileSync(lock, "utf8").trim());
     if (pid && pid !== process.pid && alive(pid)) {
-      throw new DatabaseError("DB.LOCKED", `The embedded database ${dataDir} is in use by process ${pid}; stop it first (or set DATABASE_URL to use a PostgreSQL server).`);
+      throw new DatabaseError(
+        "DB.LOCKED",
+        `The embedded database ${dataDir} is in use by process ${pid}; stop it first (or set DATABASE_URL to use a PostgreSQL server).`,
+      );
     }
   } catch (e) {
     if (e instanceof DatabaseError) throw e;

@@ -7,7 +7,13 @@ import type { TimerPayload } from "../../core/timers.js";
 
 const iso = z.string();
 const actor = z.object({ personId: z.string().optional(), platform: z.string(), userId: z.string(), name: z.string() });
-const chatRef = z.object({ platform: z.string(), channelId: z.string(), messageId: z.string().optional(), name: z.string().optional(), url: z.string().optional() });
+const chatRef = z.object({
+  platform: z.string(),
+  channelId: z.string(),
+  messageId: z.string().optional(),
+  name: z.string().optional(),
+  url: z.string().optional(),
+});
 
 export const clockSchema = z.object({
   key: z.string(),
@@ -43,7 +49,9 @@ export const incidentSchema = z.object({
   description: z.string().optional(),
   roles: z.object({ lead: z.string().optional(), liaison: z.string().optional(), handlers: z.array(z.string()) }),
   paging: z.object({
-    steps: z.array(z.object({ page: z.array(z.string()), notify: z.array(z.string()), groups: z.array(z.string()), waitMinutes: z.number() })),
+    steps: z.array(
+      z.object({ page: z.array(z.string()), notify: z.array(z.string()), groups: z.array(z.string()), waitMinutes: z.number() }),
+    ),
     current: z.number().int(),
     startedAt: iso,
     generation: z.number().int(),
@@ -63,7 +71,17 @@ export const incidentSchema = z.object({
   clocks: z.array(clockSchema),
   room: chatRef.optional(),
   card: chatRef.optional(),
-  followUps: z.array(z.object({ id: z.string(), text: z.string(), ownerId: z.string().optional(), due: z.string().optional(), status: z.enum(["open", "done"]), createdAt: iso, reminded: z.number().int().optional() })),
+  followUps: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      ownerId: z.string().optional(),
+      due: z.string().optional(),
+      status: z.enum(["open", "done"]),
+      createdAt: iso,
+      reminded: z.number().int().optional(),
+    }),
+  ),
   acknowledgedAt: iso.optional(),
   firstResponseAt: iso.optional(),
   resolvedAt: iso.optional(),

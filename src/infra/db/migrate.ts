@@ -64,7 +64,9 @@ export async function migrate(db: SqlRunner, migrations: Migration[] = readMigra
       continue;
     }
     try {
-      await db.exec(`BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${randomUUID()}', '${m.checksum}', now(), '${m.name.replace(/'/g, "''")}', 1);\nCOMMIT;`);
+      await db.exec(
+        `BEGIN;\n${m.sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('${randomUUID()}', '${m.checksum}', now(), '${m.name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
+      );
     } catch (e) {
       await db.exec("ROLLBACK").catch(() => undefined);
       throw new MigrationError(`migration ${m.name} failed: ${(e as Error).message}`);

@@ -2,7 +2,13 @@ import type { Incident } from "../../core/model.js";
 import type { FigureInput } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../core/timers.js";
-import { ConflictError, DuplicateRequestError, type ChangeSet, type IncidentFilter, type IncidentStore } from "../../ports/incident-store.js";
+import {
+  ConflictError,
+  DuplicateRequestError,
+  type ChangeSet,
+  type IncidentFilter,
+  type IncidentStore,
+} from "../../ports/incident-store.js";
 import { Prisma, type PrismaClient } from "./generated/client.js";
 import { translateConnectionErrors } from "./connection-errors.js";
 import { figureRowSchema, parseEntry, parseIncident, timerPayloadSchema } from "./incident-codec.js";
@@ -56,7 +62,9 @@ export class PrismaIncidentStore implements IncidentStore {
         ...(filter.drill !== undefined ? { drill: filter.drill } : {}),
         ...(filter.severity ? { severity: { in: filter.severity } } : {}),
         ...(filter.kind ? { kind: { in: filter.kind } } : {}),
-        ...(filter.from || filter.to ? { declaredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+        ...(filter.from || filter.to
+          ? { declaredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+          : {}),
       },
       orderBy: { number: "desc" },
       take: filter.limit ?? 100,
@@ -134,7 +142,15 @@ export class PrismaIncidentStore implements IncidentStore {
       updatedAt: new Date(),
     };
     if (expectedVersion === null) {
-      await tx.incident.create({ data: { id: incident.id, number: incident.number, requestKey: incident.requestKey, declaredAt: new Date(incident.declaredAt), ...columns } });
+      await tx.incident.create({
+        data: {
+          id: incident.id,
+          number: incident.number,
+          requestKey: incident.requestKey,
+          declaredAt: new Date(incident.declaredAt),
+          ...columns,
+        },
+      });
       return;
     }
     const updated = await tx.incident.updateMany({ where: { id: incident.id, version: expectedVersion }, data: columns });
@@ -159,7 +175,10 @@ export class PrismaIncidentStore implements IncidentStore {
 
   private async writeTimers(tx: Tx, change: ChangeSet): Promise<void> {
     if (change.claimTimer) {
-      const claimed = await tx.timer.updateMany({ where: { key: change.claimTimer, state: "pending" }, data: { state: "fired", firedAt: new Date() } });
+      const claimed = await tx.timer.updateMany({
+        where: { key: change.claimTimer, state: "pending" },
+        data: { state: "fired", firedAt: new Date() },
+      });
       if (claimed.count !== 1) throw new ConflictError(`timer ${change.claimTimer} is no longer pending`);
     }
     if (change.addTimers.length) {
@@ -167,10 +186,6 @@ export class PrismaIncidentStore implements IncidentStore {
     }
     if (change.cancelTimers.length) {
       await tx.timer.updateMany({ where: { key: { in: change.cancelTimers }, state: "pending" }, data: { state: "cancelled" } });
-    }
-    if (change.rescheduleTimer) {
-      const r = change.rescheduleTimer;
-      await tx.timer.update({ where: { key: r.key }, data: { state: "pending", dueAt: new Date(r.dueAt), payload: r.payload as unknown as Prisma.InputJsonValue } });
     }
   }
 
@@ -180,7 +195,9 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   async pendingTimers(opts: { dueBefore?: Date; limit?: number; afterKey?: string } = {}): Promise<TimerRow[]> {
-    const after = opts.afterKey ? await this.prisma.timer.findUnique({ where: { key: opts.afterKey }, select: { dueAt: true, key: true } }) : null;
+    const after = opts.afterKey
+      ? await this.prisma.timer.findUnique({ where: { key: opts.afterKey }, select: { dueAt: true, key: true } })
+      : null;
     const rows = await this.prisma.timer.findMany({
       where: {
         state: "pending",
@@ -204,11 +221,22 @@ export class PrismaIncidentStore implements IncidentStore {
       UPDATE timer SET due_at = ${until} WHERE key = ${key} AND state = 'pending' AND due_at <= ${now}
       RETURNING key, due_at, payload, state, fired_at`;
     const r = rows[0];
-    return r ? toTimerRow({ key: r.key, dueAt: new Date(r.due_at), payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, state: r.state, firedAt: r.fired_at ? new Date(r.fired_at) : null }) : null;
+    return r
+      ? toTimerRow({
+          key: r.key,
+          dueAt: new Date(r.due_at),
+          payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload,
+          state: r.state,
+          firedAt: r.fired_at ? new Date(r.fired_at) : null,
+        })
+      : null;
   }
 
   async retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]): Promise<void> {
-    await this.prisma.timer.updateMany({ where: { key, state: "pending" }, data: { dueAt, payload: payload as unknown as Prisma.InputJsonValue } });
+    await this.prisma.timer.updateMany({
+      where: { key, state: "pending" },
+      data: { dueAt, payload: payload as unknown as Prisma.InputJsonValue },
+    });
   }
 
   async close(): Promise<void> {

@@ -5,11 +5,6 @@ export function esc(v: unknown): string {
   return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** Marks a string as already-escaped HTML. */
-export interface Html {
-  html: string;
-}
-
 const CSS = `
 :root{--ink:#1b1f24;--muted:#5b6570;--line:#d8dde3;--met:#2e7d32;--missed:#c62828;--run:#1565c0;--bg:#fff}
 *{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;color:var(--ink);background:var(--bg);margin:0}

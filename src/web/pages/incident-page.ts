@@ -18,7 +18,13 @@ export function incidentPage(policy: Policy, incident: Incident, entries: Timeli
   const dur = (m?: number) => (m === undefined ? s.notYet : w.dur(m));
   const fact = (label: string, value: string) => `<div><b>${esc(label)}</b>${esc(value)}</div>`;
   const outcome = (d: (typeof f.deadlines)[number]) =>
-    d.outcome === "met" ? `<span class="met">${esc(s.met(w.dur(d.marginMinutes ?? 0)))}</span>` : d.outcome === "missed" ? `<span class="missed">${esc(s.missed(w.dur(d.lateMinutes ?? 0)))}</span>` : d.outcome === "running" ? `<span class="running">${esc(s.running)}</span>` : esc(s.dropped);
+    d.outcome === "met"
+      ? `<span class="met">${esc(s.met(w.dur(d.marginMinutes ?? 0)))}</span>`
+      : d.outcome === "missed"
+        ? `<span class="missed">${esc(s.missed(w.dur(d.lateMinutes ?? 0)))}</span>`
+        : d.outcome === "running"
+          ? `<span class="running">${esc(s.running)}</span>`
+          : esc(s.dropped);
   const body = [
     `<h1>${incident.drill ? `<span class="tag drill">${esc(w.t.drill)}</span> ` : ""}${esc(f.label)} ${esc(incident.title)}</h1>`,
     f.drill ? `<p>${esc(s.drill)}</p>` : "",
@@ -37,7 +43,10 @@ export function incidentPage(policy: Policy, incident: Incident, entries: Timeli
     `<p class="exports"><a href="/incidents/${incident.number}/summary.md">${esc(t.exportMd)}</a><a href="/incidents/${incident.number}/summary.json">${esc(t.exportJson)}</a></p>`,
     `<h2>${esc(t.visualTimeline)}</h2><div class="scroll">${timelineSvg(f, now, w.time)}</div>`,
     `<h2>${esc(s.deadlines)}</h2><table class="deadlines"><thead><tr><th>${esc(s.deadlines)}</th><th>${esc(t.when)}</th><th>${esc(t.status)}</th></tr></thead><tbody>`,
-    ...f.deadlines.map((d) => `<tr data-key="${esc(d.key)}" data-outcome="${esc(d.outcome)}"><td>${esc(d.name)}</td><td>${esc(w.time(d.dueAt))}</td><td>${outcome(d)}</td></tr>`),
+    ...f.deadlines.map(
+      (d) =>
+        `<tr data-key="${esc(d.key)}" data-outcome="${esc(d.outcome)}"><td>${esc(d.name)}</td><td>${esc(w.time(d.dueAt))}</td><td>${outcome(d)}</td></tr>`,
+    ),
     `</tbody></table>`,
     `<h2>${esc(s.people)}</h2><table><tbody>`,
     ...f.people.map((p) => `<tr><td>${esc(w.name(p.personId))}</td><td>${esc(p.roles.join(", "))}</td></tr>`),
@@ -47,7 +56,10 @@ export function incidentPage(policy: Policy, incident: Incident, entries: Timeli
       ? `<table><tbody>${f.followUps.map((x) => `<tr><td>${esc(x.id)}</td><td>${esc(x.text)}</td><td>${esc(x.ownerId ? w.name(x.ownerId) : "")}</td><td>${esc(x.due ?? "")}</td><td>${esc(x.status === "done" ? s.done : s.open)}</td></tr>`).join("")}</tbody></table>`
       : `<p>${esc(s.none)}</p>`,
     `<h2>${esc(t.events)}</h2><table class="events"><thead><tr><th>${esc(t.when)}</th><th class="hide-narrow">${esc(t.who)}</th><th>${esc(t.what)}</th></tr></thead><tbody>`,
-    ...entries.map((e) => `<tr data-type="${esc(e.type)}"><td>${esc(w.time(e.at))}</td><td class="hide-narrow">${esc(w.who(e.actor))}</td><td>${esc(describeEntry(w, e))}</td></tr>`),
+    ...entries.map(
+      (e) =>
+        `<tr data-type="${esc(e.type)}"><td>${esc(w.time(e.at))}</td><td class="hide-narrow">${esc(w.who(e.actor))}</td><td>${esc(describeEntry(w, e))}</td></tr>`,
+    ),
     `</tbody></table>`,
   ].join("");
   return layout(t, lang, `${f.label} ${incident.title}`, body);

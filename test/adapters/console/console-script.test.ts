@@ -6,7 +6,13 @@ import { defaultPolicy } from "../../helpers/default-policy.js";
 
 async function run(lines: string[], locale?: "en" | "zh"): Promise<string[]> {
   const out: string[] = [];
-  await runConsoleWorkspace({ policy: defaultPolicy(locale), script: lines, dataDir: ":memory:", out: (l) => out.push(l), log: silentLogger });
+  await runConsoleWorkspace({
+    policy: defaultPolicy(locale),
+    script: lines,
+    dataDir: ":memory:",
+    out: (l) => out.push(l),
+    log: silentLogger,
+  });
   return out;
 }
 
@@ -38,7 +44,15 @@ describe("the console workspace in script mode", () => {
   });
 
   it("answers mistakes with one line and carries on", async () => {
-    const out = await run(["/clock 2026-11-27 10:00", "/incident declare", "/incident close #7", "/as nobody", "/frobnicate", "/incident declare general Printer jam", "/incident status"]);
+    const out = await run([
+      "/clock 2026-11-27 10:00",
+      "/incident declare",
+      "/incident close #7",
+      "/as nobody",
+      "/frobnicate",
+      "/incident declare general Printer jam",
+      "/incident status",
+    ]);
     const text = out.join("\n");
     expect(text).toMatch(/↳ Missing severity and title\.\n {2}↳ Usage: \/incident declare/);
     expect(text).toMatch(/↳ No incident #7\./);
@@ -48,7 +62,7 @@ describe("the console workspace in script mode", () => {
   });
 
   it("simulates a plan: an urgent complaint declared Friday 17:30", async () => {
-    const text = (await run(["/incident plan urgent complaint --at \"2026-11-27 17:30\""])).join("\n");
+    const text = (await run(['/incident plan urgent complaint --at "2026-11-27 17:30"'])).join("\n");
     expect(text).toMatch(/Fri 27 Nov 17:30 {2}step 1: Lee Zhang, Eva Sun, Max Zhou; informs Ada Qian, Bo Xu, Liu Yang/);
     expect(text).toMatch(/Fri 27 Nov 17:35 {2}step 2: Ada Qian, Bo Xu/);
     expect(text).toMatch(/Mon 30 Nov 09:30 {2}First written reply/);

@@ -16,7 +16,13 @@ const DEMO = "demo/urgent-complaint.txt";
 
 async function inProcess(locale: "en" | "zh"): Promise<string> {
   const out: string[] = [];
-  await runConsoleWorkspace({ policy: defaultPolicy(locale), script: readScript(DEMO), dataDir: ":memory:", out: (l) => out.push(l), log: silentLogger });
+  await runConsoleWorkspace({
+    policy: defaultPolicy(locale),
+    script: readScript(DEMO),
+    dataDir: ":memory:",
+    out: (l) => out.push(l),
+    log: silentLogger,
+  });
   return out.join("\n") + "\n";
 }
 
@@ -33,10 +39,14 @@ describe("console script mode", () => {
 
   it("prints the same bytes as a separate process whose date is years away and whose machine time zone differs", async () => {
     const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "--import", "./test/helpers/shift-date.mjs", "src/main.ts", "--script", DEMO], {
-      env: { ...withoutBeaconSettings(process.env), SHIFT_DATE_TO: "2031-06-01T03:00:00Z", TZ: "America/New_York", LOG_LEVEL: "error" },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", "--import", "./test/helpers/shift-date.mjs", "src/main.ts", "--script", DEMO],
+      {
+        env: { ...withoutBeaconSettings(process.env), SHIFT_DATE_TO: "2031-06-01T03:00:00Z", TZ: "America/New_York", LOG_LEVEL: "error" },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     expect(stdout).toBe(await inProcess("en"));
   }, 90_000);
 });

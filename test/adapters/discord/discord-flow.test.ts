@@ -16,12 +16,22 @@ describe("an incident run from Discord", () => {
     h = await discordHarness();
     const token = h.user("dana").command("declare", { severity: "important", kind: "system" });
     const shown = await h.answered(token);
-    const modal = shown.callbacks[0] as { type: number; data: { custom_id: string; components: Array<{ components: Array<{ custom_id: string }> }> } };
+    const modal = shown.callbacks[0] as {
+      type: number;
+      data: { custom_id: string; components: Array<{ components: Array<{ custom_id: string }> }> };
+    };
     expect(modal.type).toBe(9);
     expect(modal.data.components.map((r) => r.components[0]!.custom_id)).toEqual(["title", "customer", "region", "description"]);
-    const answer = await h.answered(h.user("dana").submit(modal.data.custom_id, { title: "Refund portal down", customer: "ACME", region: "", description: "" }));
+    const answer = await h.answered(
+      h.user("dana").submit(modal.data.custom_id, { title: "Refund portal down", customer: "ACME", region: "", description: "" }),
+    );
     expect(String(answer.original!.content)).toMatch(/INC-1 declared/);
-    expect((await h.store.list({ limit: 1 }))[0]).toMatchObject({ title: "Refund portal down", severity: "important", kind: "system", drill: false });
+    expect((await h.store.list({ limit: 1 }))[0]).toMatchObject({
+      title: "Refund portal down",
+      severity: "important",
+      kind: "system",
+      drill: false,
+    });
   });
 
   it("opens threads in the incident channel when the policy says so, adding a suffix to a taken channel name", async () => {
@@ -64,7 +74,10 @@ describe("an incident run from Discord", () => {
     const { room } = await declare();
     const before = room.messages.length;
     await h.advance(60);
-    const posted = room.messages.slice(before).map((m) => m.content).join("\n");
+    const posted = room.messages
+      .slice(before)
+      .map((m) => m.content)
+      .join("\n");
     expect(posted).toMatch(/escalat/i);
     expect(posted).toMatch(new RegExp(`<@${h.deps.policy.people.ada!.discord}>`));
     expect(posted).not.toMatch(/@\{/);
@@ -76,10 +89,13 @@ describe("an incident run from Discord", () => {
     const role = snowflake();
     h = await discordHarness({ policy: { ...base, groups: { ...base.groups, experts: { ...base.groups.experts!, discord: role } } } });
     const { room } = await declare();
-    const posted = h.fake.calls.find((c) => c.method === "POST" && c.path === `/channels/${room.id}/messages` && String(c.body?.content).includes("Paging step 1"))!;
+    const posted = h.fake.calls.find(
+      (c) => c.method === "POST" && c.path === `/channels/${room.id}/messages` && String(c.body?.content).includes("Paging step 1"),
+    )!;
     expect(String(posted.body!.content)).toContain(`<@&${role}>`);
     expect(posted.body!.allowed_mentions).toMatchObject({ parse: [], roles: [role] });
-    for (const expert of base.groups.experts!.members) expect(h.fake.dmWith(base.people[expert]!.discord!)?.messages.length, expert).toBe(1);
+    for (const expert of base.groups.experts!.members)
+      expect(h.fake.dmWith(base.people[expert]!.discord!)?.messages.length, expert).toBe(1);
   });
 
   it("records a page to someone whose DMs are closed as a delivery failure and pages them in the room", async () => {
@@ -96,11 +112,24 @@ describe("an incident run from Discord", () => {
     const { incident, room } = await declare();
     const sam = h.deps.policy.people.sam!.discord!;
     const said = h.fake.userPosts(room.id, sam, "Root cause: expired certificate");
-    const react = (messageId: string) => h.fake.gateway.dispatch("MESSAGE_REACTION_ADD", { user_id: h.deps.policy.people.lee!.discord, channel_id: room.id, message_id: messageId, guild_id: h.fake.guildId, emoji: { id: null, name: "📌" }, burst: false, type: 0 });
+    const react = (messageId: string) =>
+      h.fake.gateway.dispatch("MESSAGE_REACTION_ADD", {
+        user_id: h.deps.policy.people.lee!.discord,
+        channel_id: room.id,
+        message_id: messageId,
+        guild_id: h.fake.guildId,
+        emoji: { id: null, name: "📌" },
+        burst: false,
+        type: 0,
+      });
     react(said.id);
     react(room.messages[0]!.id);
     said.pinned = true;
-    h.fake.gateway.dispatch("CHANNEL_PINS_UPDATE", { guild_id: h.fake.guildId, channel_id: room.id, last_pin_timestamp: new Date().toISOString() });
+    h.fake.gateway.dispatch("CHANNEL_PINS_UPDATE", {
+      guild_id: h.fake.guildId,
+      channel_id: room.id,
+      last_pin_timestamp: new Date().toISOString(),
+    });
     await h.until(async () => (await h.store.timeline(incident.id)).some((e) => e.type === "note"));
     await new Promise((r) => setTimeout(r, 100)); // let the second and third events land too
     const notes = (await h.store.timeline(incident.id)).filter((e) => e.type === "note");
@@ -117,7 +146,46 @@ describe("an incident run from Discord", () => {
     // The gateway redelivers the very same interaction (same id).
     const first = h.fake.calls.find((c) => c.path.includes(`/${token}/callback`))!;
     const id = first.path.split("/")[2]!;
-    const payload = { id, application_id: h.fake.applicationId, type: 2, token: `${token}-again`, version: 1, guild_id: h.fake.guildId, channel_id: h.fake.guildId, channel: { id: h.fake.guildId, type: 0 }, member: { user: { id: h.deps.policy.people.dana!.discord, username: "dana", discriminator: "0", avatar: null }, roles: [], permissions: "0", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }, data: { id: h.fake.commands[0]!.id, name: "incident", type: 1, options: [{ type: 1, name: "declare", options: [{ name: "severity", type: 3, value: "urgent" }, { name: "title", type: 3, value: "Checkout down" }] }] }, locale: "en-US", guild_locale: "en-US", app_permissions: "0", entitlements: [], authorizing_integration_owners: {}, context: 0 };
+    const payload = {
+      id,
+      application_id: h.fake.applicationId,
+      type: 2,
+      token: `${token}-again`,
+      version: 1,
+      guild_id: h.fake.guildId,
+      channel_id: h.fake.guildId,
+      channel: { id: h.fake.guildId, type: 0 },
+      member: {
+        user: { id: h.deps.policy.people.dana!.discord, username: "dana", discriminator: "0", avatar: null },
+        roles: [],
+        permissions: "0",
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+      },
+      data: {
+        id: h.fake.commands[0]!.id,
+        name: "incident",
+        type: 1,
+        options: [
+          {
+            type: 1,
+            name: "declare",
+            options: [
+              { name: "severity", type: 3, value: "urgent" },
+              { name: "title", type: 3, value: "Checkout down" },
+            ],
+          },
+        ],
+      },
+      locale: "en-US",
+      guild_locale: "en-US",
+      app_permissions: "0",
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: 0,
+    };
     h.fake.gateway.dispatch("INTERACTION_CREATE", payload);
     await h.answered(`${token}-again`);
     expect(await h.store.list({ limit: 10 })).toHaveLength(1);
@@ -165,7 +233,10 @@ describe("an incident run from Discord", () => {
     await declare("Refunds slow");
     const token = h.user("lee").autocomplete("ack", "incident", "");
     await h.until(() => !!h.fake.interactions.get(token)?.callbacks.length);
-    const choices = (h.fake.interactions.get(token)!.callbacks[0] as { type: number; data: { choices: Array<{ name: string; value: number }> } });
+    const choices = h.fake.interactions.get(token)!.callbacks[0] as {
+      type: number;
+      data: { choices: Array<{ name: string; value: number }> };
+    };
     expect(choices.type).toBe(8);
     expect(choices.data.choices.map((c) => c.value).sort()).toEqual([1, 2]);
   });

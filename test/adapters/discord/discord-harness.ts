@@ -28,9 +28,18 @@ export interface DiscordHarness extends Omit<Harness, "as"> {
 
 export async function discordHarness(opts: { policy?: Policy; env?: Record<string, string> } = {}): Promise<DiscordHarness> {
   const policy = opts.policy ?? discordPolicy();
-  const fake = await FakeDiscord.start({ token: TOKEN, users: Object.entries(policy.people).map(([id, p]) => ({ id: p.discord!, name: id })) });
+  const fake = await FakeDiscord.start({
+    token: TOKEN,
+    users: Object.entries(policy.people).map(([id, p]) => ({ id: p.discord!, name: id })),
+  });
   const h = await harness({ policy });
-  const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl, DISCORD_RETRIES: "1", ...opts.env });
+  const config = loadConfig({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_GUILD_ID: fake.guildId,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_RETRIES: "1",
+    ...opts.env,
+  });
   const platform = buildDiscordPlatform(config, h.deps)!;
   await platform.start();
   const until = async (check: () => boolean | Promise<boolean>) => {

@@ -23,8 +23,14 @@ describe("an incident run from Slack", () => {
     const view = opened[0]!.args.view as { callback_id: string; private_metadata: string; blocks: Array<{ block_id: string }> };
     expect(view.blocks.map((b) => b.block_id)).toEqual(["title", "severity", "kind", "customer", "region", "description", "drill"]);
 
-    const empty = await h.slack.submit(user("dana"), view, { title: { type: "plain_text_input", value: " " }, severity: { type: "static_select", selected_option: null } });
-    expect(JSON.parse(empty.body)).toMatchObject({ response_action: "errors", errors: { title: expect.any(String), severity: expect.any(String) } });
+    const empty = await h.slack.submit(user("dana"), view, {
+      title: { type: "plain_text_input", value: " " },
+      severity: { type: "static_select", selected_option: null },
+    });
+    expect(JSON.parse(empty.body)).toMatchObject({
+      response_action: "errors",
+      errors: { title: expect.any(String), severity: expect.any(String) },
+    });
     expect(h.fake.callsTo("conversations.create")).toHaveLength(0);
 
     const ok = await h.slack.submit(user("dana"), view, {
@@ -46,7 +52,15 @@ describe("an incident run from Slack", () => {
 
   it("adds a suffix when the channel name is taken", async () => {
     h = await slackHarness();
-    h.fake.channels.set("CTAKEN", { id: "CTAKEN", name: "inc-1-checkout-down", topic: "", members: new Set(), archived: false, pins: new Set(), messages: [] });
+    h.fake.channels.set("CTAKEN", {
+      id: "CTAKEN",
+      name: "inc-1-checkout-down",
+      topic: "",
+      members: new Set(),
+      archived: false,
+      pins: new Set(),
+      messages: [],
+    });
     const channel = await declared();
     expect(channel.name).toBe("inc-1-checkout-down-2");
     expect(h.fake.callsTo("conversations.create").map((c) => c.args.name)).toEqual(["inc-1-checkout-down", "inc-1-checkout-down-2"]);
@@ -59,7 +73,9 @@ describe("an incident run from Slack", () => {
     const channel = await declared();
     const dm = h.fake.channels.get("DULEE")!;
     const page = dm.messages[0]!;
-    const button = (JSON.parse(blocksOf(page)) as Array<{ elements?: Array<{ action_id: string; value: string }> }>).flatMap((b) => b.elements ?? []).find((e) => e.action_id === "beacon_ack_page")!;
+    const button = (JSON.parse(blocksOf(page)) as Array<{ elements?: Array<{ action_id: string; value: string }> }>)
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "beacon_ack_page")!;
 
     const click = await h.slack.click(user("lee"), { channel: dm.id, ts: page.ts }, { action_id: button.action_id, value: button.value });
     expect(click.status).toBe(200);
@@ -79,7 +95,9 @@ describe("an incident run from Slack", () => {
     h = await slackHarness();
     await declared();
     const dm = h.fake.channels.get("DULEE")!;
-    const button = (JSON.parse(blocksOf(dm.messages[0]!)) as Array<{ elements?: Array<{ action_id: string; value: string }> }>).flatMap((b) => b.elements ?? [])[0]!;
+    const button = (JSON.parse(blocksOf(dm.messages[0]!)) as Array<{ elements?: Array<{ action_id: string; value: string }> }>).flatMap(
+      (b) => b.elements ?? [],
+    )[0]!;
     await h.slack.click(user("lin"), { channel: dm.id, ts: dm.messages[0]!.ts }, { action_id: button.action_id, value: button.value });
     await h.settle();
     expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("declared");
@@ -110,17 +128,29 @@ describe("an incident run from Slack", () => {
     expect(paging).toContain("<!subteam^SEXPERTS>");
     expect(paging).toContain("<@ULEE>");
     expect(paging).not.toContain("<@UEVA>");
-    for (const expert of base.groups.experts!.members) expect(h.fake.channels.get(`D${base.people[expert]!.slack}`)?.messages.length, expert).toBe(1);
+    for (const expert of base.groups.experts!.members)
+      expect(h.fake.channels.get(`D${base.people[expert]!.slack}`)?.messages.length, expert).toBe(1);
   });
 
   it("puts a message marked with 📌 on the timeline once, with its author and permalink, and ignores Beacon's own posts", async () => {
     h = await slackHarness();
     const channel = await declared();
     const said = h.fake.userPosts(channel.id, "USAM", "Root cause: the payment gateway certificate expired");
-    const reaction = { type: "reaction_added", user: "ULEE", reaction: "pushpin", item_user: "USAM", item: { type: "message", channel: channel.id, ts: said.ts } };
+    const reaction = {
+      type: "reaction_added",
+      user: "ULEE",
+      reaction: "pushpin",
+      item_user: "USAM",
+      item: { type: "message", channel: channel.id, ts: said.ts },
+    };
     await h.slack.event(reaction, { eventId: "Ev-pin-1" });
     await h.slack.event(reaction, { eventId: "Ev-pin-1", retryNum: 1 }); // Slack redelivers
-    await h.slack.event({ type: "reaction_added", user: "ULEE", reaction: "pushpin", item: { type: "message", channel: channel.id, ts: channel.messages[0]!.ts } });
+    await h.slack.event({
+      type: "reaction_added",
+      user: "ULEE",
+      reaction: "pushpin",
+      item: { type: "message", channel: channel.id, ts: channel.messages[0]!.ts },
+    });
     await h.settle();
     const incident = (await h.store.list({ limit: 1 }))[0]!;
     const notes = (await h.store.timeline(incident.id)).filter((e) => e.type === "note");

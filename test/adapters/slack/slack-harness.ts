@@ -34,9 +34,20 @@ export interface SlackHarness extends Harness {
  */
 export async function slackHarness(opts: { policy?: Policy; env?: Record<string, string> } = {}): Promise<SlackHarness> {
   const policy = opts.policy ?? slackPolicy();
-  const fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.slack!).filter(Boolean) });
+  const fake = await FakeSlack.start({
+    token: TOKEN,
+    users: Object.values(policy.people)
+      .map((p) => p.slack!)
+      .filter(Boolean),
+  });
   const h = await harness({ policy });
-  const config = loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, SLACK_RETRIES: "2", ...opts.env });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_RETRIES: "2",
+    ...opts.env,
+  });
   const platform = buildSlackPlatform(config, h.deps)!;
   const web = await startWeb({ port: 0, host: "127.0.0.1", store: h.store, clock: h.clock, probes: [], routes: platform.routes });
   await platform.start();

@@ -16,7 +16,9 @@ describe("Slack's request protocol", () => {
 
   it("rejects a correctly signed request whose timestamp is more than five minutes old (a replay)", async () => {
     h = await slackHarness();
-    const sent = await h.slack.command("declare urgent Replayed", user("dana"), undefined, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const sent = await h.slack.command("declare urgent Replayed", user("dana"), undefined, {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect(sent.status).toBe(401);
     await h.settle();
     expect(await h.store.list({ limit: 10 })).toEqual([]);
@@ -50,7 +52,10 @@ describe("Slack's request protocol", () => {
 
   it("answers the URL verification challenge", async () => {
     h = await slackHarness();
-    const sent = await h.slack.send(JSON.stringify({ token: "t", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" }), "application/json");
+    const sent = await h.slack.send(
+      JSON.stringify({ token: "t", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" }),
+      "application/json",
+    );
     expect(sent.status).toBe(200);
     expect(sent.body).toContain("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
   });

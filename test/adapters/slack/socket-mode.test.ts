@@ -18,7 +18,10 @@ describe("Slack in Socket Mode", () => {
     const policy = slackPolicy();
     fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.slack!) });
     const h = await harness({ policy });
-    platform = buildSlackPlatform(loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl }), h.deps)!;
+    platform = buildSlackPlatform(
+      loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl }),
+      h.deps,
+    )!;
     expect(platform.routes).toEqual([]); // nothing listens for HTTP in Socket Mode
     await platform.start();
     await fake.socketMode.connected();

@@ -27,8 +27,12 @@ describe("the business calendar", () => {
   });
 
   it("gives the next opening for a reply rule started on Saturday (next_opening)", () => {
-    expect(computeDue(cal, sh("2026-11-28 11:00"), { basis: "working", minutes: 60, outsideHours: "next_opening" })).toEqual(sh("2026-11-30 09:00"));
-    expect(computeDue(cal, sh("2026-11-27 10:00"), { basis: "working", minutes: 60, outsideHours: "next_opening" })).toEqual(sh("2026-11-27 11:00"));
+    expect(computeDue(cal, sh("2026-11-28 11:00"), { basis: "working", minutes: 60, outsideHours: "next_opening" })).toEqual(
+      sh("2026-11-30 09:00"),
+    );
+    expect(computeDue(cal, sh("2026-11-27 10:00"), { basis: "working", minutes: 60, outsideHours: "next_opening" })).toEqual(
+      sh("2026-11-27 11:00"),
+    );
   });
 
   it("starts counting at the next opening when a deadline starts outside working hours", () => {
@@ -36,7 +40,13 @@ describe("the business calendar", () => {
   });
 
   it("skips a lunch break in a two-span day", () => {
-    const lunch = createCalendar({ ...shanghai, week: weekdays([{ from: "09:00", to: "12:00" }, { from: "13:30", to: "18:00" }]) });
+    const lunch = createCalendar({
+      ...shanghai,
+      week: weekdays([
+        { from: "09:00", to: "12:00" },
+        { from: "13:30", to: "18:00" },
+      ]),
+    });
     expect(computeDue(lunch, sh("2026-11-26 11:30"), { basis: "working", minutes: 60 })).toEqual(sh("2026-11-26 14:00"));
     expect(lunch.isOpen(sh("2026-11-26 12:30"))).toBe(false);
     expect(lunch.nextOpening(sh("2026-11-26 12:30"))).toEqual(sh("2026-11-26 13:30"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../../../src/core/commands/parse.js";
-import { UserError } from "../../../src/core/errors.js";
+import { type UserError } from "../../../src/core/errors.js";
 
 const usageError = (text: string) => {
   try {
@@ -38,7 +38,12 @@ describe("the command grammar", () => {
 
   it("takes an incident reference as #12 or INC-12", () => {
     expect(parseCommand("ack #12")).toEqual({ name: "ack", number: 12 });
-    expect(parseCommand("sev INC-7 urgent customer escalated")).toEqual({ name: "sev", number: 7, severity: "urgent", reason: "customer escalated" });
+    expect(parseCommand("sev INC-7 urgent customer escalated")).toEqual({
+      name: "sev",
+      number: 7,
+      severity: "urgent",
+      reason: "customer escalated",
+    });
     expect(parseCommand("note the truck left")).toEqual({ name: "note", text: "the truck left" });
   });
 
@@ -48,7 +53,12 @@ describe("the command grammar", () => {
     expect(parseCommand("done onsite_local")).toEqual({ name: "done", clock: "onsite_local" });
     expect(parseCommand("resolve")).toEqual({ name: "resolve", summary: undefined });
     expect(parseCommand("close --satisfaction 5")).toEqual({ name: "close", satisfaction: 5 });
-    expect(parseCommand("followup Check fridges --owner tao --due 2026-12-01")).toEqual({ name: "followup", text: "Check fridges", owner: "tao", due: "2026-12-01" });
+    expect(parseCommand("followup Check fridges --owner tao --due 2026-12-01")).toEqual({
+      name: "followup",
+      text: "Check fridges",
+      owner: "tao",
+      due: "2026-12-01",
+    });
     expect(parseCommand("followup done #2 F1")).toEqual({ name: "followup_done", number: 2, id: "F1" });
   });
 

@@ -28,7 +28,20 @@ export class DiscordUser {
       application_id: this.fake.applicationId,
       type,
       data,
-      ...(inGuild ? { guild_id: this.fake.guildId, member: { user, roles: [], permissions: "2248473465835073", joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } } : { user }),
+      ...(inGuild
+        ? {
+            guild_id: this.fake.guildId,
+            member: {
+              user,
+              roles: [],
+              permissions: "2248473465835073",
+              joined_at: new Date().toISOString(),
+              deaf: false,
+              mute: false,
+              flags: 0,
+            },
+          }
+        : { user }),
       channel_id: channelId,
       channel: channel ? this.fake.channelPayload(channel) : { id: channelId, type: 0 },
       token: `tok-${snowflake()}`,
@@ -50,24 +63,56 @@ export class DiscordUser {
   }
 
   /** `/incident <sub> option:value…`; returns the interaction token (to read Beacon's answer). */
-  command(sub: string, options: Record<string, string | number> = {}, channelId = this.fake.guildId, types: Record<string, number> = {}): string {
-    const opts: Opt[] = Object.entries(options).map(([name, value]) => ({ name, value, type: types[name] ?? (typeof value === "number" ? 4 : 3) }));
+  command(
+    sub: string,
+    options: Record<string, string | number> = {},
+    channelId = this.fake.guildId,
+    types: Record<string, number> = {},
+  ): string {
+    const opts: Opt[] = Object.entries(options).map(([name, value]) => ({
+      name,
+      value,
+      type: types[name] ?? (typeof value === "number" ? 4 : 3),
+    }));
     const cmd = this.fake.commands.find((c) => c.name === "incident");
-    return this.send(this.base(2, channelId, { id: cmd?.id ?? snowflake(), name: "incident", type: 1, options: [{ type: 1, name: sub, options: opts }] }));
+    return this.send(
+      this.base(2, channelId, { id: cmd?.id ?? snowflake(), name: "incident", type: 1, options: [{ type: 1, name: sub, options: opts }] }),
+    );
   }
 
   autocomplete(sub: string, focused: string, typed: string, channelId = this.fake.guildId): string {
     const cmd = this.fake.commands.find((c) => c.name === "incident");
-    return this.send(this.base(4, channelId, { id: cmd?.id ?? snowflake(), name: "incident", type: 1, options: [{ type: 1, name: sub, options: [{ name: focused, type: 4, value: typed, focused: true }] }] }));
+    return this.send(
+      this.base(4, channelId, {
+        id: cmd?.id ?? snowflake(),
+        name: "incident",
+        type: 1,
+        options: [{ type: 1, name: sub, options: [{ name: focused, type: 4, value: typed, focused: true }] }],
+      }),
+    );
   }
 
   /** A click on a button of a message Beacon posted. */
   click(channelId: string, messageId: string, customId: string): string {
     const message = this.fake.channels.get(channelId)!.messages.find((m) => m.id === messageId)!;
-    return this.send(this.base(3, channelId, { custom_id: customId, component_type: 2 }, { message: { ...message, type: 0, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], flags: 0 } }));
+    return this.send(
+      this.base(
+        3,
+        channelId,
+        { custom_id: customId, component_type: 2 },
+        {
+          message: { ...message, type: 0, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], flags: 0 },
+        },
+      ),
+    );
   }
 
   submit(customId: string, fields: Record<string, string>, channelId = this.fake.guildId): string {
-    return this.send(this.base(5, channelId, { custom_id: customId, components: Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) }));
+    return this.send(
+      this.base(5, channelId, {
+        custom_id: customId,
+        components: Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+      }),
+    );
   }
 }

@@ -43,7 +43,14 @@ export interface DiscordChannel {
 
 type Failure = { match: RegExp; times: number; status: number; body: Record<string, unknown> };
 
-const user = (id: string, username: string, bot = false) => ({ id, username, discriminator: "0", global_name: username, avatar: null, ...(bot ? { bot: true } : {}) });
+const user = (id: string, username: string, bot = false) => ({
+  id,
+  username,
+  discriminator: "0",
+  global_name: username,
+  avatar: null,
+  ...(bot ? { bot: true } : {}),
+});
 
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
@@ -52,7 +59,10 @@ export class FakeDiscord {
   /** Users whose DMs are closed to the bot (Discord error 50007). */
   readonly dmClosed = new Set<string>();
   /** Interaction callbacks and edits of the original response, per interaction token. */
-  readonly interactions = new Map<string, { callbacks: Array<Record<string, unknown>>; original?: Record<string, unknown>; followups: Array<Record<string, unknown>> }>();
+  readonly interactions = new Map<
+    string,
+    { callbacks: Array<Record<string, unknown>>; original?: Record<string, unknown>; followups: Array<Record<string, unknown>> }
+  >();
   commands: Array<Record<string, unknown>> = [];
   readonly guildId = snowflake();
   readonly applicationId = snowflake();
@@ -65,7 +75,12 @@ export class FakeDiscord {
   port = 0;
 
   constructor(readonly token: string) {
-    this.gateway = new FakeGateway({ token, botUser: this.botUser, applicationId: this.applicationId, guilds: () => [this.guildPayload()] });
+    this.gateway = new FakeGateway({
+      token,
+      botUser: this.botUser,
+      applicationId: this.applicationId,
+      guilds: () => [this.guildPayload()],
+    });
     this.addChannel({ id: this.guildId, type: 0, name: "general", guild_id: this.guildId, parent_id: null });
   }
 
@@ -122,7 +137,19 @@ export class FakeDiscord {
       member_count: this.users.size + 1,
       large: false,
       features: [],
-      roles: [{ id: this.guildId, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: this.guildId,
+          name: "@everyone",
+          permissions: "1071698660929",
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       channels: [...this.channels.values()].filter((c) => c.guild_id && c.type !== 11).map((c) => this.channelPayload(c)),
       threads: [],
       members: [{ user: this.botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
@@ -185,7 +212,10 @@ export class FakeDiscord {
     const failure = this.failures.find((f) => f.times > 0 && f.match.test(`${method} ${path}`));
     if (failure) {
       failure.times--;
-      const headers: Record<string, string> = failure.status === 429 ? { "retry-after": String(Math.ceil(Number(failure.body.retry_after ?? 1))), "x-ratelimit-scope": "user" } : {};
+      const headers: Record<string, string> =
+        failure.status === 429
+          ? { "retry-after": String(Math.ceil(Number(failure.body.retry_after ?? 1))), "x-ratelimit-scope": "user" }
+          : {};
       return send(res, failure.status, failure.body, headers);
     }
     const [status, answer] = this.route(method, path, body ?? {});
@@ -197,12 +227,26 @@ export class FakeDiscord {
     const notFound = (what: string, code: number): [number, unknown] => [404, { message: `Unknown ${what}`, code }];
     let m: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: `ws://127.0.0.1:${this.port}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 },
+        },
+      ];
     }
     if ((m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) {
       if (method === "GET") return [200, this.commands];
       if (method === "PUT") {
-        this.commands = (b as unknown as Array<Record<string, unknown>>).map((c) => ({ id: snowflake(), application_id: m![1], guild_id: m![2], version: snowflake(), type: 1, ...c }));
+        this.commands = (b as unknown as Array<Record<string, unknown>>).map((c) => ({
+          id: snowflake(),
+          application_id: m![1],
+          guild_id: m![2],
+          version: snowflake(),
+          type: 1,
+          ...c,
+        }));
         return [200, this.commands];
       }
     }
@@ -214,25 +258,80 @@ export class FakeDiscord {
       const i = this.interaction(m[2]!);
       if (!i.callbacks.length) return notFound("Webhook", 10015);
       i.original = b;
-      return [200, { id: snowflake(), channel_id: "0", author: this.botUser, content: b.content ?? "", embeds: [], components: [], timestamp: new Date().toISOString(), edited_timestamp: null, type: 0, flags: 64 }];
+      return [
+        200,
+        {
+          id: snowflake(),
+          channel_id: "0",
+          author: this.botUser,
+          content: b.content ?? "",
+          embeds: [],
+          components: [],
+          timestamp: new Date().toISOString(),
+          edited_timestamp: null,
+          type: 0,
+          flags: 64,
+        },
+      ];
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path)) && method === "POST") {
       this.interaction(m[2]!).followups.push(b);
-      return [200, { id: snowflake(), channel_id: "0", author: this.botUser, content: b.content ?? "", embeds: [], components: [], timestamp: new Date().toISOString(), edited_timestamp: null, type: 0 }];
+      return [
+        200,
+        {
+          id: snowflake(),
+          channel_id: "0",
+          author: this.botUser,
+          content: b.content ?? "",
+          embeds: [],
+          components: [],
+          timestamp: new Date().toISOString(),
+          edited_timestamp: null,
+          type: 0,
+        },
+      ];
     }
     if ((m = /^\/guilds\/(\d+)\/channels$/.exec(path))) {
-      if (method === "GET") return [200, [...this.channels.values()].filter((c) => c.guild_id === m![1] && c.type !== 11).map((c) => this.channelPayload(c))];
+      if (method === "GET")
+        return [200, [...this.channels.values()].filter((c) => c.guild_id === m![1] && c.type !== 11).map((c) => this.channelPayload(c))];
       if (method === "POST") {
         const name = String(b.name ?? "");
-        if (!name || name.length > 100) return [400, { message: "Invalid Form Body", code: 50035, errors: { name: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH", message: "Must be between 1 and 100 in length." }] } } }];
-        const c = this.addChannel({ id: snowflake(), type: Number(b.type ?? 0), name, guild_id: m[1], parent_id: (b.parent_id as string) ?? null, topic: (b.topic as string) ?? null });
+        if (!name || name.length > 100)
+          return [
+            400,
+            {
+              message: "Invalid Form Body",
+              code: 50035,
+              errors: { name: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH", message: "Must be between 1 and 100 in length." }] } },
+            },
+          ];
+        const c = this.addChannel({
+          id: snowflake(),
+          type: Number(b.type ?? 0),
+          name,
+          guild_id: m[1],
+          parent_id: (b.parent_id as string) ?? null,
+          topic: (b.topic as string) ?? null,
+        });
         return [201, this.channelPayload(c)];
       }
     }
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === "POST") {
       const parent = this.channels.get(m[1]!);
       if (!parent) return notFound("Channel", 10003);
-      const thread = this.addChannel({ id: snowflake(), type: Number(b.type ?? 11), name: String(b.name), guild_id: parent.guild_id, parent_id: parent.id, thread_metadata: { archived: false, locked: false, auto_archive_duration: Number(b.auto_archive_duration ?? 10080), archive_timestamp: new Date().toISOString() } });
+      const thread = this.addChannel({
+        id: snowflake(),
+        type: Number(b.type ?? 11),
+        name: String(b.name),
+        guild_id: parent.guild_id,
+        parent_id: parent.id,
+        thread_metadata: {
+          archived: false,
+          locked: false,
+          auto_archive_duration: Number(b.auto_archive_duration ?? 10080),
+          archive_timestamp: new Date().toISOString(),
+        },
+      });
       return [201, this.channelPayload(thread)];
     }
     if ((m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path)) && method === "PUT") {
@@ -255,7 +354,12 @@ export class FakeDiscord {
       if (method === "PATCH") {
         if (typeof b.name === "string") c.name = b.name;
         if ("topic" in b) c.topic = b.topic as string;
-        if (c.thread_metadata && ("archived" in b || "locked" in b)) c.thread_metadata = { ...c.thread_metadata, archived: !!(b.archived ?? c.thread_metadata.archived), locked: !!(b.locked ?? c.thread_metadata.locked) };
+        if (c.thread_metadata && ("archived" in b || "locked" in b))
+          c.thread_metadata = {
+            ...c.thread_metadata,
+            archived: !!(b.archived ?? c.thread_metadata.archived),
+            locked: !!(b.locked ?? c.thread_metadata.locked),
+          };
         return [200, this.channelPayload(c)];
       }
     }
@@ -263,7 +367,8 @@ export class FakeDiscord {
       const c = this.channels.get(m[1]!);
       if (!c) return notFound("Channel", 10003);
       if (c.thread_metadata?.archived) return [400, { message: "Thread is archived", code: 50083 }];
-      if (c.type === 1 && this.dmClosed.has(String(c.recipients?.[0]?.id))) return [403, { message: "Cannot send messages to this user", code: 50007 }];
+      if (c.type === 1 && this.dmClosed.has(String(c.recipients?.[0]?.id)))
+        return [403, { message: "Cannot send messages to this user", code: 50007 }];
       if (!b.content && !(b.embeds as unknown[])?.length) return [400, { message: "Cannot send an empty message", code: 50006 }];
       return [200, this.messagePayload(this.post(c, this.botUser, b))];
     }

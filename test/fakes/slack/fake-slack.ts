@@ -134,7 +134,8 @@ export class FakeSlack {
     if (!token) return send(res, 200, { ok: false, error: "not_authed" });
     if (method === "apps.connections.open") {
       // Only an app-level token opens a Socket Mode connection.
-      if (token !== this.appToken) return send(res, 200, { ok: false, error: token === this.token ? "not_allowed_token_type" : "invalid_auth" });
+      if (token !== this.appToken)
+        return send(res, 200, { ok: false, error: token === this.token ? "not_allowed_token_type" : "invalid_auth" });
       return send(res, 200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${++this.n}&app_id=A1` });
     }
     if (token !== this.token) return send(res, 200, { ok: false, error: "invalid_auth" });
@@ -142,7 +143,8 @@ export class FakeSlack {
     if (failure) {
       failure.times--;
       if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
-      if (failure.status === 429) return send(res, 429, { ok: false, error: "ratelimited" }, "application/json", { "Retry-After": String(failure.retryAfter) });
+      if (failure.status === 429)
+        return send(res, 429, { ok: false, error: "ratelimited" }, "application/json", { "Retry-After": String(failure.retryAfter) });
       return send(res, 500, "internal error", "text/plain");
     }
     const answer = this.api(method, args);
@@ -158,7 +160,15 @@ export class FakeSlack {
     const err = (error: string) => ({ ok: false, error });
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://fake.slack.com/", team: "Fake", user: "beacon", team_id: "T1", user_id: this.botUserId, bot_id: this.botId };
+        return {
+          ok: true,
+          url: "https://fake.slack.com/",
+          team: "Fake",
+          user: "beacon",
+          team_id: "T1",
+          user_id: this.botUserId,
+          bot_id: this.botId,
+        };
       case "conversations.create": {
         const name = String(a.name ?? "");
         if (!name) return err("invalid_name_required");
@@ -167,16 +177,22 @@ export class FakeSlack {
         if (this.channelNamed(name)) return err("name_taken");
         const id = `C${String(this.channels.size + 1).padStart(6, "0")}`;
         this.channels.set(id, { id, name, topic: "", members: new Set([this.botUserId]), archived: false, pins: new Set(), messages: [] });
-        return { ok: true, channel: { id, name, is_channel: true, is_private: false, is_archived: false, creator: this.botUserId, topic: { value: "" } } };
+        return {
+          ok: true,
+          channel: { id, name, is_channel: true, is_private: false, is_archived: false, creator: this.botUserId, topic: { value: "" } },
+        };
       }
       case "conversations.invite": {
         const ch = this.channel(a.channel);
         if (!ch) return err("channel_not_found");
         if (ch.archived) return err("is_archived");
-        const users = String(a.users ?? "").split(",").filter(Boolean);
+        const users = String(a.users ?? "")
+          .split(",")
+          .filter(Boolean);
         if (!users.length) return err("no_user");
         const unknown = users.filter((u) => !this.users.has(u));
-        if (unknown.length) return { ok: false, error: "user_not_found", errors: unknown.map((user) => ({ user, ok: false, error: "user_not_found" })) };
+        if (unknown.length)
+          return { ok: false, error: "user_not_found", errors: unknown.map((user) => ({ user, ok: false, error: "user_not_found" })) };
         for (const u of users) ch.members.add(u);
         return { ok: true, channel: { id: ch.id, name: ch.name } };
       }
@@ -197,7 +213,16 @@ export class FakeSlack {
         const user = String(a.users ?? "");
         if (!this.users.has(user)) return err("user_not_found");
         const id = `D${user}`;
-        if (!this.channels.has(id)) this.channels.set(id, { id, name: id, topic: "", members: new Set([user, this.botUserId]), archived: false, pins: new Set(), messages: [] });
+        if (!this.channels.has(id))
+          this.channels.set(id, {
+            id,
+            name: id,
+            topic: "",
+            members: new Set([user, this.botUserId]),
+            archived: false,
+            pins: new Set(),
+            messages: [],
+          });
         return { ok: true, channel: { id } };
       }
       case "conversations.replies": {
@@ -215,7 +240,13 @@ export class FakeSlack {
         if (!ch) return err("channel_not_found");
         if (ch.archived) return err("is_archived");
         if (!a.text && !a.blocks) return err("no_text");
-        const message: SlackMessage = { ts: this.ts(), text: String(a.text ?? ""), blocks: a.blocks as unknown[] | undefined, user: this.botUserId, bot_id: this.botId };
+        const message: SlackMessage = {
+          ts: this.ts(),
+          text: String(a.text ?? ""),
+          blocks: a.blocks as unknown[] | undefined,
+          user: this.botUserId,
+          bot_id: this.botId,
+        };
         ch.messages.push(message);
         return { ok: true, channel: ch.id, ts: message.ts, message: { type: "message", ...message } };
       }
@@ -237,7 +268,11 @@ export class FakeSlack {
       case "chat.getPermalink": {
         const ch = this.channel(a.channel);
         if (!ch) return err("channel_not_found");
-        return { ok: true, channel: ch.id, permalink: `https://fake.slack.com/archives/${ch.id}/p${String(a.message_ts).replace(".", "")}` };
+        return {
+          ok: true,
+          channel: ch.id,
+          permalink: `https://fake.slack.com/archives/${ch.id}/p${String(a.message_ts).replace(".", "")}`,
+        };
       }
       case "pins.add": {
         const ch = this.channel(a.channel);

@@ -31,7 +31,14 @@ export class FakeSocketMode {
         const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
         if (msg.envelope_id) this.acks.push({ envelope_id: msg.envelope_id, payload: msg.payload, at: Date.now() });
       });
-      socket.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake-socket", build_number: 1, approximate_connection_time: 18060 }, connection_info: { app_id: "A1" } }));
+      socket.send(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          debug_info: { host: "fake-socket", build_number: 1, approximate_connection_time: 18060 },
+          connection_info: { app_id: "A1" },
+        }),
+      );
       const ping = setInterval(() => socket.ping(), 5000);
       ping.unref();
       socket.on("close", () => clearInterval(ping));

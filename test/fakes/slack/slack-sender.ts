@@ -40,7 +40,8 @@ export class SlackSender {
       "x-slack-request-timestamp": String(timestamp),
       "x-slack-signature": opts.signature ?? this.sign(body, timestamp),
     };
-    if (opts.retryNum !== undefined) Object.assign(headers, { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" });
+    if (opts.retryNum !== undefined)
+      Object.assign(headers, { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" });
     const res = await fetch(this.url, { method: "POST", headers, body });
     return { status: res.status, body: await res.text() };
   }
@@ -64,7 +65,12 @@ export class SlackSender {
     }).toString();
   }
 
-  command(text: string, user: { id: string; name: string }, channel = { id: "CGENERAL", name: "general" }, opts?: SendOptions): Promise<Sent> {
+  command(
+    text: string,
+    user: { id: string; name: string },
+    channel = { id: "CGENERAL", name: "general" },
+    opts?: SendOptions,
+  ): Promise<Sent> {
     return this.send(this.commandBody(text, user, channel), "application/x-www-form-urlencoded", opts);
   }
 
@@ -73,7 +79,12 @@ export class SlackSender {
   }
 
   /** A button click on a message Beacon posted (block_actions). */
-  click(user: { id: string; name: string }, where: { channel: string; ts: string }, action: { action_id: string; value?: string; block_id?: string }, opts?: SendOptions): Promise<Sent> {
+  click(
+    user: { id: string; name: string },
+    where: { channel: string; ts: string },
+    action: { action_id: string; value?: string; block_id?: string },
+    opts?: SendOptions,
+  ): Promise<Sent> {
     return this.interactive(
       {
         type: "block_actions",
@@ -86,14 +97,28 @@ export class SlackSender {
         channel: { id: where.channel, name: where.channel },
         message: { type: "message", ts: where.ts, user: this.fake.botUserId, bot_id: this.fake.botId },
         response_url: this.fake.responseUrl(),
-        actions: [{ type: "button", block_id: action.block_id ?? "b", action_id: action.action_id, value: action.value, text: { type: "plain_text", text: "x" }, action_ts: String(Date.now() / 1000) }],
+        actions: [
+          {
+            type: "button",
+            block_id: action.block_id ?? "b",
+            action_id: action.action_id,
+            value: action.value,
+            text: { type: "plain_text", text: "x" },
+            action_ts: String(Date.now() / 1000),
+          },
+        ],
       },
       opts,
     );
   }
 
   /** Submitting a modal Beacon opened, with values per block id. */
-  submit(user: { id: string; name: string }, view: { callback_id: string; private_metadata?: string; id?: string }, values: Record<string, Record<string, unknown>>, opts?: SendOptions): Promise<Sent> {
+  submit(
+    user: { id: string; name: string },
+    view: { callback_id: string; private_metadata?: string; id?: string },
+    values: Record<string, Record<string, unknown>>,
+    opts?: SendOptions,
+  ): Promise<Sent> {
     const state = Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { v }]));
     return this.interactive(
       {
@@ -103,7 +128,16 @@ export class SlackSender {
         api_app_id: "A1",
         token: "verification-token-unused",
         trigger_id: this.fake.triggerId(),
-        view: { id: view.id ?? `V${++this.n}`, team_id: "T1", type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata ?? "", state: { values: state }, hash: "h", blocks: [] },
+        view: {
+          id: view.id ?? `V${++this.n}`,
+          team_id: "T1",
+          type: "modal",
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata ?? "",
+          state: { values: state },
+          hash: "h",
+          blocks: [],
+        },
         response_urls: [],
       },
       opts,

@@ -27,7 +27,9 @@ describe("migrations and the embedded database", () => {
     const client = new PGlite();
     expect(await migrate(runner(client))).toEqual(readMigrations().map((m) => m.name));
     expect(await migrate(runner(client))).toEqual([]);
-    const rows = (await client.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations"`)).rows;
+    const rows = (
+      await client.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations"`)
+    ).rows;
     expect(rows.map((r) => r.migration_name)).toEqual(readMigrations().map((m) => m.name));
     await client.close();
   });
@@ -42,8 +44,11 @@ describe("migrations and the embedded database", () => {
 
   it("rolls back a failing migration and does not record it", async () => {
     const client = new PGlite();
-    await expect(migrate(runner(client), [{ name: "bad", sql: "CREATE TABLE ok (id int); SELECT nope FROM missing;", checksum: "x" }])).rejects.toThrow(/migration bad failed/);
-    const tables = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'ok'`)).rows[0]!.n;
+    await expect(
+      migrate(runner(client), [{ name: "bad", sql: "CREATE TABLE ok (id int); SELECT nope FROM missing;", checksum: "x" }]),
+    ).rejects.toThrow(/migration bad failed/);
+    const tables = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'ok'`))
+      .rows[0]!.n;
     expect(tables).toBe(0);
     expect((await client.query(`SELECT * FROM "_prisma_migrations"`)).rows).toHaveLength(0);
     await client.close();

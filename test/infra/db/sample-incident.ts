@@ -21,7 +21,12 @@ export function sampleIncident(over: Partial<Incident> = {}): Incident {
     declaredAt: "2026-11-27T09:30:00.000Z",
     declaredBy: { platform: "test", userId: "dana", name: "Dana", personId: "dana" },
     roles: { handlers: [] },
-    paging: { steps: [{ page: ["lee"], notify: [], groups: ["handling_lead"], waitMinutes: 5 }], current: 0, startedAt: "2026-11-27T09:30:00.000Z", generation: 1 },
+    paging: {
+      steps: [{ page: ["lee"], notify: [], groups: ["handling_lead"], waitMinutes: 5 }],
+      current: 0,
+      startedAt: "2026-11-27T09:30:00.000Z",
+      generation: 1,
+    },
     pages: [],
     clocks: [],
     followUps: [],
@@ -31,16 +36,38 @@ export function sampleIncident(over: Partial<Incident> = {}): Incident {
   };
 }
 
-export const note = (text: string, at = "2026-11-27T09:31:00.000Z"): NewEntry => ({ type: "note", at, actor: { platform: "test", userId: "dana", name: "Dana" }, data: { text } });
+export const note = (text: string, at = "2026-11-27T09:31:00.000Z"): NewEntry => ({
+  type: "note",
+  at,
+  actor: { platform: "test", userId: "dana", name: "Dana" },
+  data: { text },
+});
 
-export const timer = (incidentId: string, key: string, dueAt: string): TimerSpec => ({ key, dueAt, payload: { kind: "escalate", incidentId, generation: 1, step: 0 } });
+export const timer = (incidentId: string, key: string, dueAt: string): TimerSpec => ({
+  key,
+  dueAt,
+  payload: { kind: "escalate", incidentId, generation: 1, step: 0 },
+});
 
 /** A creation change set with some entries and timers. */
 export function created(incident: Incident, entries: NewEntry[] = [note("declared")], timers: TimerSpec[] = []): ChangeSet {
-  return { incident: { ...incident, version: 1, nextSeq: entries.length }, expectedVersion: null, entries, addTimers: timers, cancelTimers: [] };
+  return {
+    incident: { ...incident, version: 1, nextSeq: entries.length },
+    expectedVersion: null,
+    entries,
+    addTimers: timers,
+    cancelTimers: [],
+  };
 }
 
 /** The next change to an incident: version + 1, entries appended. */
 export function next(incident: Incident, patch: Partial<Incident>, entries: NewEntry[] = [], more: Partial<ChangeSet> = {}): ChangeSet {
-  return { incident: { ...incident, ...patch, version: incident.version + 1, nextSeq: incident.nextSeq + entries.length }, expectedVersion: incident.version, entries, addTimers: [], cancelTimers: [], ...more };
+  return {
+    incident: { ...incident, ...patch, version: incident.version + 1, nextSeq: incident.nextSeq + entries.length },
+    expectedVersion: incident.version,
+    entries,
+    addTimers: [],
+    cancelTimers: [],
+    ...more,
+  };
 }

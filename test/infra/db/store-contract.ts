@@ -23,7 +23,10 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect((await store.getByRequestKey(inc.requestKey))?.id).toBe(inc.id);
       expect((await store.getByRoom("slack", inc.room!.channelId))?.id).toBe(inc.id);
       expect(await store.getByRoom("slack", "nowhere")).toBeNull();
-      expect((await store.timeline(inc.id)).map((e) => [e.seq, e.type, text(e)])).toEqual([[0, "note", "one"], [1, "note", "two"]]);
+      expect((await store.timeline(inc.id)).map((e) => [e.seq, e.type, text(e)])).toEqual([
+        [0, "note", "one"],
+        [1, "note", "two"],
+      ]);
     });
 
     it("refuses a second incident with the same request key and writes nothing of it", async () => {
@@ -31,7 +34,9 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       const inc = sampleIncident();
       await store.commit(created(inc));
       const twin = sampleIncident({ requestKey: inc.requestKey });
-      await expect(store.commit(created(twin, [note("x")], [timer(twin.id, `t-${twin.id}`, "2026-11-27T10:00:00.000Z")]))).rejects.toBeInstanceOf(DuplicateRequestError);
+      await expect(
+        store.commit(created(twin, [note("x")], [timer(twin.id, `t-${twin.id}`, "2026-11-27T10:00:00.000Z")])),
+      ).rejects.toBeInstanceOf(DuplicateRequestError);
       expect(await store.get(twin.id)).toBeNull();
       expect(await store.timer(`t-${twin.id}`)).toBeNull();
     });
@@ -42,7 +47,9 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       await store.commit(created(inc, [note("a")]));
       const v1 = (await store.get(inc.id))!;
       await store.commit(next(v1, { title: "first writer" }, [note("b")]));
-      const stale = next(v1, { title: "second writer" }, [note("c")], { addTimers: [timer(inc.id, `stale-${inc.id}`, "2026-11-27T10:00:00.000Z")] });
+      const stale = next(v1, { title: "second writer" }, [note("c")], {
+        addTimers: [timer(inc.id, `stale-${inc.id}`, "2026-11-27T10:00:00.000Z")],
+      });
       await expect(store.commit(stale)).rejects.toBeInstanceOf(ConflictError);
       expect((await store.get(inc.id))!.title).toBe("first writer");
       expect((await store.timeline(inc.id)).map(text)).toEqual(["a", "b"]);
@@ -53,7 +60,9 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       const store = await open();
       const inc = sampleIncident();
       const k = (s: string) => `${inc.id}:${s}`;
-      await store.commit(created(inc, [], [timer(inc.id, k("a"), "2026-11-27T10:00:00.000Z"), timer(inc.id, k("b"), "2026-11-27T10:05:00.000Z")]));
+      await store.commit(
+        created(inc, [], [timer(inc.id, k("a"), "2026-11-27T10:00:00.000Z"), timer(inc.id, k("b"), "2026-11-27T10:05:00.000Z")]),
+      );
       let cur = (await store.get(inc.id))!;
       await store.commit(next(cur, {}, [], { addTimers: [timer(inc.id, k("a"), "2030-01-01T00:00:00.000Z")], cancelTimers: [k("b")] }));
       expect((await store.timer(k("a")))!.dueAt).toBe("2026-11-27T10:00:00.000Z");
@@ -62,7 +71,9 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       await store.commit(next(cur, {}, [note("fired")], { claimTimer: k("a") }));
       expect((await store.timer(k("a")))!.state).toBe("fired");
       cur = (await store.get(inc.id))!;
-      await expect(store.commit(next(cur, { title: "twice" }, [note("again")], { claimTimer: k("a") }))).rejects.toBeInstanceOf(ConflictError);
+      await expect(store.commit(next(cur, { title: "twice" }, [note("again")], { claimTimer: k("a") }))).rejects.toBeInstanceOf(
+        ConflictError,
+      );
       expect((await store.get(inc.id))!.title).not.toBe("twice");
       expect((await store.timeline(inc.id)).map(text)).not.toContain("again");
     });
@@ -76,7 +87,12 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(await store.leaseTimer(key, new Date("2026-11-27T09:59:00.000Z"), new Date("2026-11-27T10:03:00.000Z"))).toBeNull();
       expect((await store.leaseTimer(key, now, new Date("2026-11-27T10:03:00.000Z")))?.dueAt).toBe("2026-11-27T10:03:00.000Z");
       expect(await store.leaseTimer(key, now, new Date("2026-11-27T10:03:00.000Z"))).toBeNull();
-      await store.retryTimer(key, new Date("2026-11-27T11:00:00.000Z"), { kind: "deliver", incidentId: inc.id, delivery: { what: "card" }, attempt: 1 });
+      await store.retryTimer(key, new Date("2026-11-27T11:00:00.000Z"), {
+        kind: "deliver",
+        incidentId: inc.id,
+        delivery: { what: "card" },
+        attempt: 1,
+      });
       expect(await store.timer(key)).toMatchObject({ state: "pending", dueAt: "2026-11-27T11:00:00.000Z", payload: { attempt: 1 } });
       expect(await store.retireTimer(key, now)).toBe(true);
       expect(await store.retireTimer(key, now)).toBe(false);
@@ -87,10 +103,20 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       const inc = sampleIncident();
       const names = ["p3", "p1", "p2", "p4"];
       const due = ["2020-01-01T00:03:00.000Z", "2020-01-01T00:01:00.000Z", "2020-01-01T00:01:00.000Z", "2020-01-01T00:09:00.000Z"];
-      await store.commit(created(inc, [], names.map((n, i) => timer(inc.id, `${inc.id}:${n}`, due[i]!))));
+      await store.commit(
+        created(
+          inc,
+          [],
+          names.map((n, i) => timer(inc.id, `${inc.id}:${n}`, due[i]!)),
+        ),
+      );
       const mine = (rows: { key: string }[]) => rows.filter((r) => r.key.startsWith(inc.id)).map((r) => r.key.split(":").pop());
       expect(mine(await store.pendingTimers({ limit: 100_000 }))).toEqual(["p1", "p2", "p3", "p4"]);
-      expect(mine(await store.pendingTimers({ dueBefore: new Date("2020-01-01T00:05:00.000Z"), limit: 100_000 }))).toEqual(["p1", "p2", "p3"]);
+      expect(mine(await store.pendingTimers({ dueBefore: new Date("2020-01-01T00:05:00.000Z"), limit: 100_000 }))).toEqual([
+        "p1",
+        "p2",
+        "p3",
+      ]);
       expect(mine(await store.pendingTimers({ afterKey: `${inc.id}:p2`, limit: 100_000 }))).toEqual(["p3", "p4"]);
     });
 
@@ -103,7 +129,9 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       for (const i of [a, b, c]) await store.commit(created(i));
       const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id).sort();
       expect(ids(await store.list({ kind: [tag], severity: ["urgent"], limit: 100 }))).toEqual([a.id, c.id].sort());
-      expect(ids(await store.list({ kind: [tag], from: new Date("2031-03-01T00:00:00Z"), to: new Date("2031-04-01T00:00:00Z"), limit: 100 }))).toEqual([a.id, b.id].sort());
+      expect(
+        ids(await store.list({ kind: [tag], from: new Date("2031-03-01T00:00:00Z"), to: new Date("2031-04-01T00:00:00Z"), limit: 100 })),
+      ).toEqual([a.id, b.id].sort());
       const all = await store.list({ kind: [tag], limit: 100 });
       const pages = [...(await store.list({ kind: [tag], limit: 2 })), ...(await store.list({ kind: [tag], limit: 2, offset: 2 }))];
       expect(pages.map((i) => i.id)).toEqual(all.map((i) => i.id));
@@ -116,9 +144,22 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       const a = sampleIncident({ kind: tag, acknowledgedAt: "2031-01-01T00:10:00.000Z", satisfaction: 4 });
       const b = sampleIncident({ kind: tag, drill: true });
       for (const i of [a, b]) await store.commit(created(i));
-      const pick = (i: FigureInput) => ({ number: i.number, drill: i.drill, kind: i.kind, severity: i.severity, declaredAt: i.declaredAt, acknowledgedAt: i.acknowledgedAt, firstResponseAt: i.firstResponseAt, resolvedAt: i.resolvedAt, satisfaction: i.satisfaction, clocks: i.clocks });
+      const pick = (i: FigureInput) => ({
+        number: i.number,
+        drill: i.drill,
+        kind: i.kind,
+        severity: i.severity,
+        declaredAt: i.declaredAt,
+        acknowledgedAt: i.acknowledgedAt,
+        firstResponseAt: i.firstResponseAt,
+        resolvedAt: i.resolvedAt,
+        satisfaction: i.satisfaction,
+        clocks: i.clocks,
+      });
       const strip = (x: object) => JSON.parse(JSON.stringify(x));
-      expect(strip((await store.figureInputs({ kind: [tag] })).map(pick))).toEqual(strip((await store.list({ kind: [tag], limit: 10 })).map(pick)));
+      expect(strip((await store.figureInputs({ kind: [tag] })).map(pick))).toEqual(
+        strip((await store.list({ kind: [tag], limit: 10 })).map(pick)),
+      );
       expect((await store.figureInputs({ kind: [tag], drill: false })).map((i) => i.number)).toEqual([a.number]);
     });
 
