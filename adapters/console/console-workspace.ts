@@ -3,7 +3,8 @@ import { parseWhen } from "../../src/core/commands/when.js";
 import { isUserError } from "../../src/core/errors.js";
 import { formatLocal } from "../../src/core/calendar/zoned.js";
 import { findPerson } from "../../src/core/policy/directory.js";
-import { dispatch, renderUserError } from "../../src/app/dispatch.js";
+import { dispatch } from "../../src/app/dispatch.js";
+import { describeUserError } from "../../src/core/commands/usage.js";
 import type { AppDeps } from "../../src/app/deps.js";
 import type { SettableClock } from "../../src/infra/clocks.js";
 import type { LocalScheduler } from "../../src/infra/local-scheduler.js";
@@ -80,7 +81,7 @@ export class ConsoleWorkspace {
       await this.run(command);
     } catch (e) {
       if (!isUserError(e)) throw e;
-      this.out(`  ↳ ${renderUserError(this.deps.policy, e)}`);
+      this.out(`  ↳ ${describeUserError(this.deps.policy, e)}`);
     }
     return true;
   }

@@ -1,18 +1,20 @@
-import { z } from "zod";
-import type { Command } from "../../src/core/commands/command.js";
+import type { AnyField } from "../../src/core/commands/fields.js";
+import { readCommand } from "../../src/core/commands/read.js";
+import { choicesOf } from "../../src/core/commands/usage.js";
+import { VERBS, type Command, type Verb } from "../../src/core/commands/verbs.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 
-// The /incident application command: one subcommand per verb of the shared
-// grammar, with typed options (severity and kind as choices, the incident as
-// an autocompleted number). Option types: 3 string, 4 integer, 6 user.
+// The /incident application command, derived from the verbs' specs: a verb of
+// one word is a subcommand, a verb of two (`followup done`) a subcommand of a
+// group; each field is a typed option (severity and kind as choices from the
+// policy, a person as a user picker, a flag as a boolean), the incident an
+// autocompleted number. Discord's limits apply: 25 subcommands or groups, 25
+// options, 25 choices, 100-character descriptions, required options first.
 // https://discord.com/developers/docs/interactions/application-commands
 
-const STRING = 3;
-const INTEGER = 4;
-const USER = 6;
-const SUB = 1;
+const TYPE = { SUB: 1, GROUP: 2, STRING: 3, INTEGER: 4, BOOLEAN: 5, USER: 6 } as const;
 
-type Option = {
+export interface Option {
   type: number;
   name: string;
   description: string;
@@ -22,170 +24,101 @@ type Option = {
   min_value?: number;
   max_value?: number;
   max_length?: number;
-};
+  options?: Option[];
+}
 
-const incident: Option = { type: INTEGER, name: "incident", description: "Incident number (implied inside its room)", autocomplete: true };
-const text = (name: string, description: string, required = true): Option => ({
-  type: STRING,
-  name,
-  description,
-  required,
-  max_length: 1500,
-});
+const cut = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join("") + "…" : s);
+
+/** The option an incident is named by, inside its room implied. */
+export const INCIDENT_OPTION = "incident";
+
+function choiceName(policy: Policy, field: AnyField, value: string): string {
+  if (field.kind === "severity") return policy.severities[value]?.name[policy.locale] ?? value;
+  if (field.kind === "kind") return policy.kinds[value]?.name[policy.locale] ?? value;
+  return value;
+}
+
+function fieldOption(policy: Policy, key: string, field: AnyField): Option {
+  const base = { name: key, description: cut(field.help[policy.locale], 100), required: field.required };
+  switch (field.kind) {
+    case "severity":
+    case "kind":
+    case "choice":
+      return {
+        ...base,
+        type: TYPE.STRING,
+        choices: choicesOf(policy, field)!
+          .slice(0, 25)
+          .map((value) => ({ name: cut(choiceName(policy, field, value), 100), value })),
+      };
+    case "integer":
+      return { ...base, type: TYPE.INTEGER, min_value: field.min, max_value: field.max };
+    case "flag":
+      return { ...base, type: TYPE.BOOLEAN };
+    case "person":
+      return { ...base, type: TYPE.USER };
+    case "text":
+    case "longText":
+    case "word":
+    case "date":
+    case "when":
+      return { ...base, type: TYPE.STRING, max_length: Math.min(field.maxLength ?? 6000, 6000) };
+  }
+}
+
+function subcommand(policy: Policy, verb: Verb, name: string): Option {
+  const fields = (Object.entries(verb.fields) as Array<[string, AnyField]>).map(([key, field]) => fieldOption(policy, key, field));
+  // A declare's title may be left out to fill in a form instead.
+  if (verb.form) for (const o of fields) if (o.type === TYPE.STRING && !o.choices) o.required = false;
+  const options = [...fields.filter((o) => o.required), ...fields.filter((o) => !o.required)];
+  if (verb.incident)
+    options.push({
+      type: TYPE.INTEGER,
+      name: INCIDENT_OPTION,
+      description: "Incident number (implied inside its room)",
+      autocomplete: true,
+    });
+  return { type: TYPE.SUB, name, description: cut(verb.help[policy.locale], 100), options };
+}
 
 export function incidentCommand(policy: Policy) {
-  const severity = (required: boolean): Option => ({
-    type: STRING,
-    name: "severity",
-    description: "Severity",
-    required,
-    choices: Object.entries(policy.severities).map(([value, s]) => ({ name: s.name[policy.locale] ?? value, value })),
-  });
-  const kind: Option = {
-    type: STRING,
-    name: "kind",
-    description: "Kind",
-    choices: Object.entries(policy.kinds)
-      .filter(([, k]) => !k.drill)
-      .map(([value, k]) => ({ name: k.name[policy.locale] ?? value, value })),
-  };
-  const declareOptions = [
-    severity(true),
-    text("title", "Title (leave out to fill in a form)", false),
-    kind,
-    text("customer", "Customer", false),
-    text("region", "Region", false),
-    text("description", "Description", false),
-  ];
-  const sub = (name: string, description: string, options: Option[] = []) => ({ type: SUB, name, description, options });
-  return {
-    name: "incident",
-    description: "Declare and run incidents",
-    type: 1,
-    options: [
-      sub("declare", "Declare an incident", declareOptions),
-      sub("drill", "Start a drill (kept out of the figures)", declareOptions),
-      sub("ack", "Acknowledge your page", [incident]),
-      sub("escalate", "Page the next step now", [incident]),
-      sub("sev", "Change the severity", [severity(true), text("reason", "Why"), incident]),
-      sub("note", "Add a note to the timeline", [text("text", "Note"), incident]),
-      sub("role", "Assign a role", [
-        {
-          type: STRING,
-          name: "role",
-          description: "Role",
-          required: true,
-          choices: ["lead", "liaison", "handler"].map((r) => ({ name: r, value: r })),
-        },
-        { type: USER, name: "person", description: "Who", required: true },
-        incident,
-      ]),
-      sub("update", "Record an update to the customer or internal", [
-        {
-          type: STRING,
-          name: "audience",
-          description: "For whom",
-          required: true,
-          choices: [
-            { name: "customer", value: "customer" },
-            { name: "internal", value: "internal" },
-          ],
-        },
-        text("text", "Update"),
-        incident,
-      ]),
-      sub("done", "Mark a deadline done", [text("deadline", "Deadline key"), incident]),
-      sub("resolve", "Resolve", [text("summary", "Summary", false), incident]),
-      sub("close", "Close", [
-        { type: INTEGER, name: "satisfaction", description: "Customer satisfaction 1-5", min_value: 1, max_value: 5 },
-        incident,
-      ]),
-      sub("reopen", "Reopen", [text("reason", "Why"), incident]),
-      sub("followup", "Add a follow-up action", [
-        text("text", "Action"),
-        { type: USER, name: "owner", description: "Owner" },
-        text("due", "Due date YYYY-MM-DD", false),
-        incident,
-      ]),
-      sub("followup-done", "Mark a follow-up done", [text("id", "Follow-up id, e.g. F1"), incident]),
-      sub("status", "Show the incident", [incident]),
-      sub("timeline", "Show the timeline", [incident]),
-      sub("summary", "Post the after-action summary", [incident]),
-      sub("list", "Open incidents"),
-      sub("plan", "Who would be paged, and when deadlines fall", [severity(true), kind, text("at", "When, e.g. 'fri 17:30'", false)]),
-      sub("help", "How to use Beacon", [text("topic", "Command", false)]),
-    ],
-  };
+  const top: Option[] = [];
+  for (const verb of VERBS) {
+    if (verb.words.length === 1) {
+      top.push(subcommand(policy, verb, verb.words[0]));
+      continue;
+    }
+    const [groupName, sub] = verb.words;
+    let group = top.find((o) => o.type === TYPE.GROUP && o.name === groupName);
+    if (!group) {
+      group = { type: TYPE.GROUP, name: groupName, description: cut(verb.help[policy.locale], 100), options: [] };
+      top.push(group);
+    }
+    group.options!.push(subcommand(policy, verb, sub));
+  }
+  return { name: "incident", description: "Declare and run incidents", type: 1, options: top };
+}
+
+/** The verb a subcommand (and group) names. */
+export function verbAt(group: string | null, sub: string): Verb | undefined {
+  return VERBS.find((v) => (group ? v.words[0] === group && v.words[1] === sub : v.words.length === 1 && v.words[0] === sub));
 }
 
 /** The options of one invocation, as discord.js hands them over (name → value). */
 export type Options = Record<string, string | number | boolean | undefined>;
 
-const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
-const ref = (o: Options) => (typeof o.incident === "number" ? { number: o.incident } : {});
-
-/** A subcommand and its options → the core's typed Command (the declare form is handled before this). */
-export function toCommand(policy: Policy, sub: string, o: Options, personOf: (userId: string) => string | undefined): Command {
-  const need = (v: unknown, name: string) =>
-    z
-      .string({ error: `${name} is required` })
-      .min(1)
-      .parse(str(v));
-  switch (sub) {
-    case "declare":
-    case "drill":
-      return {
-        name: "declare",
-        drill: sub === "drill",
-        severity: need(o.severity, "severity"),
-        title: need(o.title, "title"),
-        kind: str(o.kind),
-        customer: str(o.customer),
-        region: str(o.region),
-        description: str(o.description),
-      };
-    case "ack":
-    case "escalate":
-    case "status":
-    case "timeline":
-    case "summary":
-      return { name: sub, ...ref(o) };
-    case "sev":
-      return { name: "sev", severity: need(o.severity, "severity"), reason: need(o.reason, "reason"), ...ref(o) };
-    case "note":
-      return { name: "note", text: need(o.text, "text"), ...ref(o) };
-    case "role":
-      return {
-        name: "role",
-        role: z.enum(["lead", "liaison", "handler"]).parse(o.role),
-        person: personOf(String(o.person)) ?? String(o.person),
-        ...ref(o),
-      };
-    case "update":
-      return { name: "update", audience: z.enum(["customer", "internal"]).parse(o.audience), text: need(o.text, "text"), ...ref(o) };
-    case "done":
-      return { name: "done", clock: need(o.deadline, "deadline"), ...ref(o) };
-    case "resolve":
-      return { name: "resolve", summary: str(o.summary), ...ref(o) };
-    case "close":
-      return { name: "close", ...(typeof o.satisfaction === "number" ? { satisfaction: o.satisfaction } : {}), ...ref(o) };
-    case "reopen":
-      return { name: "reopen", reason: need(o.reason, "reason"), ...ref(o) };
-    case "followup":
-      return {
-        name: "followup",
-        text: need(o.text, "text"),
-        owner: o.owner ? (personOf(String(o.owner)) ?? String(o.owner)) : undefined,
-        due: str(o.due),
-        ...ref(o),
-      };
-    case "followup-done":
-      return { name: "followup_done", id: need(o.id, "id"), ...ref(o) };
-    case "list":
-      return { name: "list" };
-    case "plan":
-      return { name: "plan", severity: need(o.severity, "severity"), kind: str(o.kind), at: str(o.at) };
-    default:
-      return { name: "help", topic: str(o.topic) };
+/**
+ * A subcommand and its options → the core's typed Command, through the same
+ * reader as typed text. A user option becomes the policy person behind that
+ * Discord user (or stays the user id, which the use-case then refuses by name).
+ */
+export function toCommand(verb: Verb, o: Options, personOf: (userId: string) => string | undefined): Command {
+  const values: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(verb.fields) as Array<[string, AnyField]>) {
+    const v = o[key];
+    if (v === undefined) continue;
+    values[key] = field.kind === "person" ? (personOf(String(v)) ?? String(v)) : v;
   }
+  const number = typeof o[INCIDENT_OPTION] === "number" ? o[INCIDENT_OPTION] : undefined;
+  return readCommand({ verb, values, ...(number !== undefined ? { number } : {}) });
 }

@@ -9,12 +9,12 @@ import {
 } from "discord.js";
 import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
 import { dispatchAck, dispatchCommand, failureReply } from "../../src/app/dispatch.js";
-import type { Command } from "../../src/core/commands/command.js";
-import { messages } from "../../src/core/i18n/index.js";
+import { verbNamed, type Command } from "../../src/core/commands/verbs.js";
 import { personByPlatformId } from "../../src/core/policy/directory.js";
-import { toCommand, type Options } from "./commands.js";
+import { INCIDENT_OPTION, toCommand, verbAt, type Options } from "./commands.js";
+import { formModal, isFormId, needsForm, readForm } from "./forms.js";
 import type { InFlight } from "../../src/app/in-flight.js";
-import { discordMentions, ID } from "./render.js";
+import { discordMentions } from "./render.js";
 
 // Discord interactions -> the app's commands. Every interaction is answered
 // within Discord's 3 seconds: a deferred ephemeral reply first (or the modal,
@@ -56,22 +56,26 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
   }
 
   async function command(i: ChatInputCommandInteraction): Promise<void> {
-    const sub = i.options.getSubcommand();
+    const group = i.options.getSubcommandGroup(false);
+    const verb = verbAt(group, i.options.getSubcommand());
+    if (!verb) return;
     const o: Options = {};
-    for (const opt of i.options.data[0]?.options ?? []) o[opt.name] = opt.value as Options[string];
-    if ((sub === "declare" || sub === "drill") && !String(o.title ?? "").trim()) {
-      await i.showModal(declareForm(String(o.severity), o.kind as string | undefined, sub === "drill"));
+    const top = i.options.data[0];
+    for (const opt of (group ? top?.options?.[0]?.options : top?.options) ?? []) o[opt.name] = opt.value as Options[string];
+    if (needsForm(verb, o)) {
+      await i.showModal(formModal(deps.policy, verb, o, typeof o[INCIDENT_OPTION] === "number" ? { number: o[INCIDENT_OPTION] } : {}));
       return;
     }
     const personOf = (userId: string) => personByPlatformId(deps.policy, "discord", userId);
-    await answer(i, async () => dispatchCommand(deps, { ...inbound(i), text: "" }, toCommand(deps.policy, sub, o, personOf)));
+    await answer(i, async () => dispatchCommand(deps, { ...inbound(i), text: "" }, toCommand(verb, o, personOf)));
   }
 
   async function button(i: ButtonInteraction): Promise<void> {
     // beacon:<action>:<incidentId>[:<pageId>]; a page id may itself contain ":".
     const [, action, incidentId, pageId] = /^beacon:([a-z]+):([^:]+)(?::(.+))?$/.exec(i.customId) ?? [];
+    const note = verbNamed("note")!;
     if (action === "note") {
-      await i.showModal(noteForm(incidentId!));
+      await i.showModal(formModal(deps.policy, note, {}, { id: incidentId! }));
       return;
     }
     if (action === "page") return answer(i, () => dispatchAck(deps, inbound(i), incidentId!, pageId));
@@ -87,31 +91,16 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
   }
 
   async function modal(i: ModalSubmitInteraction): Promise<void> {
-    const [, kind, a, b, c] = i.customId.split(":");
-    const field = (id: string) => i.fields.getTextInputValue(id).trim() || undefined;
-    if (kind === "declare") {
-      const cmd: Command = {
-        name: "declare",
-        drill: c === "1",
-        severity: a!,
-        title: field("title") ?? "",
-        kind: b || undefined,
-        customer: field("customer"),
-        region: field("region"),
-        description: field("description"),
-      };
-      return answer(i, () => dispatchCommand(deps, { ...inbound(i), text: "" }, cmd));
-    }
-    if (kind === "notemodal") {
-      return answer(i, async () => {
-        const incident = await deps.store.get(a!);
-        return dispatchCommand(
-          deps,
-          { ...inbound(i), text: "" },
-          { name: "note", text: field("note") ?? "", ...(incident ? { number: incident.number } : {}) },
-        );
-      });
-    }
+    if (!isFormId(i.customId)) return;
+    const inputs: Record<string, string> = {};
+    for (const row of i.components)
+      for (const c of "components" in row ? row.components : [])
+        if ("value" in c && typeof c.value === "string") inputs[c.customId] = c.value;
+    return answer(i, async () => {
+      const { command, incident } = readForm(i.customId, inputs);
+      const found = incident.id ? await deps.store.get(incident.id) : null;
+      return dispatchCommand(deps, { ...inbound(i), text: "" }, found ? ({ ...command, number: found.number } as Command) : command);
+    });
   }
 
   async function autocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -124,32 +113,5 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
       .slice(0, 25)
       .map((inc) => ({ name: `${inc.drill ? "[DRILL] " : ""}#${inc.number} ${inc.title}`.slice(0, 100), value: inc.number }));
     await i.respond(choices);
-  }
-
-  function declareForm(severity: string, kind: string | undefined, drill: boolean) {
-    const t = messages(deps.policy.locale).form;
-    const input = (custom_id: string, label: string, style: 1 | 2, required: boolean, max_length: number) => ({
-      type: 1,
-      components: [{ type: 4, custom_id, label, style, required, max_length }],
-    });
-    return {
-      custom_id: ID.declare(severity, kind, drill),
-      title: (drill ? t.drillTitle : t.declareTitle).slice(0, 45),
-      components: [
-        input("title", t.title, 1, true, 150),
-        input("customer", t.customer, 1, false, 150),
-        input("region", t.region, 1, false, 80),
-        input("description", t.description, 2, false, 2000),
-      ],
-    };
-  }
-
-  function noteForm(incidentId: string) {
-    const t = messages(deps.policy.locale).form;
-    return {
-      custom_id: ID.note(incidentId),
-      title: t.noteTitle.slice(0, 45),
-      components: [{ type: 1, components: [{ type: 4, custom_id: "note", label: t.note, style: 2, required: true, max_length: 3000 }] }],
-    };
   }
 }

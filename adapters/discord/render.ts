@@ -8,8 +8,6 @@ import type { CardAction, IncidentCard, PageView } from "../../src/core/views.js
 export const ID = {
   card: (action: CardAction, incidentId: string) => `beacon:${action}:${incidentId}`,
   page: (incidentId: string, pageId: string) => `beacon:page:${incidentId}:${pageId}`,
-  declare: (severity: string, kind: string | undefined, drill: boolean) => `beacon:declare:${severity}:${kind ?? ""}:${drill ? 1 : 0}`,
-  note: (incidentId: string) => `beacon:notemodal:${incidentId}`,
 };
 
 const SUCCESS = 3;

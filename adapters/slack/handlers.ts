@@ -2,11 +2,13 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
 import { dispatch, dispatchAck, dispatchCommand } from "../../src/app/dispatch.js";
-import type { Command } from "../../src/core/commands/command.js";
+import { parseRaw } from "../../src/core/commands/parse.js";
+import { wantsForm } from "../../src/core/commands/read.js";
+import { verbNamed, type Command } from "../../src/core/commands/verbs.js";
 import { ACTION } from "./blocks.js";
 import type { InFlight } from "../../src/app/in-flight.js";
 import { slackMentions } from "./mentions.js";
-import { declareModal, metadataSchema, noteModal, parseDeclare, parseNote, VIEW, type ViewMetadata } from "./modals.js";
+import { formVerb, formView, metadataSchema, readFormSubmission, type ViewMetadata } from "./forms.js";
 import { registerCapture } from "./capture.js";
 
 // Slack events -> the app's commands. Every handler acknowledges first (Slack
@@ -32,9 +34,16 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     await ack();
     work.run(async () => {
       const text = command.text.trim();
-      const form = /^(declare|drill)?$/i.exec(text);
-      if (form) {
-        const view = declareModal(deps.policy, { c: command.channel_id }, form[1]?.toLowerCase() === "drill");
+      // A verb with a form, typed without what the form asks (`/incident`, `declare urgent`, `note`): open the form, prefilled.
+      const raw = (() => {
+        try {
+          return parseRaw(text || "declare");
+        } catch {
+          return undefined;
+        }
+      })();
+      if (raw && wantsForm(raw)) {
+        const view = formView(deps.policy, raw.verb, { c: command.channel_id }, raw.values);
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
         return;
       }
@@ -93,47 +102,30 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     await ack();
     work.run(async () => {
       const channelId = (body as { channel?: { id: string } }).channel?.id;
-      await client.views.open({
-        trigger_id: (body as { trigger_id: string }).trigger_id,
-        view: noteModal(deps.policy, { c: channelId }) as never,
-      });
+      const view = formView(deps.policy, verbNamed("note")!, { c: channelId });
+      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: view as never });
     }, fail("note button"));
   });
 
-  app.view(VIEW.declare, async ({ ack, body, view, client }) => {
-    const parsed = parseDeclare(deps.policy, view.state.values);
-    if ("errors" in parsed) {
-      await ack({ response_action: "errors", errors: parsed.errors });
+  app.view(/^beacon_/, async ({ ack, body, view, client }) => {
+    const verb = formVerb(view.callback_id);
+    if (!verb) return ack();
+    const read = readFormSubmission(deps.policy, verb, view.state.values);
+    if ("errors" in read) {
+      await ack({ response_action: "errors", errors: read.errors });
       return;
     }
     await ack();
     const meta = metadata(view.private_metadata);
-    work.run(async () => {
-      const reply = await dispatchCommand(
-        deps,
-        { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` },
-        parsed.command,
-      );
-      await tell(client, body.user.id, meta, say(reply));
-    }, fail("declare form"));
-  });
-
-  app.view(VIEW.note, async ({ ack, body, view, client }) => {
-    const text = parseNote(view.state.values);
-    if (!text) {
-      await ack({ response_action: "errors", errors: { note: "…" } });
-      return;
-    }
-    await ack();
-    const meta = metadata(view.private_metadata);
-    work.run(async () => {
-      const reply = await dispatchCommand(
-        deps,
-        { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` },
-        { name: "note", text },
-      );
-      if (reply.error) await tell(client, body.user.id, meta, say(reply));
-    }, fail("note form"));
+    work.run(
+      async () => {
+        const inbound = { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` };
+        const reply = await dispatchCommand(deps, inbound, read.command);
+        // A declaration is answered (where its room is); a note only when it could not be kept.
+        if (verb.name === "declare" || reply.error) await tell(client, body.user.id, meta, say(reply));
+      },
+      fail(`${verb.name} form`),
+    );
   });
 
   registerCapture(app, deps, work);

@@ -1,4 +1,4 @@
-import type { DeclareFields } from "../core/commands/command.js";
+import type { CommandFor } from "../core/commands/verbs.js";
 import { declareIncident as decideDeclare } from "../core/incident/declare.js";
 import { messages } from "../core/i18n/index.js";
 import { incidentLabel } from "../core/model.js";
@@ -6,15 +6,13 @@ import { resolveKind, resolveSeverity } from "../core/policy/lookup.js";
 import { DuplicateRequestError } from "../ports/incident-store.js";
 import { applyChange, decisionContext } from "./apply-change.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
-import { requirePermission } from "./permissions.js";
 
 /**
  * Declare an incident. Idempotent on the request key: a platform retry or a
  * double submit returns the incident already declared instead of a second one.
  */
-export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: DeclareFields & { drill: boolean }): Promise<Reply> {
+export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: CommandFor<"declare">): Promise<Reply> {
   const t = messages(deps.policy.locale);
-  requirePermission(deps.policy, inbound.actor, "declare");
   const severity = resolveSeverity(deps.policy, fields.severity);
   const kind = resolveKind(deps.policy, fields.kind);
   const existing = await deps.store.getByRequestKey(inbound.requestKey);
@@ -22,6 +20,7 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: D
   const number = await deps.store.nextNumber();
   const change = decideDeclare(decisionContext(deps), {
     ...fields,
+    drill: fields.drill ?? false,
     id: deps.newId(),
     number,
     requestKey: inbound.requestKey,

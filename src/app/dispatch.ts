@@ -1,16 +1,15 @@
-import type { Command } from "../core/commands/command.js";
 import { parseCommand } from "../core/commands/parse.js";
-import { isUserError, type UserError } from "../core/errors.js";
+import { describeUserError } from "../core/commands/usage.js";
+import { verbNamed, type Command } from "../core/commands/verbs.js";
+import { isUserError } from "../core/errors.js";
 import { messages } from "../core/i18n/index.js";
 import { personByPlatformId } from "../core/policy/directory.js";
 import type { Policy } from "../core/policy/schema.js";
 import { StoreUnavailableError } from "../ports/incident-store.js";
 import { acknowledgePage } from "./acknowledge-page.js";
-import { changeIncident } from "./change-incident.js";
-import { declareIncident } from "./declare-incident.js";
 import type { AppDeps, Inbound, Reply } from "./deps.js";
-import { findIncident } from "./find-incident.js";
-import { helpReply, listReply, planReply, statusReply, summaryReply, timelineReply } from "./queries.js";
+import { HANDLERS } from "./handlers.js";
+import { requirePermission } from "./permissions.js";
 
 /**
  * The one entry point for typed commands from every platform. User errors
@@ -27,8 +26,8 @@ export async function dispatch(deps: AppDeps, raw: Inbound): Promise<Reply> {
 }
 
 /**
- * A command that arrives already structured (a modal or form submission, a
- * card button): the same use-cases as a typed command, without the parser.
+ * A command that arrives already structured (a form submission, typed
+ * options, a card button): the same use-cases as a typed command, without the text parser.
  */
 export async function dispatchCommand(deps: AppDeps, raw: Inbound, cmd: Command): Promise<Reply> {
   try {
@@ -39,28 +38,10 @@ export async function dispatchCommand(deps: AppDeps, raw: Inbound, cmd: Command)
 }
 
 async function execute(deps: AppDeps, inbound: Inbound, cmd: Command): Promise<Reply> {
-  switch (cmd.name) {
-    case "declare":
-      return await declareIncident(deps, inbound, cmd);
-    case "list":
-      return await listReply(deps);
-    case "plan":
-      return planReply(deps, cmd);
-    case "help":
-      return helpReply(deps, cmd.topic);
-    case "ack": {
-      const incident = await findIncident(deps, inbound, cmd.number);
-      return await acknowledgePage(deps, inbound.actor, incident.id);
-    }
-    case "status":
-      return statusReply(deps, await findIncident(deps, inbound, cmd.number));
-    case "timeline":
-      return await timelineReply(deps, await findIncident(deps, inbound, cmd.number));
-    case "summary":
-      return await summaryReply(deps, await findIncident(deps, inbound, cmd.number), inbound.actor);
-    default:
-      return await changeIncident(deps, inbound, await findIncident(deps, inbound, cmd.number), cmd);
-  }
+  const permission = verbNamed(cmd.name)?.permission;
+  if (permission) requirePermission(deps.policy, inbound.actor, permission);
+  const handler = HANDLERS[cmd.name] as (deps: AppDeps, inbound: Inbound, cmd: Command) => Promise<Reply>;
+  return handler(deps, inbound, cmd);
 }
 
 /** A button click on a page: acknowledge that page. */
@@ -73,7 +54,7 @@ export async function dispatchAck(deps: AppDeps, raw: Omit<Inbound, "text">, inc
 }
 
 export function failureReply(deps: AppDeps, e: unknown): Reply {
-  if (isUserError(e)) return { text: renderUserError(deps.policy, e), ephemeral: true, error: true };
+  if (isUserError(e)) return { text: describeUserError(deps.policy, e), ephemeral: true, error: true };
   if (e instanceof StoreUnavailableError) {
     deps.log.warn("database unavailable; command not done", { reason: e.reason });
     return { text: messages(deps.policy.locale).reply.storeUnavailable, ephemeral: true, error: true };
@@ -81,12 +62,6 @@ export function failureReply(deps: AppDeps, e: unknown): Reply {
   const ref = deps.newId().slice(0, 8);
   deps.log.error("command failed", { ref, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   return { text: messages(deps.policy.locale).reply.internalError(ref), ephemeral: true, error: true };
-}
-
-export function renderUserError(policy: Policy, e: UserError): string {
-  const t = messages(policy.locale);
-  const line = t.error[e.code]?.(e.params) ?? e.code;
-  return e.usage ? `${line}\n${t.usagePrefix} ${e.usage}` : line;
 }
 
 /** Attach the policy person behind a platform user, so permissions and pages can be checked. */

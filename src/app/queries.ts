@@ -1,5 +1,5 @@
-import { USAGE } from "../core/commands/command.js";
-import type { Command } from "../core/commands/command.js";
+import { helpText } from "../core/commands/usage.js";
+import type { CommandFor } from "../core/commands/verbs.js";
 import { parseWhen } from "../core/commands/when.js";
 import { formatLocal } from "../core/calendar/zoned.js";
 import { incidentLabel, type Actor, type Incident } from "../core/model.js";
@@ -48,7 +48,7 @@ export async function summaryReply(deps: AppDeps, incident: Incident, actor?: Ac
   return replyTo(`${markdown}\n\n${messages(deps.policy.locale).reply.summaryLink(link)}`, true, incident.id);
 }
 
-export function planReply(deps: AppDeps, cmd: Extract<Command, { name: "plan" }>): Reply {
+export function planReply(deps: AppDeps, cmd: CommandFor<"plan">): Reply {
   const { policy } = deps;
   const now = deps.clock.now();
   const input = {
@@ -62,11 +62,8 @@ export function planReply(deps: AppDeps, cmd: Extract<Command, { name: "plan" }>
 }
 
 export function helpReply(deps: AppDeps, topic?: string): Reply {
-  const zh = deps.policy.locale === "zh";
-  if (topic && USAGE[topic]) return replyTo(USAGE[topic]!);
-  const head = zh
-    ? "Beacon 事件命令（在事件频道内可省略 #编号）："
-    : "Beacon incident commands (inside an incident's room the #number is implied):";
+  const text = helpText(deps.policy, topic) ?? helpText(deps.policy, undefined)!;
   const now = formatLocal(deps.clock.now(), deps.policy.calendar.timeZone, deps.policy.locale);
-  return replyTo([head, ...Object.values(USAGE).map((u) => `  ${u}`), zh ? `当前时间：${now}` : `Now: ${now}`].join("\n"));
+  return replyTo(`${text}
+${deps.policy.locale === "zh" ? `当前时间：${now}` : `Now: ${now}`}`);
 }

@@ -23,8 +23,8 @@ export class UserError extends Error {
   constructor(
     readonly code: UserErrorCode,
     readonly params: Record<string, string> = {},
-    /** The command line that would have worked, shown after the message. */
-    readonly usage?: string,
+    /** The verb whose usage line would have worked, shown after the message. */
+    readonly verb?: string,
   ) {
     super(`${code} ${JSON.stringify(params)}`);
     this.name = "UserError";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderUserError } from "../../src/app/dispatch.js";
 import { parseCommand } from "../../src/core/commands/parse.js";
+import { describeUserError } from "../../src/core/commands/usage.js";
 import { UserError } from "../../src/core/errors.js";
 import { defaultPolicy } from "../helpers/default-policy.js";
 
@@ -19,6 +19,10 @@ const mistakes = [
   "followup",
   "followup done",
   "close --satisfaction 9",
+  "followup x --due 2026-13-01",
+  "declare urgent x --onsite moon",
+  "declare urgent x --nope",
+  "ack #1 extra words",
 ];
 
 function problemOf(text: string): UserError {
@@ -32,15 +36,18 @@ function problemOf(text: string): UserError {
 
 describe("usage problems", () => {
   it("are told in English with the usage line that would have worked", () => {
-    expect(renderUserError(defaultPolicy("en"), problemOf("declare urgent"))).toMatch(/^Missing title\.\nUsage: \/incident declare/);
-    expect(renderUserError(defaultPolicy("en"), problemOf("close --satisfaction 9"))).toMatch(/^--satisfaction cannot be "9"\./);
+    expect(describeUserError(defaultPolicy("en"), problemOf("declare urgent"))).toMatch(/^Missing title\.\nUsage: \/incident declare/);
+    expect(describeUserError(defaultPolicy("en"), problemOf("close --satisfaction 9"))).toMatch(
+      /^Satisfaction must be a whole number from 1 to 5, not "9"\./,
+    );
+    expect(describeUserError(defaultPolicy("en"), problemOf("update everyone hi"))).toMatch(/choose one of: customer, internal/);
   });
 
   it("are told in Chinese when the policy's locale is zh, for every mistake the parser names", () => {
     for (const text of mistakes) {
       const e = problemOf(text);
       if (e.code !== "COMMAND.USAGE") continue;
-      const line = renderUserError(defaultPolicy("zh"), e).split("\n")[0]!;
+      const line = describeUserError(defaultPolicy("zh"), e).split("\n")[0]!;
       expect(line, text).toMatch(/[\u4e00-\u9fff]/);
       expect(line, text).not.toContain(e.params.problem!);
     }

@@ -1,154 +1,91 @@
-import { z } from "zod";
+import type { AnyField } from "./fields.js";
 import { UserError } from "../errors.js";
-import { USAGE, type Command, type IncidentRef, type UsageProblem } from "./command.js";
-import { tokenize, type Tokens } from "./tokenize.js";
+import { MAX_INCIDENT_NUMBER, readCommand, usageError, type RawCommand } from "./read.js";
+import { optionName, tokenize, type Token } from "./tokenize.js";
+import { VERBS, type Command, type Verb } from "./verbs.js";
 
 // Text after `/incident` -> a typed Command, or a UserError that names the
-// problem and carries the usage line that would have worked.
-
-const ALIASES: Record<string, string> = {
-  acknowledge: "ack",
-  severity: "sev",
-  upgrade: "sev",
-  "follow-up": "followup",
-  ls: "list",
-  "?": "help",
-};
-
-const onsite = z.enum(["local", "remote"]);
-const satisfaction = z.coerce.number().int().min(1).max(5);
-const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** The problem is a key of `usageProblems` in the messages, so it reads in the policy's language. */
-function usage(name: string, problem: UsageProblem, params: Record<string, string> = {}): UserError {
-  return new UserError("COMMAND.USAGE", { problem, ...params }, USAGE[name]);
-}
-
-/** Take a leading `#12` / `INC-12` reference off the words, if present. */
-function takeRef(words: string[]): IncidentRef {
-  const m = words[0] ? /^(?:#|inc-?)(\d+)$/i.exec(words[0]) : null;
-  if (!m) return {};
-  words.shift();
-  return { number: Number(m[1]) };
-}
-
-function option<T>(name: string, opts: Tokens["options"], key: string, schema: z.ZodType<T>): T | undefined {
-  const v = opts[key];
-  if (v === undefined) return undefined;
-  const r = schema.safeParse(v === true ? "" : v);
-  if (!r.success) throw usage(name, "badOption", { key, value: v === true ? "" : v });
-  return r.data;
-}
-
-function text(v: string | true | undefined): string | undefined {
-  return typeof v === "string" && v.trim() ? v.trim() : undefined;
-}
+// problem and the verb whose usage would have worked. The grammar comes from
+// the verbs' specs: positional fields in order, the rest as `--options`.
 
 export function parseCommand(input: string): Command {
-  const { words, options } = tokenize(input);
-  const first = (words.shift() ?? "help").toLowerCase();
-  const name = ALIASES[first] ?? first;
-  const rest = () => words.join(" ").trim();
-  switch (name) {
-    case "declare":
-    case "drill": {
-      const severity = words.shift();
-      const title = rest();
-      if (!severity) throw usage(name, "missingSeverityAndTitle");
-      if (!title) throw usage(name, "missingTitle");
-      return {
-        name: "declare",
-        drill: name === "drill",
-        severity,
-        title: title.slice(0, 200),
-        kind: text(options.kind),
-        customer: text(options.customer),
-        region: text(options.region),
-        onsite: option(name, options, "onsite", onsite),
-        claim: options.claim === true || options.claim === "yes" || undefined,
-        description: text(options.desc ?? options.description),
-      };
-    }
-    case "ack":
-    case "escalate":
-    case "status":
-    case "timeline":
-    case "summary":
-      return { name, ...takeRef(words) };
-    case "list":
-      return { name };
-    case "sev": {
-      const ref = takeRef(words);
-      const severity = words.shift();
-      const reason = rest();
-      if (!severity || !reason) throw usage(name, !severity ? "missingSeverity" : "missingSeverityReason");
-      return { name, ...ref, severity, reason };
-    }
-    case "note":
-    case "reopen": {
-      const ref = takeRef(words);
-      const body = rest();
-      if (!body) throw usage(name, name === "note" ? "missingNote" : "missingReopenReason");
-      return name === "note" ? { name, ...ref, text: body } : { name, ...ref, reason: body };
-    }
-    case "role": {
-      const ref = takeRef(words);
-      const role = z.enum(["lead", "liaison", "handler"]).safeParse(words.shift()?.toLowerCase());
-      const person = rest();
-      if (!role.success) throw usage(name, "badRole");
-      if (!person) throw usage(name, "missingPerson");
-      return { name, ...ref, role: role.data, person };
-    }
-    case "update": {
-      const ref = takeRef(words);
-      const audience = z.enum(["customer", "internal"]).safeParse(words.shift()?.toLowerCase());
-      if (!audience.success) throw usage(name, "badAudience");
-      const body = rest();
-      if (!body) throw usage(name, "missingUpdate");
-      return { name, ...ref, audience: audience.data, text: body };
-    }
-    case "done": {
-      const ref = takeRef(words);
-      const clock = words.shift();
-      if (!clock) throw usage(name, "missingClock");
-      return { name, ...ref, clock: clock.toLowerCase() };
-    }
-    case "resolve": {
-      const ref = takeRef(words);
-      return { name, ...ref, summary: rest() || undefined };
-    }
-    case "close": {
-      const ref = takeRef(words);
-      return { name, ...ref, satisfaction: option(name, options, "satisfaction", satisfaction) };
-    }
-    case "followup": {
-      if (words[0]?.toLowerCase() === "done") {
-        words.shift();
-        const ref = takeRef(words);
-        const id = words.shift();
-        if (!id) throw usage(name, "missingFollowupId");
-        return { name: "followup_done", ...ref, id };
-      }
-      const ref = takeRef(words);
-      const body = rest();
-      if (!body) throw usage(name, "missingFollowupText");
-      return { name, ...ref, text: body, owner: text(options.owner), due: option(name, options, "due", dateKey) };
-    }
-    case "plan": {
-      const severity = words.shift();
-      if (!severity) throw usage(name, "missingSeverity");
-      return {
-        name,
-        severity,
-        kind: words.shift(),
-        at: text(options.at),
-        onsite: option(name, options, "onsite", onsite),
-        claim: options.claim === true || undefined,
-      };
-    }
-    case "help":
-      return { name, topic: words[0]?.toLowerCase() };
-    default:
-      throw new UserError("COMMAND.UNKNOWN", { word: first }, USAGE.help);
+  return readCommand(parseText(input));
+}
+
+/** The verb and the raw values typed, before they are read (platforms with forms prefill them). */
+export function parseRaw(input: string): RawCommand {
+  return parseText(input);
+}
+
+/** Find the verb the first words name, with any fields its alias presets. */
+export function findVerb(words: string[]): { verb: Verb; used: number; preset: Record<string, unknown> } | undefined {
+  const first = (words[0] ?? "help").toLowerCase();
+  const second = words[1]?.toLowerCase();
+  for (const verb of VERBS) {
+    const alias = verb.aliases && Object.hasOwn(verb.aliases, first) ? verb.aliases[first] : undefined;
+    if (verb.words.length === 1 && (verb.words[0] === first || alias)) return { verb, used: 1, preset: { ...alias } };
   }
+  const group = VERBS.filter((v) => v.words.length === 2 && (v.words[0] === first || (v.aliases && Object.hasOwn(v.aliases, first))));
+  if (!group.length) return undefined;
+  const named = group.find((v) => v.words[1] === second);
+  if (named) return { verb: named, used: 2, preset: {} };
+  const fallback = group.find((v) => v.groupDefault);
+  return fallback ? { verb: fallback, used: 1, preset: {} } : undefined;
+}
+
+/** `#12` or `INC-12`: the incident a command names. */
+export function incidentNumber(word: string | undefined): number | undefined {
+  const m = word ? /^(?:#|inc-?)(\d{1,20})$/i.exec(word) : null;
+  if (!m) return undefined;
+  // Beyond what the store holds: still a number, and simply no such incident.
+  return Math.min(Number(m[1]), MAX_INCIDENT_NUMBER + 1);
+}
+
+function parseText(input: string): RawCommand {
+  const tokens = tokenize(input);
+  const found = findVerb(tokens.slice(0, 2).map((t) => t.text));
+  if (!found) throw new UserError("COMMAND.UNKNOWN", { word: tokens[0]!.text.slice(0, 40) });
+  const { verb } = found;
+  const rest = tokens.slice(found.used);
+  const values: Record<string, unknown> = { ...found.preset };
+  const words = takeOptions(verb, rest, values);
+  let number: number | undefined;
+  if (verb.incident) {
+    number = incidentNumber(words[0]);
+    if (number !== undefined) words.shift();
+  }
+  takePositionals(verb, words, values);
+  return { verb, values, ...(number !== undefined ? { number } : {}) };
+}
+
+/** Pull `--name value` options out; what is left are the positional words, in order. */
+function takeOptions(verb: Verb, tokens: Token[], values: Record<string, unknown>): string[] {
+  const fields = Object.entries(verb.fields) as Array<[string, AnyField]>;
+  const words: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const opt = optionName(tokens[i]!);
+    if (!opt) {
+      words.push(tokens[i]!.text);
+      continue;
+    }
+    const entry = fields.find(([key, field]) => !field.positional && (key === opt.name || field.aliases.includes(opt.name)));
+    if (!entry) {
+      const options = fields.filter(([, field]) => !field.positional).map(([key]) => `--${key}`);
+      throw usageError(verb, "unknownOption", { option: `--${opt.name}`, options: options.join(", ") || "-" });
+    }
+    const [key, field] = entry;
+    if (opt.value !== undefined) values[key] = opt.value;
+    else if (field.kind === "flag") values[key] = true;
+    else if (i + 1 < tokens.length && !optionName(tokens[i + 1]!)) values[key] = tokens[++i]!.text;
+    else throw usageError(verb, "missing", { field: key });
+  }
+  return words;
+}
+
+function takePositionals(verb: Verb, words: string[], values: Record<string, unknown>): void {
+  for (const [key, field] of Object.entries(verb.fields) as Array<[string, AnyField]>) {
+    if (field.positional === "word" && words.length) values[key] = words.shift();
+    else if (field.positional === "rest" && words.length) values[key] = words.splice(0).join(" ");
+  }
+  if (words.length) throw usageError(verb, "unexpectedWords", { words: words.join(" ").slice(0, 80) });
 }

@@ -1,51 +1,40 @@
 /**
  * Split command text into words, honouring "double", 'single' and “curly”
- * quotes, and `--flag value` / `--flag=value` options. Slack and Discord both
- * deliver the text after the command name as one string.
+ * quotes. Slack and Discord both deliver the text after the command name as
+ * one string. A quoted word is never read as an `--option`.
  */
-export interface Tokens {
-  words: string[];
-  options: Record<string, string | true>;
+export interface Token {
+  text: string;
+  quoted: boolean;
 }
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", "“": "”", "「": "」" };
 
-export function tokenize(text: string): Tokens {
-  const raw: string[] = [];
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
   let i = 0;
   const s = text.trim();
   while (i < s.length) {
-    while (s[i] === " " || s[i] === "\t" || s[i] === "\n") i++;
+    while (i < s.length && /\s/.test(s[i]!)) i++;
     if (i >= s.length) break;
     const close = QUOTES[s[i]!];
     if (close) {
       const end = s.indexOf(close, i + 1);
-      raw.push(end === -1 ? s.slice(i + 1) : s.slice(i + 1, end));
+      tokens.push({ text: end === -1 ? s.slice(i + 1) : s.slice(i + 1, end), quoted: true });
       i = end === -1 ? s.length : end + 1;
       continue;
     }
     let j = i;
     while (j < s.length && !/\s/.test(s[j]!)) j++;
-    raw.push(s.slice(i, j));
+    tokens.push({ text: s.slice(i, j), quoted: false });
     i = j;
   }
-  return splitOptions(raw);
+  return tokens;
 }
 
-function splitOptions(raw: string[]): Tokens {
-  const words: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let k = 0; k < raw.length; k++) {
-    const w = raw[k]!;
-    const m = /^--([a-z][a-z-]*)(?:=(.*))?$/i.exec(w);
-    if (!m) {
-      words.push(w);
-      continue;
-    }
-    const name = m[1]!.toLowerCase();
-    if (m[2] !== undefined) options[name] = m[2];
-    else if (k + 1 < raw.length && !raw[k + 1]!.startsWith("--")) options[name] = raw[++k]!;
-    else options[name] = true;
-  }
-  return { words, options };
+/** `--name value`, `--name=value`, or `--name` alone (a flag). */
+export function optionName(token: Token): { name: string; value?: string } | undefined {
+  if (token.quoted) return undefined;
+  const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i.exec(token.text);
+  return m ? { name: m[1]!.toLowerCase(), ...(m[2] !== undefined ? { value: m[2] } : {}) } : undefined;
 }

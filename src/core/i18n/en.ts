@@ -4,20 +4,18 @@
 type S = string;
 
 const usageProblems: Record<S, (p: Record<S, S>) => S> = {
-  badOption: (p) => `--${p.key} cannot be "${p.value}"`,
-  missingSeverityAndTitle: () => "Missing severity and title",
-  missingTitle: () => "Missing title",
-  missingSeverity: () => "Missing severity",
-  missingSeverityReason: () => "Say why the severity changes",
-  missingNote: () => "Missing note text",
-  missingReopenReason: () => "Say why it is reopened",
-  badRole: () => "The role must be lead, liaison or handler",
-  missingPerson: () => "Missing person",
-  badAudience: () => "Say who the update is for: customer or internal",
-  missingUpdate: () => "Missing update text",
-  missingClock: () => "Missing deadline name",
-  missingFollowupId: () => "Missing follow-up id (e.g. F1)",
-  missingFollowupText: () => "Missing follow-up text",
+  missing: (p) => `Missing ${p.field!.toLowerCase()}`,
+  empty: (p) => `${p.field} is empty`,
+  tooLong: (p) => `${p.field} is too long (at most ${p.max} characters)`,
+  controlCharacters: (p) => `${p.field} contains control characters`,
+  badChoice: (p) => `${p.field} cannot be "${p.value}"; choose one of: ${p.choices}`,
+  badNumber: (p) => `${p.field} must be a whole number from ${p.min} to ${p.max}, not "${p.value}"`,
+  badDate: (p) => `${p.field} must be a real date like 2026-12-01, not "${p.value}"`,
+  badFlag: (p) => `${p.field} takes yes or no, not "${p.value}"`,
+  oneWord: (p) => `${p.field} is one word, not "${p.value}"`,
+  unknownOption: (p) => `Unknown option ${p.option}; options: ${p.options}`,
+  unexpectedWords: (p) => `Did not expect "${p.words}"`,
+  badValue: (p) => `${p.field} cannot be "${p.value}"`,
 };
 
 export const en = {
@@ -127,7 +125,7 @@ export const en = {
     internalError: (id: S) => `Something went wrong on our side; nothing was lost. Reference: ${id}`,
   },
   error: {
-    "COMMAND.UNKNOWN": (p: Record<S, S>) => `Unknown command "${p.word}".`,
+    "COMMAND.UNKNOWN": (p: Record<S, S>) => `Unknown command "${p.word}". Commands: ${p.verbs}.`,
     "COMMAND.USAGE": (p: Record<S, S>) => `${usageProblems[p.problem!]?.(p) ?? p.problem}.`,
     "INCIDENT.NOT_FOUND": (p: Record<S, S>) => `No incident ${p.ref}.`,
     "INCIDENT.NO_CONTEXT": () => `Which incident? Run this in an incident's room, or name it (e.g. #12).`,
@@ -145,6 +143,13 @@ export const en = {
     "FOLLOWUP.UNKNOWN": (p: Record<S, S>) => `${p.label} has no follow-up ${p.value}.`,
   } as Record<S, (p: Record<S, S>) => S>,
   usagePrefix: "Usage:",
+  help: {
+    head: "Beacon incident commands (inside an incident's room the #number is implied; /incident help <command> explains one):",
+    incident: "the incident (#12 or INC-12); implied inside its room",
+    required: "required",
+    choices: "one of",
+    aliases: "also",
+  },
   action: {
     declare: "declare",
     severity: "change the severity of",

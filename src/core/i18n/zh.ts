@@ -5,20 +5,18 @@ import type { Messages } from "./en.js";
 type S = string;
 
 const usageProblems: Record<S, (p: Record<S, S>) => S> = {
-  badOption: (p) => `--${p.key} 不能是“${p.value}”`,
-  missingSeverityAndTitle: () => "缺少级别和标题",
-  missingTitle: () => "缺少标题",
-  missingSeverity: () => "缺少级别",
-  missingSeverityReason: () => "请说明调整级别的原因",
-  missingNote: () => "缺少记录内容",
-  missingReopenReason: () => "请说明重新打开的原因",
-  badRole: () => "角色必须是 lead（负责人）、liaison（联络人）或 handler（处理人）",
-  missingPerson: () => "缺少人员",
-  badAudience: () => "请说明通报对象：customer（客户）或 internal（内部）",
-  missingUpdate: () => "缺少通报内容",
-  missingClock: () => "缺少时限名称",
-  missingFollowupId: () => "缺少整改项编号（如 F1）",
-  missingFollowupText: () => "缺少整改项内容",
+  missing: (p) => `缺少${p.field}`,
+  empty: (p) => `${p.field}为空`,
+  tooLong: (p) => `${p.field}过长（最多 ${p.max} 个字符）`,
+  controlCharacters: (p) => `${p.field}含有控制字符`,
+  badChoice: (p) => `${p.field}不能是“${p.value}”，请选择：${p.choices}`,
+  badNumber: (p) => `${p.field}必须是 ${p.min} 到 ${p.max} 之间的整数，而不是“${p.value}”`,
+  badDate: (p) => `${p.field}必须是有效日期，如 2026-12-01，而不是“${p.value}”`,
+  badFlag: (p) => `${p.field}只能是 yes 或 no，而不是“${p.value}”`,
+  oneWord: (p) => `${p.field}只能是一个词，而不是“${p.value}”`,
+  unknownOption: (p) => `未知选项 ${p.option}；可用选项：${p.options}`,
+  unexpectedWords: (p) => `多余的内容“${p.words}”`,
+  badValue: (p) => `${p.field}不能是“${p.value}”`,
 };
 
 export const zh: Messages = {
@@ -121,7 +119,7 @@ export const zh: Messages = {
     internalError: (id: S) => `系统内部出错；已记录的内容不会丢失。参考编号：${id}`,
   },
   error: {
-    "COMMAND.UNKNOWN": (p: Record<S, S>) => `未知命令“${p.word}”。`,
+    "COMMAND.UNKNOWN": (p: Record<S, S>) => `未知命令“${p.word}”。可用命令：${p.verbs}。`,
     "COMMAND.USAGE": (p: Record<S, S>) => `${usageProblems[p.problem!]?.(p) ?? p.problem}。`,
     "INCIDENT.NOT_FOUND": (p: Record<S, S>) => `没有事件 ${p.ref}。`,
     "INCIDENT.NO_CONTEXT": () => `是哪个事件？请在事件频道内执行，或注明编号（如 #12）。`,
@@ -138,6 +136,13 @@ export const zh: Messages = {
     "FOLLOWUP.UNKNOWN": (p: Record<S, S>) => `${p.label} 没有整改措施 ${p.value}。`,
   },
   usagePrefix: "用法：",
+  help: {
+    head: "Beacon 事件命令（在事件频道内可省略 #编号；/incident help <命令> 查看说明）：",
+    incident: "事件（#12 或 INC-12）；在事件频道内可省略",
+    required: "必填",
+    choices: "可选值",
+    aliases: "别名",
+  },
   action: {
     declare: "登记",
     severity: "调整级别",

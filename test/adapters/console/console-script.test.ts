@@ -54,7 +54,7 @@ describe("the console workspace in script mode", () => {
       "/incident status",
     ]);
     const text = out.join("\n");
-    expect(text).toMatch(/↳ Missing severity and title\.\n {2}↳ Usage: \/incident declare/);
+    expect(text).toMatch(/↳ Missing severity\.\n {2}↳ Usage: \/incident declare/);
     expect(text).toMatch(/↳ No incident #7\./);
     expect(text).toMatch(/↳ Unknown person "nobody"/);
     expect(text).toMatch(/↳ Unknown console command \/frobnicate/);

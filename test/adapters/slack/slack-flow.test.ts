@@ -21,7 +21,17 @@ describe("an incident run from Slack", () => {
     const opened = h.fake.callsTo("views.open");
     expect(opened).toHaveLength(1);
     const view = opened[0]!.args.view as { callback_id: string; private_metadata: string; blocks: Array<{ block_id: string }> };
-    expect(view.blocks.map((b) => b.block_id)).toEqual(["title", "severity", "kind", "customer", "region", "description", "drill"]);
+    expect(view.blocks.map((b) => b.block_id)).toEqual([
+      "severity",
+      "title",
+      "kind",
+      "customer",
+      "region",
+      "onsite",
+      "claim",
+      "description",
+      "drill",
+    ]);
 
     const empty = await h.slack.submit(user("dana"), view, {
       title: { type: "plain_text_input", value: " " },

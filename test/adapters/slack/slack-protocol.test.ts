@@ -62,12 +62,14 @@ describe("Slack's request protocol", () => {
 
   it("answers a usage mistake with one ephemeral line and the usage, writing nothing", async () => {
     h = await slackHarness();
-    await h.slack.command("declare urgent", user("dana"));
+    await h.slack.command("sev #1", user("dana"));
     await h.slack.command("dance", user("dana"));
     await h.settle();
     const [missing, unknown] = h.fake.responses.map((r) => r.body);
     expect(missing).toMatchObject({ response_type: "ephemeral" });
-    expect(String(missing!.text)).toMatch(/^Missing title\.\nUsage: \/incident declare/);
+    expect(String(missing!.text)).toMatch(
+      /^Missing severity\.\nUsage: \/incident sev \[#number\] &lt;urgent\|important\|general&gt; &lt;reason&gt;/,
+    );
     expect(String(unknown!.text)).toMatch(/Unknown command "dance"/);
     expect(String(missing!.text) + String(unknown!.text)).not.toMatch(/\n\s+at /);
     expect(await h.store.list({ limit: 10 })).toEqual([]);

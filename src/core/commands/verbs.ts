@@ -1,0 +1,361 @@
+import { f } from "./fields.js";
+import { verb, type CommandOf } from "./spec.js";
+
+// Every verb of `/incident`, defined once. Adding a verb: add its spec here
+// and its handler in src/app/handlers.ts (the type checker asks for it);
+// the text grammar, the help, Discord's options and the forms follow.
+
+const severity = f.severity({
+  required: true,
+  positional: "word",
+  form: true,
+  label: { en: "Severity", zh: "级别" },
+  help: { en: "How serious it is", zh: "严重程度" },
+});
+
+const onsite = f.choice(["local", "remote"], {
+  form: true,
+  label: { en: "On-site visit", zh: "上门服务" },
+  help: { en: "An engineer must go on site: local (same city) or remote (other region)", zh: "需要上门：local（同城）或 remote（外地）" },
+});
+
+const claim = f.flag({
+  form: true,
+  label: { en: "Compensation claim", zh: "赔偿要求" },
+  help: { en: "The customer claims compensation (starts the settlement deadline)", zh: "客户提出赔偿要求（启动赔偿处理时限）" },
+});
+
+const declare = verb({
+  name: "declare",
+  words: ["declare"],
+  aliases: { drill: { drill: true } },
+  incident: false,
+  permission: "declare",
+  form: { title: { en: "Declare an incident", zh: "登记突发事件" }, submit: { en: "Declare", zh: "登记" } },
+  help: {
+    en: "Declare an incident: pages by severity and starts the deadlines that apply",
+    zh: "登记突发事件：按级别通知并启动适用的时限",
+  },
+  fields: {
+    severity,
+    title: f.text({
+      required: true,
+      positional: "rest",
+      form: true,
+      label: { en: "Title", zh: "标题" },
+      help: { en: "What is wrong, in a few words", zh: "用几个字说明问题" },
+    }),
+    kind: f.kind({ form: true, label: { en: "Kind", zh: "类型" }, help: { en: "What kind of incident", zh: "事件类型" } }),
+    customer: f.text({
+      form: true,
+      maxLength: 150,
+      label: { en: "Customer", zh: "客户" },
+      help: { en: "The customer affected", zh: "受影响的客户" },
+    }),
+    region: f.text({ form: true, maxLength: 80, label: { en: "Region", zh: "地区" }, help: { en: "Where it happens", zh: "发生地区" } }),
+    onsite,
+    claim,
+    description: f.longText({
+      form: true,
+      aliases: ["desc"],
+      maxLength: 2000,
+      label: { en: "Description", zh: "描述" },
+      help: { en: "What is known so far", zh: "目前已知的情况" },
+    }),
+    drill: f.flag({
+      form: true,
+      label: { en: "Drill", zh: "演练" },
+      help: { en: "A practice run, kept out of the figures", zh: "演练，不计入考核指标" },
+    }),
+  },
+});
+
+const ack = verb({
+  name: "ack",
+  words: ["ack"],
+  aliases: { acknowledge: {} },
+  incident: true,
+  help: { en: "Acknowledge your page; stops escalation", zh: "确认通知，停止升级" },
+  fields: {},
+});
+
+const escalate = verb({
+  name: "escalate",
+  words: ["escalate"],
+  incident: true,
+  help: { en: "Page the next step now", zh: "立即通知下一级" },
+  fields: {},
+});
+
+const sev = verb({
+  name: "sev",
+  words: ["sev"],
+  aliases: { severity: {}, upgrade: {} },
+  incident: true,
+  permission: "severity",
+  help: { en: "Raise or lower the severity; paging and deadlines are re-planned", zh: "调整级别，重新安排通知和时限" },
+  fields: {
+    severity: f.severity({
+      required: true,
+      positional: "word",
+      label: { en: "Severity", zh: "级别" },
+      help: { en: "The new severity", zh: "新的级别" },
+    }),
+    reason: f.text({
+      required: true,
+      positional: "rest",
+      label: { en: "Reason", zh: "原因" },
+      help: { en: "Why the severity changes", zh: "调整级别的原因" },
+    }),
+  },
+});
+
+const note = verb({
+  name: "note",
+  words: ["note"],
+  incident: true,
+  form: { title: { en: "Add a note", zh: "添加记录" }, submit: { en: "Save", zh: "保存" } },
+  help: { en: "Add a note to the timeline", zh: "在时间线上添加记录" },
+  fields: {
+    text: f.longText({
+      required: true,
+      positional: "rest",
+      form: true,
+      label: { en: "Note", zh: "记录" },
+      help: { en: "What to write down", zh: "要记录的内容" },
+    }),
+  },
+});
+
+const role = verb({
+  name: "role",
+  words: ["role"],
+  incident: true,
+  help: { en: "Assign a role: lead, liaison or handler", zh: "指定角色：负责人、联络人或处理人" },
+  fields: {
+    role: f.choice(["lead", "liaison", "handler"], {
+      required: true,
+      positional: "word",
+      label: { en: "Role", zh: "角色" },
+      help: { en: "lead, liaison or handler", zh: "lead（负责人）、liaison（联络人）或 handler（处理人）" },
+    }),
+    person: f.person({
+      required: true,
+      positional: "rest",
+      label: { en: "Person", zh: "人员" },
+      help: { en: "Who takes the role", zh: "担任该角色的人" },
+    }),
+  },
+});
+
+const update = verb({
+  name: "update",
+  words: ["update"],
+  incident: true,
+  help: { en: "Record an update; one to the customer stops the reply deadlines", zh: "记录通报；向客户通报会停止答复时限" },
+  fields: {
+    audience: f.choice(["customer", "internal"], {
+      required: true,
+      positional: "word",
+      label: { en: "For whom", zh: "通报对象" },
+      help: { en: "customer or internal", zh: "customer（客户）或 internal（内部）" },
+    }),
+    text: f.longText({
+      required: true,
+      positional: "rest",
+      label: { en: "Update", zh: "通报内容" },
+      help: { en: "What was said", zh: "通报的内容" },
+    }),
+  },
+});
+
+const done = verb({
+  name: "done",
+  words: ["done"],
+  incident: true,
+  help: {
+    en: "Mark a deadline met by hand: on-site arrival, forwarded, compensation settled",
+    zh: "手动标记时限完成：到达现场、已转交、赔偿已处理",
+  },
+  fields: {
+    deadline: f.word({
+      required: true,
+      positional: "word",
+      label: { en: "Deadline", zh: "时限" },
+      help: { en: "The deadline's key, e.g. onsite_local", zh: "时限的键，如 onsite_local" },
+    }),
+  },
+});
+
+const resolve = verb({
+  name: "resolve",
+  words: ["resolve"],
+  incident: true,
+  permission: "resolve",
+  help: { en: "Resolve the incident", zh: "标记事件已解决" },
+  fields: {
+    summary: f.longText({ positional: "rest", label: { en: "Summary", zh: "总结" }, help: { en: "How it was fixed", zh: "如何解决的" } }),
+  },
+});
+
+const close = verb({
+  name: "close",
+  words: ["close"],
+  incident: true,
+  permission: "close",
+  help: { en: "Close a resolved incident", zh: "结案（事件须已解决）" },
+  fields: {
+    satisfaction: f.integer({
+      min: 1,
+      max: 5,
+      label: { en: "Satisfaction", zh: "满意度" },
+      help: { en: "Customer satisfaction, 1 to 5", zh: "客户满意度，1 到 5" },
+    }),
+  },
+});
+
+const reopen = verb({
+  name: "reopen",
+  words: ["reopen"],
+  incident: true,
+  permission: "close",
+  help: { en: "Reopen a resolved or closed incident", zh: "重新打开已解决或已结案的事件" },
+  fields: {
+    reason: f.text({
+      required: true,
+      positional: "rest",
+      label: { en: "Reason", zh: "原因" },
+      help: { en: "Why it is reopened", zh: "重新打开的原因" },
+    }),
+  },
+});
+
+const followupAdd = verb({
+  name: "followup",
+  words: ["followup", "add"],
+  groupDefault: true,
+  aliases: { "follow-up": {} },
+  incident: true,
+  help: { en: "Add a corrective action; its owner is reminded when it is due", zh: "添加整改项，到期提醒负责人" },
+  fields: {
+    text: f.text({
+      required: true,
+      positional: "rest",
+      maxLength: 500,
+      label: { en: "Action", zh: "整改项" },
+      help: { en: "What must be done", zh: "需要做什么" },
+    }),
+    owner: f.person({ label: { en: "Owner", zh: "负责人" }, help: { en: "Who does it", zh: "由谁负责" } }),
+    due: f.date({ label: { en: "Due", zh: "期限" }, help: { en: "Due date, YYYY-MM-DD", zh: "完成日期，YYYY-MM-DD" } }),
+  },
+});
+
+const followupDone = verb({
+  name: "followup_done",
+  words: ["followup", "done"],
+  incident: true,
+  help: { en: "Mark a follow-up action done", zh: "标记整改项完成" },
+  fields: {
+    id: f.word({
+      required: true,
+      positional: "word",
+      label: { en: "Follow-up", zh: "整改项" },
+      help: { en: "Its id, e.g. F1", zh: "编号，如 F1" },
+    }),
+  },
+});
+
+const status = verb({
+  name: "status",
+  words: ["status"],
+  incident: true,
+  help: { en: "Show the incident card", zh: "显示事件卡片" },
+  fields: {},
+});
+const timeline = verb({
+  name: "timeline",
+  words: ["timeline"],
+  incident: true,
+  help: { en: "Show the timeline", zh: "显示时间线" },
+  fields: {},
+});
+const summary = verb({
+  name: "summary",
+  words: ["summary"],
+  incident: true,
+  help: { en: "The after-action summary, with your link to the incident page", zh: "事件总结评估，附事件页面链接" },
+  fields: {},
+});
+const list = verb({
+  name: "list",
+  words: ["list"],
+  aliases: { ls: {} },
+  incident: false,
+  help: { en: "Open incidents", zh: "未结案的事件" },
+  fields: {},
+});
+
+const plan = verb({
+  name: "plan",
+  words: ["plan"],
+  incident: false,
+  help: { en: "Who would be paged and when each deadline falls", zh: "模拟：谁会被通知，各时限何时到期" },
+  fields: {
+    severity,
+    kind: f.kind({ positional: "word", label: { en: "Kind", zh: "类型" }, help: { en: "What kind of incident", zh: "事件类型" } }),
+    at: f.when({
+      label: { en: "At", zh: "时间" },
+      help: { en: "When it would be declared, e.g. 'fri 17:30'", zh: "登记时间，如 'fri 17:30'" },
+    }),
+    onsite,
+    claim,
+  },
+});
+
+const help = verb({
+  name: "help",
+  words: ["help"],
+  aliases: { "?": {} },
+  incident: false,
+  help: { en: "How to use a command", zh: "命令用法" },
+  fields: {
+    topic: f.text({
+      positional: "rest",
+      maxLength: 40,
+      label: { en: "Command", zh: "命令" },
+      help: { en: "The command to explain", zh: "要说明的命令" },
+    }),
+  },
+});
+
+/** Every verb, in the order help lists them. */
+export const VERBS = [
+  declare,
+  ack,
+  escalate,
+  sev,
+  note,
+  role,
+  update,
+  done,
+  resolve,
+  close,
+  reopen,
+  followupAdd,
+  followupDone,
+  status,
+  timeline,
+  summary,
+  list,
+  plan,
+  help,
+] as const;
+
+export type Verb = (typeof VERBS)[number];
+export type Command = CommandOf<Verb>;
+export type CommandName = Command["name"];
+export type CommandFor<N extends CommandName> = Extract<Command, { name: N }>;
+
+export function verbNamed(name: string): Verb | undefined {
+  return VERBS.find((v) => v.name === name);
+}
