@@ -1,111 +1,131 @@
-// The incident aggregate and its parts, as plain data. Everything here is
-// serialisable: the store keeps the incident as one JSON document (parsed back
-// with zod, see incident-schema.ts) next to a few indexed columns.
+import { z } from "zod";
+import { basisSchema } from "./calendar/deadline.js";
 
-export type Status = "declared" | "acknowledged" | "resolved" | "closed";
+// The incident aggregate and its parts, defined once as zod schemas: the
+// TypeScript types are inferred from them, and the store parses every
+// document it reads back with the same schemas (strict: an unknown key is an
+// error, so nothing written can silently vanish on a read).
+
+const iso = z.string();
+
+export const statusSchema = z.enum(["declared", "acknowledged", "resolved", "closed"]);
+export type Status = z.infer<typeof statusSchema>;
 
 /** Who did something. `personId` is set when the platform user is a person of the policy. */
-export interface Actor {
-  personId?: string;
-  platform: string;
-  userId: string;
-  name: string;
-}
+export const actorSchema = z.strictObject({
+  personId: z.string().optional(),
+  platform: z.string(),
+  userId: z.string(),
+  name: z.string(),
+});
+export type Actor = z.infer<typeof actorSchema>;
 
 export const SYSTEM_ACTOR: Actor = { platform: "beacon", userId: "beacon", name: "Beacon" };
 
 /** A place on a chat platform, opaque to the core. */
-export interface ChatRef {
-  platform: string;
-  channelId: string;
-  messageId?: string;
-  name?: string;
-  url?: string;
-}
-
-export type Basis = "wall" | "working" | "working_days";
+export const chatRefSchema = z.strictObject({
+  platform: z.string(),
+  channelId: z.string(),
+  messageId: z.string().optional(),
+  name: z.string().optional(),
+  url: z.string().optional(),
+});
+export type ChatRef = z.infer<typeof chatRefSchema>;
 
 /** One paging step, frozen onto the incident when it is declared or re-planned. */
-export interface PagingStep {
-  page: string[]; // person ids, expanded from groups at planning time
-  notify: string[]; // informed (FYI), no acknowledgement expected
-  groups: string[]; // group ids named by the step, for the record
-  waitMinutes: number; // how long to wait for an acknowledgement before the next step
-}
+export const pagingStepSchema = z.strictObject({
+  /** Person ids, expanded from groups at planning time. */
+  page: z.array(z.string()),
+  /** Informed (FYI), no acknowledgement expected. */
+  notify: z.array(z.string()),
+  /** Group ids the step named, for the record. */
+  groups: z.array(z.string()),
+  /** How long to wait for an acknowledgement before the next step. */
+  waitMinutes: z.number(),
+});
+export type PagingStep = z.infer<typeof pagingStepSchema>;
 
-export interface Page {
-  id: string; // `<incidentId>:p<n>`
-  step: number;
-  personId: string;
-  pagedAt: string; // ISO
-  ackedAt?: string;
-  ackedBy?: string; // person id
-  ref?: ChatRef; // the page message, once delivered
-  failed?: boolean; // delivery finally failed
-}
+export const pageSchema = z.strictObject({
+  /** `<incidentId>:p<n>` */
+  id: z.string(),
+  step: z.number().int(),
+  personId: z.string(),
+  pagedAt: iso,
+  ackedAt: iso.optional(),
+  /** Person id. */
+  ackedBy: z.string().optional(),
+  /** The page message, once delivered. */
+  ref: chatRefSchema.optional(),
+  /** Delivery finally failed. */
+  failed: z.boolean().optional(),
+});
 
-export type StopEvent = "acknowledge" | "customer_update" | "resolve" | "done";
+export const stopEventSchema = z.enum(["acknowledge", "customer_update", "resolve", "done"]);
+export type StopEvent = z.infer<typeof stopEventSchema>;
 
-export interface ClockState {
-  key: string;
+export const clockStateSchema = z.strictObject({
+  key: z.string(),
   /** Incremented when the clock is re-planned (severity change), so its timer keys never collide. */
-  run: number;
-  basis: Basis;
-  startedAt: string;
-  dueAt: string;
-  stopOn: StopEvent;
+  run: z.number().int(),
+  basis: basisSchema,
+  startedAt: iso,
+  dueAt: iso,
+  stopOn: stopEventSchema,
   /** ISO instants at which a reminder is posted before the deadline. */
-  remindAt: string[];
-  overdueEveryMinutes?: number;
-  maxOverdueReminders: number;
-  escalateOnMiss: boolean;
-  stoppedAt?: string;
-  missedAt?: string;
+  remindAt: z.array(iso),
+  overdueEveryMinutes: z.number().optional(),
+  maxOverdueReminders: z.number().int(),
+  escalateOnMiss: z.boolean(),
+  stoppedAt: iso.optional(),
+  missedAt: iso.optional(),
   /** Set when the clock no longer applies (severity or kind changed). */
-  cancelledAt?: string;
-}
+  cancelledAt: iso.optional(),
+});
+export type ClockState = z.infer<typeof clockStateSchema>;
 
-export interface FollowUp {
-  id: string;
-  text: string;
-  ownerId?: string;
-  due?: string; // YYYY-MM-DD
-  status: "open" | "done";
-  createdAt: string;
+export const followUpSchema = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  ownerId: z.string().optional(),
+  /** YYYY-MM-DD */
+  due: z.string().optional(),
+  status: z.enum(["open", "done"]),
+  createdAt: iso,
   /** Reminders sent so far (due day, then each working day overdue): names the pending reminder timer. */
-  reminded?: number;
-}
+  reminded: z.number().int().optional(),
+});
 
-export interface Incident {
-  id: string;
-  number: number;
-  requestKey: string;
-  title: string;
-  kind: string;
-  severity: string;
-  status: Status;
-  drill: boolean;
-  declaredAt: string;
-  declaredBy: Actor;
-  customer?: string;
-  region?: string;
-  onsite?: "local" | "remote";
-  claim?: boolean;
-  description?: string;
-  roles: { lead?: string; liaison?: string; handlers: string[] };
-  paging: { steps: PagingStep[]; current: number; startedAt: string; generation: number };
-  pages: Page[];
-  clocks: ClockState[];
-  room?: ChatRef;
-  card?: ChatRef;
-  followUps: FollowUp[];
-  acknowledgedAt?: string;
-  firstResponseAt?: string;
-  resolvedAt?: string;
-  closedAt?: string;
-  satisfaction?: number;
-  version: number;
-  nextSeq: number;
-}
+export const incidentSchema = z.strictObject({
+  id: z.string(),
+  number: z.number().int(),
+  requestKey: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  severity: z.string(),
+  status: statusSchema,
+  drill: z.boolean(),
+  declaredAt: iso,
+  declaredBy: actorSchema,
+  customer: z.string().optional(),
+  region: z.string().optional(),
+  onsite: z.enum(["local", "remote"]).optional(),
+  claim: z.boolean().optional(),
+  description: z.string().optional(),
+  roles: z.strictObject({ lead: z.string().optional(), liaison: z.string().optional(), handlers: z.array(z.string()) }),
+  paging: z.strictObject({ steps: z.array(pagingStepSchema), current: z.number().int(), startedAt: iso, generation: z.number().int() }),
+  pages: z.array(pageSchema),
+  clocks: z.array(clockStateSchema),
+  room: chatRefSchema.optional(),
+  card: chatRefSchema.optional(),
+  followUps: z.array(followUpSchema),
+  acknowledgedAt: iso.optional(),
+  firstResponseAt: iso.optional(),
+  resolvedAt: iso.optional(),
+  closedAt: iso.optional(),
+  satisfaction: z.number().optional(),
+  version: z.number().int(),
+  nextSeq: z.number().int(),
+});
+export type Incident = z.infer<typeof incidentSchema>;
 
 export const incidentLabel = (incident: Pick<Incident, "number">): string => `INC-${incident.number}`;

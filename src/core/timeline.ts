@@ -1,54 +1,61 @@
-import type { Actor } from "./model.js";
+import { z } from "zod";
+import { actorSchema, type Actor } from "./model.js";
 
-// Every entry type the timeline knows, with the data each carries. The
-// after-action summary is built from these entries alone, so an entry carries
-// what a reader needs (names, due times) rather than a pointer to mutable state.
+// Every entry type the timeline knows, with the data each carries, defined
+// once as zod schemas (the types are inferred; the store parses what it reads
+// back by type). The after-action summary is built from these entries alone,
+// so an entry carries what a reader needs (names, due times) rather than a
+// pointer to mutable state.
 
-export interface EntryData {
-  declared: {
-    title: string;
-    severity: string;
-    kind: string;
-    drill: boolean;
-    customer?: string;
-    clocks: Array<{ key: string; dueAt: string; basis: string }>;
-  };
-  paged: { step: number; personIds: string[]; notified: string[]; groups: string[] };
-  acknowledged: { personId: string; pageId?: string; afterMinutes: number };
-  escalated: { fromStep: number; toStep: number; reason: "timeout" | "manual" | "deadline_missed" };
-  escalation_exhausted: { step: number };
-  severity_changed: {
-    from: string;
-    to: string;
-    reason: string;
+const clockPlan = z.array(z.strictObject({ key: z.string(), dueAt: z.string(), basis: z.string() }));
+
+export const entryDataSchemas = {
+  declared: z.strictObject({
+    title: z.string(),
+    severity: z.string(),
+    kind: z.string(),
+    drill: z.boolean(),
+    customer: z.string().optional(),
+    clocks: clockPlan,
+  }),
+  paged: z.strictObject({ step: z.number(), personIds: z.array(z.string()), notified: z.array(z.string()), groups: z.array(z.string()) }),
+  acknowledged: z.strictObject({ personId: z.string(), pageId: z.string().optional(), afterMinutes: z.number() }),
+  escalated: z.strictObject({ fromStep: z.number(), toStep: z.number(), reason: z.enum(["timeout", "manual", "deadline_missed"]) }),
+  escalation_exhausted: z.strictObject({ step: z.number() }),
+  severity_changed: z.strictObject({
+    from: z.string(),
+    to: z.string(),
+    reason: z.string(),
     /** Deadlines running after the change (new or recomputed), and those that no longer apply. */
-    clocks: Array<{ key: string; dueAt: string; basis: string }>;
-    dropped: string[];
-  };
-  kind_changed: { from: string; to: string };
-  note: {
-    text: string;
-    source?: "command" | "pinned" | "reaction";
-    permalink?: string;
-    author?: string;
-    /** The chat message a captured note came from, so it is captured once. */ messageId?: string;
-  };
-  role_assigned: { role: "lead" | "liaison" | "handler"; personId: string };
-  update_posted: { audience: "customer" | "internal"; text: string };
-  reminder_posted: { clock: string; dueAt: string; overdue: boolean; late?: boolean };
-  deadline_met: { clock: string; dueAt: string; metAt: string; marginMinutes: number };
-  deadline_missed: { clock: string; dueAt: string; late?: boolean };
-  clock_stopped: { clock: string; dueAt: string; overdueMinutes: number };
-  resolved: { summary?: string };
-  reopened: { reason: string };
-  closed: { satisfaction?: number };
-  followup_added: { id: string; text: string; ownerId?: string; due?: string };
-  followup_done: { id: string };
-  room_opened: { channelId: string; name?: string; url?: string };
-  delivery_failed: { what: string; target?: string; error: string };
-  timer_late: { timer: string; dueAt: string; lateMinutes: number };
-}
+    clocks: clockPlan,
+    dropped: z.array(z.string()),
+  }),
+  kind_changed: z.strictObject({ from: z.string(), to: z.string() }),
+  note: z.strictObject({
+    text: z.string(),
+    source: z.enum(["command", "pinned", "reaction"]).optional(),
+    permalink: z.string().optional(),
+    author: z.string().optional(),
+    /** The chat message a captured note came from, so it is captured once. */
+    messageId: z.string().optional(),
+  }),
+  role_assigned: z.strictObject({ role: z.enum(["lead", "liaison", "handler"]), personId: z.string() }),
+  update_posted: z.strictObject({ audience: z.enum(["customer", "internal"]), text: z.string() }),
+  reminder_posted: z.strictObject({ clock: z.string(), dueAt: z.string(), overdue: z.boolean(), late: z.boolean().optional() }),
+  deadline_met: z.strictObject({ clock: z.string(), dueAt: z.string(), metAt: z.string(), marginMinutes: z.number() }),
+  deadline_missed: z.strictObject({ clock: z.string(), dueAt: z.string(), late: z.boolean().optional() }),
+  clock_stopped: z.strictObject({ clock: z.string(), dueAt: z.string(), overdueMinutes: z.number() }),
+  resolved: z.strictObject({ summary: z.string().optional() }),
+  reopened: z.strictObject({ reason: z.string() }),
+  closed: z.strictObject({ satisfaction: z.number().optional() }),
+  followup_added: z.strictObject({ id: z.string(), text: z.string(), ownerId: z.string().optional(), due: z.string().optional() }),
+  followup_done: z.strictObject({ id: z.string() }),
+  room_opened: z.strictObject({ channelId: z.string(), name: z.string().optional(), url: z.string().optional() }),
+  delivery_failed: z.strictObject({ what: z.string(), target: z.string().optional(), error: z.string() }),
+  timer_late: z.strictObject({ timer: z.string(), dueAt: z.string(), lateMinutes: z.number() }),
+};
 
+export type EntryData = { [K in keyof typeof entryDataSchemas]: z.infer<(typeof entryDataSchemas)[K]> };
 export type EntryType = keyof EntryData;
 
 export type TimelineEntry = {
@@ -59,27 +66,16 @@ export type NewEntry = {
   [K in EntryType]: { at: string; type: K; actor: Actor; data: EntryData[K] };
 }[EntryType];
 
-export const ENTRY_TYPES: EntryType[] = [
-  "declared",
-  "paged",
-  "acknowledged",
-  "escalated",
-  "escalation_exhausted",
-  "severity_changed",
-  "kind_changed",
-  "note",
-  "role_assigned",
-  "update_posted",
-  "reminder_posted",
-  "deadline_met",
-  "deadline_missed",
-  "clock_stopped",
-  "resolved",
-  "reopened",
-  "closed",
-  "followup_added",
-  "followup_done",
-  "room_opened",
-  "delivery_failed",
-  "timer_late",
-];
+export const ENTRY_TYPES = Object.keys(entryDataSchemas) as EntryType[];
+
+/** A stored entry, read back: its data checked against its own type's schema. */
+export function parseEntry(raw: { seq: number; at: string; type: string; actor: unknown; data: unknown }): TimelineEntry {
+  const type = z.enum(ENTRY_TYPES as [EntryType, ...EntryType[]]).parse(raw.type);
+  return {
+    seq: raw.seq,
+    at: raw.at,
+    type,
+    actor: actorSchema.parse(raw.actor),
+    data: entryDataSchemas[type].parse(raw.data),
+  } as TimelineEntry;
+}

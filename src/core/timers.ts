@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Durable timers: every reminder, escalation step and chat delivery is a row
 // in the timer ledger, written in the same transaction as the change that
 // caused it. Keys are deterministic so that re-adding a timer is a no-op.
@@ -5,24 +7,28 @@
 export type TimerState = "pending" | "fired" | "cancelled";
 
 /** What Beacon must post when a delivery timer fires. Text may hold `@{personId}` mentions. */
-export type Delivery =
-  | { what: "open_room" }
-  | { what: "card" }
-  | { what: "page"; pageId: string }
-  | { what: "page_update"; pageId: string }
-  | { what: "post"; text: string; mentions: string[] }
-  | { what: "notify"; personId: string; text: string }
-  | { what: "archive" }
+export const deliverySchema = z.discriminatedUnion("what", [
+  z.strictObject({ what: z.literal("open_room") }),
+  z.strictObject({ what: z.literal("card") }),
+  z.strictObject({ what: z.literal("page"), pageId: z.string() }),
+  z.strictObject({ what: z.literal("page_update"), pageId: z.string() }),
+  z.strictObject({ what: z.literal("post"), text: z.string(), mentions: z.array(z.string()) }),
+  z.strictObject({ what: z.literal("notify"), personId: z.string(), text: z.string() }),
+  z.strictObject({ what: z.literal("archive") }),
   /** The after-action summary, posted in the room when the incident is closed. */
-  | { what: "summary" };
+  z.strictObject({ what: z.literal("summary") }),
+]);
+export type Delivery = z.infer<typeof deliverySchema>;
 
-export type TimerPayload =
-  | { kind: "escalate"; incidentId: string; generation: number; step: number }
-  | { kind: "remind"; incidentId: string; clock: string; run: number; index: number }
-  | { kind: "deadline"; incidentId: string; clock: string; run: number }
-  | { kind: "overdue"; incidentId: string; clock: string; run: number; n: number }
-  | { kind: "deliver"; incidentId: string; delivery: Delivery; attempt: number }
-  | { kind: "followup_due"; incidentId: string; followUpId: string; n?: number };
+export const timerPayloadSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("escalate"), incidentId: z.string(), generation: z.number().int(), step: z.number().int() }),
+  z.strictObject({ kind: z.literal("remind"), incidentId: z.string(), clock: z.string(), run: z.number().int(), index: z.number().int() }),
+  z.strictObject({ kind: z.literal("deadline"), incidentId: z.string(), clock: z.string(), run: z.number().int() }),
+  z.strictObject({ kind: z.literal("overdue"), incidentId: z.string(), clock: z.string(), run: z.number().int(), n: z.number().int() }),
+  z.strictObject({ kind: z.literal("deliver"), incidentId: z.string(), delivery: deliverySchema, attempt: z.number().int() }),
+  z.strictObject({ kind: z.literal("followup_due"), incidentId: z.string(), followUpId: z.string(), n: z.number().int().optional() }),
+]);
+export type TimerPayload = z.infer<typeof timerPayloadSchema>;
 
 export interface TimerSpec {
   key: string;

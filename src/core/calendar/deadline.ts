@@ -1,11 +1,14 @@
+import { z } from "zod";
 import type { BusinessCalendar } from "./business-calendar.js";
 
-export type ClockDuration =
-  | { basis: "wall"; minutes: number; clampToHours?: boolean }
-  | { basis: "working"; minutes: number; outsideHours?: "count_from_opening" | "next_opening" }
-  | { basis: "working_days"; days: number };
+/** How a deadline's time is counted: wall-clock time, working time, or working days. Defined here only. */
+export const basisSchema = z.enum(["wall", "working", "working_days"]);
+export type Basis = z.infer<typeof basisSchema>;
 
-export type Basis = ClockDuration["basis"];
+export type ClockDuration =
+  | { basis: Extract<Basis, "wall">; minutes: number; clampToHours?: boolean }
+  | { basis: Extract<Basis, "working">; minutes: number; outsideHours?: "count_from_opening" | "next_opening" }
+  | { basis: Extract<Basis, "working_days">; days: number };
 
 /** When a clock started at `start` falls due. */
 export function computeDue(cal: BusinessCalendar, start: Date, d: ClockDuration): Date {

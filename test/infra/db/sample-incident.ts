@@ -71,3 +71,69 @@ export function next(incident: Incident, patch: Partial<Incident>, entries: NewE
     ...more,
   };
 }
+
+/**
+ * An incident with every field of the schema set, optional ones included, so
+ * a read-back shows whether the store keeps each of them
+ * (test/core/model.test.ts checks it really covers the whole schema).
+ */
+export function fullIncident(): Incident {
+  const ref = (channelId: string) => ({ platform: "slack", channelId, messageId: "m1", name: "#inc-1", url: "https://chat.example/c" });
+  return sampleIncident({
+    status: "closed",
+    drill: true,
+    customer: "Huaxin Foods",
+    region: "Shanghai",
+    onsite: "local",
+    claim: true,
+    description: "Cold chain broke",
+    roles: { lead: "lee", liaison: "liu", handlers: ["lin", "sam"] },
+    pages: [
+      {
+        id: "x:p1",
+        step: 0,
+        personId: "lee",
+        pagedAt: "2026-11-27T09:30:00.000Z",
+        ackedAt: "2026-11-27T09:33:00.000Z",
+        ackedBy: "lee",
+        ref: ref("D1"),
+        failed: false,
+      },
+    ],
+    clocks: [
+      {
+        key: "first_reply",
+        run: 2,
+        basis: "working",
+        startedAt: "2026-11-27T09:30:00.000Z",
+        dueAt: "2026-11-27T10:30:00.000Z",
+        stopOn: "customer_update",
+        remindAt: ["2026-11-27T10:00:00.000Z"],
+        overdueEveryMinutes: 30,
+        maxOverdueReminders: 3,
+        escalateOnMiss: true,
+        stoppedAt: "2026-11-27T10:40:00.000Z",
+        missedAt: "2026-11-27T10:30:00.000Z",
+        cancelledAt: "2026-11-27T10:41:00.000Z",
+      },
+    ],
+    room: ref("C1"),
+    card: ref("C1"),
+    followUps: [
+      {
+        id: "F1",
+        text: "Check fridges",
+        ownerId: "tao",
+        due: "2026-12-01",
+        status: "open",
+        createdAt: "2026-11-27T12:00:00.000Z",
+        reminded: 1,
+      },
+    ],
+    acknowledgedAt: "2026-11-27T09:33:00.000Z",
+    firstResponseAt: "2026-11-27T10:40:00.000Z",
+    resolvedAt: "2026-11-27T12:00:00.000Z",
+    closedAt: "2026-11-27T13:00:00.000Z",
+    satisfaction: 4,
+  });
+}

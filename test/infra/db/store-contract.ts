@@ -1,7 +1,7 @@
 import type { FigureInput } from "../../../src/core/figures.js";
 import { describe, expect, it } from "vitest";
 import { ConflictError, DuplicateRequestError, type IncidentStore } from "../../../src/ports/incident-store.js";
-import { created, next, note, sampleIncident, timer } from "./sample-incident.js";
+import { created, fullIncident, next, note, sampleIncident, timer } from "./sample-incident.js";
 
 const text = (e: { data: unknown }) => (e.data as { text: string }).text;
 
@@ -27,6 +27,13 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
         [0, "note", "one"],
         [1, "note", "two"],
       ]);
+    });
+
+    it("reads back every field of a fully populated incident, none dropped", async () => {
+      const store = await open();
+      const inc = fullIncident();
+      await store.commit(created(inc, [note("one")]));
+      expect(await store.get(inc.id)).toStrictEqual({ ...inc, version: 1, nextSeq: 1 });
     });
 
     it("refuses a second incident with the same request key and writes nothing of it", async () => {
