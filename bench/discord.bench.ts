@@ -5,7 +5,6 @@
 import { performance } from "node:perf_hooks";
 import { buildDiscordPlatform } from "../adapters/discord/platform.js";
 import type { AppDeps } from "../src/app/deps.js";
-import { loadConfig } from "../src/config.js";
 import { createCalendar } from "../src/core/calendar/business-calendar.js";
 import { expandTargets } from "../src/core/policy/directory.js";
 import { openDatabase, type Database } from "../src/infra/db/connect.js";
@@ -34,7 +33,7 @@ async function run(label: string, db: Database): Promise<void> {
   const policy = discordPolicy();
   const fake = await FakeDiscord.start({
     token: TOKEN,
-    users: Object.entries(policy.people).map(([id, p]) => ({ id: p.discord!, name: id })),
+    users: Object.entries(policy.people).map(([id, p]) => ({ id: p.ids.discord!, name: id })),
   });
   const store = new PrismaIncidentStore(db.prisma);
   const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: false });
@@ -48,12 +47,9 @@ async function run(label: string, db: Database): Promise<void> {
     newId: () => crypto.randomUUID(),
     log: silentLogger,
   };
-  const platform = buildDiscordPlatform(
-    loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl }),
-    deps,
-  )!;
+  const platform = buildDiscordPlatform({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl }, deps)!;
   await platform.start();
-  const dana = new DiscordUser(fake, { id: policy.people.dana!.discord!, name: "dana" });
+  const dana = new DiscordUser(fake, { id: policy.people.dana!.ids.discord!, name: "dana" });
   const pagesPerIncident = expandTargets(policy, policy.severities.urgent!.paging[0]!.page).length;
   const dmChannels = () => new Set([...fake.channels.values()].filter((c) => c.type === 1).map((c) => c.id));
 

@@ -5,7 +5,6 @@
 import { performance } from "node:perf_hooks";
 import { buildSlackPlatform, SLACK_EVENTS_PATH } from "../adapters/slack/platform.js";
 import type { AppDeps } from "../src/app/deps.js";
-import { loadConfig } from "../src/config.js";
 import { createCalendar } from "../src/core/calendar/business-calendar.js";
 import { expandTargets } from "../src/core/policy/directory.js";
 import { openDatabase, type Database } from "../src/infra/db/connect.js";
@@ -33,7 +32,7 @@ export async function benchSlack(): Promise<void> {
 
 async function run(label: string, db: Database): Promise<void> {
   const policy = slackPolicy();
-  const fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.slack!) });
+  const fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.ids.slack!) });
   const store = new PrismaIncidentStore(db.prisma);
   const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: false });
   const deps: AppDeps = {
@@ -46,10 +45,7 @@ async function run(label: string, db: Database): Promise<void> {
     newId: () => crypto.randomUUID(),
     log: silentLogger,
   };
-  const platform = buildSlackPlatform(
-    loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }),
-    deps,
-  )!;
+  const platform = buildSlackPlatform({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }, deps)!;
   const web = await startWeb({ port: 0, host: "127.0.0.1", store, clock: systemClock, probes: [], routes: platform.routes });
   const slack = new SlackSender(`http://127.0.0.1:${web.port}${SLACK_EVENTS_PATH}`, SECRET, fake);
   const pagesPerIncident = expandTargets(policy, policy.severities.urgent!.paging[0]!.page).length;

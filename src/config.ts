@@ -10,6 +10,8 @@ const optionalText = z
 
 export const configSchema = z.object({
   BEACON_POLICY: optionalText,
+  /** The policy itself (YAML or JSON text), instead of a file: for platforms where shipping a file is awkward. */
+  BEACON_POLICY_YAML: optionalText,
   /** Overrides the policy's locale (en | zh) without editing the policy file. */
   BEACON_LOCALE: z.enum(["en", "zh"]).optional(),
   BEACON_DATA_DIR: z.string().default("./data"),
@@ -28,25 +30,10 @@ export const configSchema = z.object({
   /** A token for the JSON API and pages (`Authorization: Bearer …`), for dashboards. */
   BEACON_REVIEW_TOKEN: optionalText,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: optionalText,
-  /** Quick retries inside the Slack client (429s, 5xx); after them the delivery outbox retries. */
-  SLACK_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText,
-  DISCORD_GUILD_ID: optionalText,
-  DISCORD_API_URL: optionalText,
-  /** Category the per-incident text channels are created under (room.mode channel). */
-  DISCORD_CATEGORY_ID: optionalText,
-  /** Text or forum channel the per-incident threads are opened in (room.mode thread). */
-  DISCORD_INCIDENT_CHANNEL_ID: optionalText,
-  /** REST retries inside discord.js (5xx, network); 429s are waited out by its rate limiter. */
-  DISCORD_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** Beacon's own settings, and the environment as read, from which each chat platform parses its own (adapters/<platform>/settings.ts). */
+export type Config = z.infer<typeof configSchema> & { env: Readonly<Record<string, string | undefined>> };
 
 export class ConfigError extends Error {
   readonly code = "CONFIG.INVALID";
@@ -54,7 +41,7 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, env: { ...env } };
   const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   throw new ConfigError(`Invalid environment: ${lines.join("; ")}`);
 }

@@ -5,7 +5,8 @@ import { readScript, runConsoleWorkspace } from "./compose/embedded.js";
 import { runWeb, runWorker } from "./compose/production.js";
 import { loadConfig } from "./config.js";
 import { jsonLogger } from "./infra/logger.js";
-import { DEFAULT_POLICY_PATH, loadPolicyFile } from "./infra/policy-file.js";
+import { loadConfiguredPolicy } from "./infra/policy-file.js";
+import { PLATFORM_IDENTITIES } from "./compose/platforms.js";
 
 export { runConsoleWorkspace };
 
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
   });
   const config = loadConfig();
   const locale = (values.locale ?? config.BEACON_LOCALE) as "en" | "zh" | undefined;
-  const policy = loadPolicyFile(values.policy ?? config.BEACON_POLICY ?? DEFAULT_POLICY_PATH, locale);
+  const policy = loadConfiguredPolicy(
+    { path: values.policy ?? config.BEACON_POLICY, inline: config.BEACON_POLICY_YAML },
+    { locale, platforms: PLATFORM_IDENTITIES },
+  );
   const log = jsonLogger(config.LOG_LEVEL);
   if (values.mode === "web" || values.mode === "worker") {
     const running = await (values.mode === "web" ? runWeb : runWorker)(config, policy, log);

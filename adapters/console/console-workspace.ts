@@ -91,7 +91,7 @@ export class ConsoleWorkspace {
     const reply = await dispatch(this.deps, {
       actor: {
         platform: "console",
-        userId: person?.console ?? this.user,
+        userId: person?.ids.console ?? this.user,
         name: person?.name ?? this.user,
         personId: person ? this.user : undefined,
       },

@@ -147,11 +147,11 @@ export class DiscordChat implements ChatPort {
   }
 
   private userIds(personIds: string[]): string[] {
-    return [...new Set(personIds.map((p) => this.policy.people[p]?.discord).filter((u): u is string => !!u))];
+    return [...new Set(personIds.map((p) => this.policy.people[p]?.ids.discord).filter((u): u is string => !!u))];
   }
 
   private async dm(personId: string): Promise<string> {
-    const user = this.policy.people[personId]?.discord;
+    const user = this.policy.people[personId]?.ids.discord;
     if (!user) throw classify({ code: 10013, message: `no Discord id for ${personId}` }, "open DM");
     const known = this.dms.get(user);
     if (known) return known;

@@ -1,9 +1,10 @@
 import { Client, Events, GatewayIntentBits, REST } from "discord.js";
 import type { AppDeps } from "../../src/app/deps.js";
-import type { Platform } from "../../src/compose/platforms.js";
-import { ConfigError, type Config } from "../../src/config.js";
+import { PlatformSettingsError, type Environment, type PlatformModule } from "../../src/app/platform-module.js";
+import type { Platform } from "../../src/ports/platform.js";
 import { registerCapture } from "./capture.js";
 import { DiscordChat } from "./discord-chat.js";
+import { discordSettings } from "./settings.js";
 import { registerInteractions } from "./interactions.js";
 import { ensureCommands } from "./register.js";
 import { InFlight } from "../../src/app/in-flight.js";
@@ -22,13 +23,14 @@ export interface DiscordPlatform extends Platform {
  * when the policy's room.mode is `thread` (Discord caps a server at 500
  * channels). /incident is registered on start when missing or changed.
  */
-export function buildDiscordPlatform(config: Config, deps: AppDeps): DiscordPlatform | undefined {
+export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPlatform | undefined {
+  const config = discordSettings(env);
   if (!config.DISCORD_TOKEN) return undefined;
   if (!config.DISCORD_GUILD_ID)
-    throw new ConfigError("Discord needs DISCORD_GUILD_ID (the server incident rooms are opened in) besides DISCORD_TOKEN");
+    throw new PlatformSettingsError("Discord needs DISCORD_GUILD_ID (the server incident rooms are opened in) besides DISCORD_TOKEN");
   const mode = deps.policy.room.mode === "thread" ? "thread" : "channel";
   if (mode === "thread" && !config.DISCORD_INCIDENT_CHANNEL_ID)
-    throw new ConfigError("room.mode thread needs DISCORD_INCIDENT_CHANNEL_ID (the channel incident threads are opened in)");
+    throw new PlatformSettingsError("room.mode thread needs DISCORD_INCIDENT_CHANNEL_ID (the channel incident threads are opened in)");
   const api = config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {};
   // Two REST clients: the gateway client's answers interactions, which Discord
   // exempts from its 50 requests/s global limit, so a burst of chat posts must
@@ -75,3 +77,12 @@ export function buildDiscordPlatform(config: Config, deps: AppDeps): DiscordPlat
     idle: () => work.idle(),
   };
 }
+
+const snowflake = (what: string) => (id: string) =>
+  /^\d{17,20}$/.test(id) ? undefined : `a Discord ${what} id (a snowflake like 123456789012345678)`;
+
+/** Discord as Beacon's platform list knows it: user and role snowflakes in the policy's `ids.discord`. */
+export const discordModule: PlatformModule = {
+  identity: { name: "discord", checkUserId: snowflake("user"), checkGroupId: snowflake("role") },
+  build: buildDiscordPlatform,
+};

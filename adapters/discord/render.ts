@@ -23,9 +23,9 @@ export function discordMentions(policy: Policy, text: string): string {
   return text
     .replace(/@\{([^}]+)\}/g, (_, id: string) => {
       const person = policy.people[id];
-      if (person) return person.discord ? `<@${person.discord}>` : `**${person.name}**`;
+      if (person) return person.ids.discord ? `<@${person.ids.discord}>` : `**${person.name}**`;
       const group = policy.groups[id];
-      if (group) return group.discord ? `<@&${group.discord}>` : `**${group.name[policy.locale] ?? id}**`;
+      if (group) return group.ids.discord ? `<@&${group.ids.discord}>` : `**${group.name[policy.locale] ?? id}**`;
       return id;
     })
     .replace(/(^|[^*])\*([^*\n]+)\*(?!\*)/g, "$1**$2**"); // core bold is *x*; Discord's is **x**

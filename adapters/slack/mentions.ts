@@ -7,9 +7,9 @@ import type { Policy } from "../../src/core/policy/schema.js";
 export function slackMentions(policy: Policy, text: string): string {
   return escapeText(text).replace(/@\{([^}]+)\}/g, (_, id: string) => {
     const person = policy.people[id];
-    if (person) return person.slack ? `<@${person.slack}>` : `*${escapeText(person.name)}*`;
+    if (person) return person.ids.slack ? `<@${person.ids.slack}>` : `*${escapeText(person.name)}*`;
     const group = policy.groups[id];
-    if (group) return group.slack ? `<!subteam^${group.slack}>` : `*${escapeText(group.name[policy.locale] ?? id)}*`;
+    if (group) return group.ids.slack ? `<!subteam^${group.ids.slack}>` : `*${escapeText(group.name[policy.locale] ?? id)}*`;
     return id;
   });
 }
@@ -21,5 +21,5 @@ export function escapeText(text: string): string {
 
 /** The Slack user ids of policy people, skipping anyone without one. */
 export function slackUserIds(policy: Policy, personIds: string[]): string[] {
-  return [...new Set(personIds.map((p) => policy.people[p]?.slack).filter((u): u is string => !!u))];
+  return [...new Set(personIds.map((p) => policy.people[p]?.ids.slack).filter((u): u is string => !!u))];
 }

@@ -1,10 +1,11 @@
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { AppDeps } from "../../src/app/deps.js";
-import type { Platform } from "../../src/compose/platforms.js";
-import { ConfigError, type Config } from "../../src/config.js";
+import { PlatformSettingsError, type Environment, type PlatformModule } from "../../src/app/platform-module.js";
+import type { Platform } from "../../src/ports/platform.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
 import { InFlight } from "../../src/app/in-flight.js";
+import { slackSettings } from "./settings.js";
 import { SlackChat } from "./slack-chat.js";
 
 /** Where Slack sends slash commands, interactivity and events in HTTP mode (one URL for all three, as Bolt expects). */
@@ -21,11 +22,14 @@ export interface SlackPlatform extends Platform {
  * (signed requests, SLACK_SIGNING_SECRET), or Socket Mode when SLACK_APP_TOKEN
  * is set. SLACK_API_URL redirects the Web API (and Socket Mode's handshake).
  */
-export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform | undefined {
+export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatform | undefined {
+  const config = slackSettings(env);
   if (!config.SLACK_BOT_TOKEN) return undefined;
   const socketMode = !!config.SLACK_APP_TOKEN;
   if (!socketMode && !config.SLACK_SIGNING_SECRET) {
-    throw new ConfigError("Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) besides SLACK_BOT_TOKEN");
+    throw new PlatformSettingsError(
+      "Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) besides SLACK_BOT_TOKEN",
+    );
   }
   const logger = boltLogger(deps.log);
   // Few, quick retries in the client: a delivery that still fails goes back to
@@ -67,3 +71,13 @@ export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform
     idle: () => work.idle(),
   };
 }
+
+/** Slack as Beacon's platform list knows it: member ids (U…, W…) and user-group ids (S…) in the policy's `ids.slack`. */
+export const slackModule: PlatformModule = {
+  identity: {
+    name: "slack",
+    checkUserId: (id) => (/^[UW][A-Z0-9]{2,}$/.test(id) ? undefined : "a Slack member id like U012AB3CD"),
+    checkGroupId: (id) => (/^S[A-Z0-9]{2,}$/.test(id) ? undefined : "a Slack user-group id like S0614TZR7"),
+  },
+  build: buildSlackPlatform,
+};

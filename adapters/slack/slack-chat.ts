@@ -128,7 +128,7 @@ export class SlackChat implements ChatPort {
 
   /** The DM channel with a policy person; a person with no Slack id cannot be reached, for good. */
   private async dm(personId: string): Promise<string> {
-    const user = this.policy.people[personId]?.slack;
+    const user = this.policy.people[personId]?.ids.slack;
     if (!user) throw classify({ code: "slack_webapi_platform_error", data: { error: "user_not_found" } }, `no Slack id for ${personId}`);
     try {
       const r = await this.client.conversations.open({ users: user });

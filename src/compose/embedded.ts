@@ -13,7 +13,8 @@ import { LocalScheduler } from "../infra/local-scheduler.js";
 import type { Logger } from "../ports/logger.js";
 import type { Config } from "../config.js";
 import { startWeb } from "../web/server.js";
-import { buildPlatforms, type Platform } from "./platforms.js";
+import type { Platform } from "../ports/platform.js";
+import { buildPlatforms } from "./platforms.js";
 import { buildRoutes } from "./routes.js";
 import { linkSecret } from "./review.js";
 
@@ -90,7 +91,7 @@ export async function runConsoleWorkspace(opts: ConsoleOptions): Promise<void> {
  * console still works.
  */
 async function serve(config: Config, deps: AppDeps, db: Database, secret: string | undefined) {
-  const platforms: Platform[] = await buildPlatforms(config, deps);
+  const platforms: Platform[] = buildPlatforms(config, deps);
   let web: Awaited<ReturnType<typeof startWeb>> | undefined;
   try {
     web = await startWeb({

@@ -1,27 +1,21 @@
 import type { AppDeps } from "../app/deps.js";
+import type { PlatformModule } from "../app/platform-module.js";
 import type { Config } from "../config.js";
-import type { Route } from "../web/server.js";
-import { buildSlackPlatform } from "../../adapters/slack/platform.js";
-import { buildDiscordPlatform } from "../../adapters/discord/platform.js";
+import type { Platform, PlatformIdentity } from "../ports/platform.js";
+import { consoleIdentity } from "../../adapters/console/identity.js";
+import { slackModule } from "../../adapters/slack/platform.js";
+import { discordModule } from "../../adapters/discord/platform.js";
 
-/** A chat platform wired into the app: its ChatPort is in deps.chats; receivers start in the web process only. */
-export interface Platform {
-  name: string;
-  /** Start receiving events (web process / embedded). */
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  routes: Route[];
-}
+/** Every chat platform Beacon can serve. A new platform is a folder under adapters/ and one line here. */
+const PLATFORMS: PlatformModule[] = [slackModule, discordModule];
+
+/** How each platform (the console workspace included) names people and groups in the policy's `ids`. */
+export const PLATFORM_IDENTITIES: PlatformIdentity[] = [consoleIdentity, ...PLATFORMS.map((p) => p.identity)];
 
 /**
- * Build the chat platforms the configuration names and put their ChatPorts in
- * `deps.chats`. No token, no platform: the embedded default uses the console.
+ * Build the chat platforms whose settings are present and put their ChatPorts
+ * in `deps.chats`. No settings, no platform: the embedded default uses the console.
  */
-export async function buildPlatforms(config: Config, deps: AppDeps): Promise<Platform[]> {
-  const platforms: Platform[] = [];
-  const slack = buildSlackPlatform(config, deps);
-  if (slack) platforms.push(slack);
-  const discord = buildDiscordPlatform(config, deps);
-  if (discord) platforms.push(discord);
-  return platforms;
+export function buildPlatforms(config: Config, deps: AppDeps): Platform[] {
+  return PLATFORMS.map((p) => p.build(config.env, deps)).filter((p): p is Platform => !!p);
 }

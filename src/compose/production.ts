@@ -67,7 +67,7 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
     newId: randomUUID,
     log,
   };
-  const platforms = await buildPlatforms(config, deps);
+  const platforms = buildPlatforms(config, deps);
   return { db, store, scheduler, deps, platforms, redisUrl };
 }
 

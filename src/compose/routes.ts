@@ -1,7 +1,7 @@
 import type { AppDeps } from "../app/deps.js";
 import type { Config } from "../config.js";
 import type { Route } from "../web/server.js";
-import type { Platform } from "./platforms.js";
+import type { Platform } from "../ports/platform.js";
 import { reviewSide } from "./review.js";
 
 /**

@@ -3,7 +3,8 @@ import type { IncidentStore } from "../ports/incident-store.js";
 import type { Clock } from "../ports/clock.js";
 import { readiness, type Probe } from "./health.js";
 
-export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+export type { Route } from "../ports/platform.js";
+import type { Route } from "../ports/platform.js";
 
 export interface WebOptions {
   port: number;

@@ -60,7 +60,7 @@ export function refreshPages(change: Change): void {
 function roomMentions(ctx: DecisionContext, platform: string, plan: { page: string[]; groups: string[] }): string[] {
   const paged = plan.groups.filter((g) => {
     const group = ctx.policy.groups[g];
-    const id = platform === "slack" ? group?.slack : platform === "discord" ? group?.discord : undefined;
+    const id = group?.ids[platform];
     return !!id && group!.members.length > 0 && group!.members.every((m) => plan.page.includes(m));
   });
   const covered = new Set(paged.flatMap((g) => ctx.policy.groups[g]!.members));

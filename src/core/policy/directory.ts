@@ -35,7 +35,7 @@ export function may(policy: Policy, personId: string | undefined, action: Action
 /** The policy person behind a platform user id, if any. */
 export function personByPlatformId(policy: Policy, platform: string, userId: string): string | undefined {
   for (const [id, person] of Object.entries(policy.people)) {
-    const known = platform === "console" ? (person.console ?? id) : person[platform as "slack" | "discord"];
+    const known = person.ids[platform];
     if (known !== undefined && known.toLowerCase() === userId.toLowerCase()) return id;
   }
   return undefined;
@@ -50,8 +50,8 @@ export function personName(policy: Policy, personId: string | undefined): string
 export function findPerson(policy: Policy, text: string): string | undefined {
   const needle = text.replace(/^@/, "").trim().toLowerCase();
   for (const [id, p] of Object.entries(policy.people)) {
-    if (id === needle || p.console?.toLowerCase() === needle || p.name.toLowerCase() === needle) return id;
-    if (p.slack?.toLowerCase() === needle || p.discord?.toLowerCase() === needle) return id;
+    if (id === needle || p.name.toLowerCase() === needle) return id;
+    if (Object.values(p.ids).some((x) => x.toLowerCase() === needle)) return id;
   }
   return undefined;
 }

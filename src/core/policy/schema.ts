@@ -8,11 +8,11 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "a time like 
 const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-10-01");
 const durationText = z.string().regex(/^(\d+(\.\d+)?[dhms])+$/, 'a duration like "30m", "2h", "1h30m"');
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _");
-const localized = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+const localized = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 
-const span = z.object({ from: hhmm, to: hhmm }).refine((s) => s.from < s.to, "`to` must be after `from`");
+const span = z.strictObject({ from: hhmm, to: hhmm }).refine((s) => s.from < s.to, "`to` must be after `from`");
 
-export const calendarSchema = z.object({
+export const calendarSchema = z.strictObject({
   timeZone: z.string().refine((tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -27,30 +27,36 @@ export const calendarSchema = z.object({
   makeUpHours: z.array(span).optional(),
 });
 
-export const personSchema = z.object({
+/**
+ * Addresses on chat platforms, keyed by the platform's name
+ * (`ids: { slack: U012AB3CD, discord: "123…" }`). Which names exist and what
+ * their ids look like is for the platforms to say (platform-ids.ts checks
+ * them against the platforms Beacon was built with), never the core.
+ */
+const platformIds = z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, "a platform name"), z.string().min(1)).default({});
+
+export const personSchema = z.strictObject({
   name: z.string().min(1),
-  console: z.string().min(1).optional(),
-  slack: z.string().optional(),
-  discord: z.string().optional(),
+  email: z.email().optional(),
+  ids: platformIds,
 });
 
-export const groupSchema = z.object({
+export const groupSchema = z.strictObject({
   name: localized,
   members: z.array(id),
-  /** Slack user group or Discord role that stands for this group on the platform, if any. */
-  slack: z.string().optional(),
-  discord: z.string().optional(),
+  /** A user group or role that stands for this group on a platform, if any (mentioned in the room as the group). */
+  ids: platformIds,
 });
 
 const target = id; // a group id or a person id
 
-export const pagingStepSchema = z.object({
+export const pagingStepSchema = z.strictObject({
   page: z.array(target).min(1),
   notify: z.array(target).default([]),
   wait: durationText.default("15m"),
 });
 
-export const severitySchema = z.object({
+export const severitySchema = z.strictObject({
   level: z.number().int().min(1),
   name: localized,
   description: localized.optional(),
@@ -58,12 +64,12 @@ export const severitySchema = z.object({
 });
 
 const durationSchema = z.union([
-  z.object({ wall: durationText, clampToHours: z.boolean().default(false) }),
-  z.object({ working: durationText, outsideHours: z.enum(["count_from_opening", "next_opening"]).default("count_from_opening") }),
-  z.object({ workingDays: z.number().int().min(0) }),
+  z.strictObject({ wall: durationText, clampToHours: z.boolean().default(false) }),
+  z.strictObject({ working: durationText, outsideHours: z.enum(["count_from_opening", "next_opening"]).default("count_from_opening") }),
+  z.strictObject({ workingDays: z.number().int().min(0) }),
 ]);
 
-export const clockSchema = z.object({
+export const clockSchema = z.strictObject({
   key: id,
   name: localized,
   /** One duration for every severity, or one per severity key. */
@@ -76,7 +82,7 @@ export const clockSchema = z.object({
   claim: z.boolean().optional(),
   stopOn: z.enum(["acknowledge", "customer_update", "resolve", "done"]),
   reminders: z
-    .object({
+    .strictObject({
       at: z.array(z.number().gt(0).lt(1)).default([0.5, 0.8]),
       overdueEvery: durationText.optional(),
       maxOverdue: z.number().int().min(0).default(3),
@@ -87,13 +93,13 @@ export const clockSchema = z.object({
   silent: z.boolean().default(false),
 });
 
-export const kindSchema = z.object({ name: localized, drill: z.boolean().default(false) });
+export const kindSchema = z.strictObject({ name: localized, drill: z.boolean().default(false) });
 
 const everyone = z.literal("everyone");
 const allowList = z.array(z.union([everyone, id])).min(1);
 
 export const policySchema = z
-  .object({
+  .strictObject({
     version: z.literal(1),
     locale: z.enum(["en", "zh"]).default("en"),
     calendar: calendarSchema,
@@ -105,7 +111,7 @@ export const policySchema = z
     defaultKind: id,
     clocks: z.array(clockSchema),
     permissions: z
-      .object({
+      .strictObject({
         declare: allowList.default(["everyone"]),
         severity: allowList.default(["everyone"]),
         resolve: allowList.default(["everyone"]),
@@ -113,61 +119,82 @@ export const policySchema = z
       })
       .default({ declare: ["everyone"], severity: ["everyone"], resolve: ["everyone"], close: ["everyone"] }),
     room: z
-      .object({
+      .strictObject({
         nameTemplate: z.string().default("inc-{number}-{slug}"),
         archiveOnClose: z.boolean().default(false),
         mode: z.enum(["channel", "thread"]).default("channel"),
       })
       .default({ nameTemplate: "inc-{number}-{slug}", archiveOnClose: false, mode: "channel" }),
     delivery: z
-      .object({ retries: z.array(durationText).default(["10s", "1m", "5m", "15m"]) })
+      .strictObject({ retries: z.array(durationText).default(["10s", "1m", "5m", "15m"]) })
       .default({ retries: ["10s", "1m", "5m", "15m"] }),
     /** A timer fired later than this after its due time is marked late on the timeline (Beacon was down or behind). */
-    timers: z.object({ lateAfter: durationText.default("2m") }).default({ lateAfter: "2m" }),
+    timers: z.strictObject({ lateAfter: durationText.default("2m") }).default({ lateAfter: "2m" }),
   })
-  .superRefine(checkReferences);
+  .superRefine((p, ctx) => {
+    for (const problem of referenceProblems(p)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+  });
 
 export type Policy = z.infer<typeof policySchema>;
 export type ClockPolicy = z.infer<typeof clockSchema>;
 export type ClockDurationPolicy = z.infer<typeof durationSchema>;
 
-/** Names in the policy must point at things the policy defines; the message says where. */
-function checkReferences(p: z.output<z.ZodObject<any>>, ctx: z.RefinementCtx): void {
-  const policy = p as Policy;
-  const known = (t: string) => t in policy.people || t in policy.groups;
-  const bad = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-  for (const [gid, group] of Object.entries(policy.groups)) {
-    group.members.forEach((m, i) => {
-      if (!(m in policy.people)) bad(["groups", gid, "members", i], `unknown person "${m}"`);
+export interface PolicyProblem {
+  path: Array<string | number>;
+  message: string;
+}
+
+type Loose = Record<string, any>;
+const entries = (v: unknown): Array<[string, Loose]> => (v && typeof v === "object" && !Array.isArray(v) ? Object.entries(v as Loose) : []);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Names in the policy must point at things the policy defines; each problem
+ * says where. Reads the document defensively, so it also runs on a policy
+ * that has other faults: every problem is reported in one pass.
+ */
+export function referenceProblems(raw: unknown): PolicyProblem[] {
+  const p = (raw && typeof raw === "object" ? raw : {}) as Loose;
+  const out: PolicyProblem[] = [];
+  const bad = (path: Array<string | number>, message: string) => out.push({ path, message });
+  const people = new Set(entries(p.people).map(([k]) => k));
+  const groups = new Set(entries(p.groups).map(([k]) => k));
+  const severities = new Set(entries(p.severities).map(([k]) => k));
+  const kinds = new Set(entries(p.kinds).map(([k]) => k));
+  const known = (t: unknown) => typeof t === "string" && (people.has(t) || groups.has(t));
+  for (const [gid, group] of entries(p.groups)) {
+    list(group?.members).forEach((m, i) => {
+      if (typeof m === "string" && !people.has(m)) bad(["groups", gid, "members", i], `unknown person "${m}"`);
     });
   }
-  if (!(policy.leadership in policy.groups)) bad(["leadership"], `unknown group "${policy.leadership}"`);
-  if (!(policy.defaultKind in policy.kinds)) bad(["defaultKind"], `unknown kind "${policy.defaultKind}"`);
-  for (const [sid, sev] of Object.entries(policy.severities)) {
-    sev.paging.forEach((step, i) => {
+  if (typeof p.leadership === "string" && !groups.has(p.leadership)) bad(["leadership"], `unknown group "${p.leadership}"`);
+  if (typeof p.defaultKind === "string" && !kinds.has(p.defaultKind)) bad(["defaultKind"], `unknown kind "${p.defaultKind}"`);
+  for (const [sid, sev] of entries(p.severities)) {
+    list(sev?.paging).forEach((step, i) => {
       for (const field of ["page", "notify"] as const) {
-        step[field].forEach((t, j) => {
-          if (!known(t)) bad(["severities", sid, "paging", i, field, j], `unknown person or group "${t}"`);
+        list((step as Loose | undefined)?.[field]).forEach((t, j) => {
+          if (typeof t === "string" && !known(t)) bad(["severities", sid, "paging", i, field, j], `unknown person or group "${t}"`);
         });
       }
     });
   }
-  policy.clocks.forEach((clock, i) => {
-    clock.severities?.forEach((s, j) => {
-      if (!(s in policy.severities)) bad(["clocks", i, "severities", j], `unknown severity "${s}"`);
+  list(p.clocks).forEach((c, i) => {
+    const clock = (c ?? {}) as Loose;
+    list(clock.severities).forEach((s, j) => {
+      if (typeof s === "string" && !severities.has(s)) bad(["clocks", i, "severities", j], `unknown severity "${s}"`);
     });
-    clock.kinds?.forEach((k, j) => {
-      if (!(k in policy.kinds)) bad(["clocks", i, "kinds", j], `unknown kind "${k}"`);
+    list(clock.kinds).forEach((k, j) => {
+      if (typeof k === "string" && !kinds.has(k)) bad(["clocks", i, "kinds", j], `unknown kind "${k}"`);
     });
-    if (!("wall" in clock.duration || "working" in clock.duration || "workingDays" in clock.duration)) {
-      for (const s of Object.keys(clock.duration)) {
-        if (!(s in policy.severities)) bad(["clocks", i, "duration", s], `unknown severity "${s}"`);
-      }
+    const d = clock.duration as Loose | undefined;
+    if (d && typeof d === "object" && !("wall" in d || "working" in d || "workingDays" in d)) {
+      for (const s of Object.keys(d)) if (!severities.has(s)) bad(["clocks", i, "duration", s], `unknown severity "${s}"`);
     }
   });
-  for (const [perm, list] of Object.entries(policy.permissions)) {
-    list.forEach((t, j) => {
-      if (t !== "everyone" && !known(t)) bad(["permissions", perm, j], `unknown person or group "${t}"`);
+  for (const [perm, allowed] of entries(p.permissions)) {
+    list(allowed).forEach((t, j) => {
+      if (typeof t === "string" && t !== "everyone" && !known(t)) bad(["permissions", perm, j], `unknown person or group "${t}"`);
     });
   }
+  return out;
 }

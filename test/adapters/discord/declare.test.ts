@@ -18,7 +18,7 @@ describe("declaring from Discord", () => {
     const card = room.messages[0]!;
     expect(card.pinned).toBe(true);
     expect(JSON.stringify(card.components)).toContain("beacon:acknowledge:");
-    const lee = h.fake.dmWith(h.deps.policy.people.lee!.discord!)!;
+    const lee = h.fake.dmWith(h.deps.policy.people.lee!.ids.discord!)!;
     expect(lee.messages).toHaveLength(1);
     expect(JSON.stringify(lee.messages[0]!.components)).toContain("beacon:page:");
   });

@@ -42,7 +42,7 @@ describe("an incident run from Discord", () => {
     const { room } = await declare();
     expect(room.type).toBe(11);
     expect(room.parent_id).toBe(parent);
-    expect(room.members.has(h.deps.policy.people.lee!.discord!)).toBe(true);
+    expect(room.members.has(h.deps.policy.people.lee!.ids.discord!)).toBe(true);
     await h.close();
 
     h = await discordHarness();
@@ -54,7 +54,7 @@ describe("an incident run from Discord", () => {
   it("records the acknowledge click on a page, edits the page and the card, and stops the escalation", async () => {
     h = await discordHarness();
     const { room } = await declare();
-    const dm = h.fake.dmWith(h.deps.policy.people.lee!.discord!)!;
+    const dm = h.fake.dmWith(h.deps.policy.people.lee!.ids.discord!)!;
     const page = dm.messages[0]!;
     const customId = String((page.components[0] as { components: Array<{ custom_id: string }> }).components[0]!.custom_id);
     const answer = await h.answered(h.user("lee").click(dm.id, page.id, customId));
@@ -79,15 +79,17 @@ describe("an incident run from Discord", () => {
       .map((m) => m.content)
       .join("\n");
     expect(posted).toMatch(/escalat/i);
-    expect(posted).toMatch(new RegExp(`<@${h.deps.policy.people.ada!.discord}>`));
+    expect(posted).toMatch(new RegExp(`<@${h.deps.policy.people.ada!.ids.discord}>`));
     expect(posted).not.toMatch(/@\{/);
-    expect(h.fake.dmWith(h.deps.policy.people.ada!.discord!)?.messages.length ?? 0).toBeGreaterThan(0);
+    expect(h.fake.dmWith(h.deps.policy.people.ada!.ids.discord!)?.messages.length ?? 0).toBeGreaterThan(0);
   });
 
   it("mentions a paged group by its Discord role in the room, lets only that role ping, and still DMs each member", async () => {
     const base = discordPolicy();
     const role = snowflake();
-    h = await discordHarness({ policy: { ...base, groups: { ...base.groups, experts: { ...base.groups.experts!, discord: role } } } });
+    h = await discordHarness({
+      policy: { ...base, groups: { ...base.groups, experts: { ...base.groups.experts!, ids: { discord: role } } } },
+    });
     const { room } = await declare();
     const posted = h.fake.calls.find(
       (c) => c.method === "POST" && c.path === `/channels/${room.id}/messages` && String(c.body?.content).includes("Paging step 1"),
@@ -95,26 +97,26 @@ describe("an incident run from Discord", () => {
     expect(String(posted.body!.content)).toContain(`<@&${role}>`);
     expect(posted.body!.allowed_mentions).toMatchObject({ parse: [], roles: [role] });
     for (const expert of base.groups.experts!.members)
-      expect(h.fake.dmWith(base.people[expert]!.discord!)?.messages.length, expert).toBe(1);
+      expect(h.fake.dmWith(base.people[expert]!.ids.discord!)?.messages.length, expert).toBe(1);
   });
 
   it("records a page to someone whose DMs are closed as a delivery failure and pages them in the room", async () => {
     h = await discordHarness();
-    h.fake.dmClosed.add(h.deps.policy.people.lee!.discord!);
+    h.fake.dmClosed.add(h.deps.policy.people.lee!.ids.discord!);
     const { incident, room } = await declare();
     const entries = await h.store.timeline(incident.id);
     expect(entries.filter((e) => e.type === "delivery_failed")).toHaveLength(1);
-    expect(room.messages.map((m) => m.content).join("\n")).toContain(`<@${h.deps.policy.people.lee!.discord}>`);
+    expect(room.messages.map((m) => m.content).join("\n")).toContain(`<@${h.deps.policy.people.lee!.ids.discord}>`);
   });
 
   it("puts a 📌 message on the timeline once, with its author and link, and ignores Beacon's own posts", async () => {
     h = await discordHarness();
     const { incident, room } = await declare();
-    const sam = h.deps.policy.people.sam!.discord!;
+    const sam = h.deps.policy.people.sam!.ids.discord!;
     const said = h.fake.userPosts(room.id, sam, "Root cause: expired certificate");
     const react = (messageId: string) =>
       h.fake.gateway.dispatch("MESSAGE_REACTION_ADD", {
-        user_id: h.deps.policy.people.lee!.discord,
+        user_id: h.deps.policy.people.lee!.ids.discord,
         channel_id: room.id,
         message_id: messageId,
         guild_id: h.fake.guildId,
@@ -156,7 +158,7 @@ describe("an incident run from Discord", () => {
       channel_id: h.fake.guildId,
       channel: { id: h.fake.guildId, type: 0 },
       member: {
-        user: { id: h.deps.policy.people.dana!.discord, username: "dana", discriminator: "0", avatar: null },
+        user: { id: h.deps.policy.people.dana!.ids.discord, username: "dana", discriminator: "0", avatar: null },
         roles: [],
         permissions: "0",
         joined_at: new Date().toISOString(),

@@ -11,7 +11,7 @@ export const TOKEN = "discord-bot-token-test";
 
 /** Discord user ids for everyone in a policy (stable per run). */
 export function discordPolicy(base: Policy = defaultPolicy()): Policy {
-  const people = Object.fromEntries(Object.entries(base.people).map(([id, p]) => [id, { ...p, discord: snowflake() }]));
+  const people = Object.fromEntries(Object.entries(base.people).map(([id, p]) => [id, { ...p, ids: { ...p.ids, discord: snowflake() } }]));
   return { ...base, people };
 }
 
@@ -30,7 +30,7 @@ export async function discordHarness(opts: { policy?: Policy; env?: Record<strin
   const policy = opts.policy ?? discordPolicy();
   const fake = await FakeDiscord.start({
     token: TOKEN,
-    users: Object.entries(policy.people).map(([id, p]) => ({ id: p.discord!, name: id })),
+    users: Object.entries(policy.people).map(([id, p]) => ({ id: p.ids.discord!, name: id })),
   });
   const h = await harness({ policy });
   const config = loadConfig({
@@ -40,7 +40,7 @@ export async function discordHarness(opts: { policy?: Policy; env?: Record<strin
     DISCORD_RETRIES: "1",
     ...opts.env,
   });
-  const platform = buildDiscordPlatform(config, h.deps)!;
+  const platform = buildDiscordPlatform(config.env, h.deps)!;
   await platform.start();
   const until = async (check: () => boolean | Promise<boolean>) => {
     for (let i = 0; i < 400; i++) {
@@ -53,7 +53,7 @@ export async function discordHarness(opts: { policy?: Policy; env?: Record<strin
     ...h,
     fake,
     platform,
-    user: (personId) => new DiscordUser(fake, { id: policy.people[personId]!.discord!, name: personId }),
+    user: (personId) => new DiscordUser(fake, { id: policy.people[personId]!.ids.discord!, name: personId }),
     until,
     answered: async (token) => {
       await until(() => {

@@ -132,14 +132,16 @@ describe("an incident run from Slack", () => {
   it("mentions a paged group by its Slack user group in the channel and still pages each member directly", async () => {
     const { slackPolicy } = await import("./slack-harness.js");
     const base = slackPolicy();
-    h = await slackHarness({ policy: { ...base, groups: { ...base.groups, experts: { ...base.groups.experts!, slack: "SEXPERTS" } } } });
+    h = await slackHarness({
+      policy: { ...base, groups: { ...base.groups, experts: { ...base.groups.experts!, ids: { slack: "SEXPERTS" } } } },
+    });
     const channel = await declared();
     const paging = channel.messages.map((m) => m.text).find((t) => /Paging step 1/.test(t))!;
     expect(paging).toContain("<!subteam^SEXPERTS>");
     expect(paging).toContain("<@ULEE>");
     expect(paging).not.toContain("<@UEVA>");
     for (const expert of base.groups.experts!.members)
-      expect(h.fake.channels.get(`D${base.people[expert]!.slack}`)?.messages.length, expert).toBe(1);
+      expect(h.fake.channels.get(`D${base.people[expert]!.ids.slack}`)?.messages.length, expert).toBe(1);
   });
 
   it("puts a message marked with 📌 on the timeline once, with its author and permalink, and ignores Beacon's own posts", async () => {

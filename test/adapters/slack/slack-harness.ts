@@ -12,7 +12,9 @@ export const TOKEN = "xoxb-beacon-test";
 
 /** The default policy with a Slack user id for everyone (U + upper-case person id). */
 export function slackPolicy(base: Policy = defaultPolicy()): Policy {
-  const people = Object.fromEntries(Object.entries(base.people).map(([id, p]) => [id, { ...p, slack: `U${id.toUpperCase()}` }]));
+  const people = Object.fromEntries(
+    Object.entries(base.people).map(([id, p]) => [id, { ...p, ids: { ...p.ids, slack: `U${id.toUpperCase()}` } }]),
+  );
   return { ...base, people };
 }
 
@@ -37,7 +39,7 @@ export async function slackHarness(opts: { policy?: Policy; env?: Record<string,
   const fake = await FakeSlack.start({
     token: TOKEN,
     users: Object.values(policy.people)
-      .map((p) => p.slack!)
+      .map((p) => p.ids.slack!)
       .filter(Boolean),
   });
   const h = await harness({ policy });
@@ -48,7 +50,7 @@ export async function slackHarness(opts: { policy?: Policy; env?: Record<string,
     SLACK_RETRIES: "2",
     ...opts.env,
   });
-  const platform = buildSlackPlatform(config, h.deps)!;
+  const platform = buildSlackPlatform(config.env, h.deps)!;
   const web = await startWeb({ port: 0, host: "127.0.0.1", store: h.store, clock: h.clock, probes: [], routes: platform.routes });
   await platform.start();
   const slack = new SlackSender(`http://127.0.0.1:${web.port}${SLACK_EVENTS_PATH}`, SECRET, fake);

@@ -104,7 +104,7 @@ describe("Slack's request protocol", () => {
 
   it("records a page that can never reach its person as a delivery failure and mentions them in the channel", async () => {
     const policy = slackPolicy();
-    policy.people.lee = { ...policy.people.lee!, slack: "UGONE" }; // deactivated: Slack answers user_not_found
+    policy.people.lee = { ...policy.people.lee!, ids: { slack: "UGONE" } }; // deactivated: Slack answers user_not_found
     h = await slackHarness({ policy });
     h.fake.users.add("UGONE");
     h.fake.fail({ method: "conversations.open", times: 1, error: "user_not_found" });

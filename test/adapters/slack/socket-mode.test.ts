@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { buildSlackPlatform, type SlackPlatform } from "../../../adapters/slack/platform.js";
-import { loadConfig } from "../../../src/config.js";
 import { FakeSlack } from "../../fakes/slack/fake-slack.js";
 import { harness } from "../../helpers/app-harness.js";
 import { slackPolicy, TOKEN, user } from "./slack-harness.js";
@@ -16,12 +15,9 @@ afterEach(async () => {
 describe("Slack in Socket Mode", () => {
   it("connects with the app-level token, acknowledges a slash command envelope at once and declares the incident", async () => {
     const policy = slackPolicy();
-    fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.slack!) });
+    fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.ids.slack!) });
     const h = await harness({ policy });
-    platform = buildSlackPlatform(
-      loadConfig({ SLACK_BOT_TOKEN: TOKEN, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl }),
-      h.deps,
-    )!;
+    platform = buildSlackPlatform({ SLACK_BOT_TOKEN: TOKEN, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: fake.apiUrl }, h.deps)!;
     expect(platform.routes).toEqual([]); // nothing listens for HTTP in Socket Mode
     await platform.start();
     await fake.socketMode.connected();

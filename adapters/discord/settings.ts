@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Environment } from "../../src/app/platform-module.js";
+import { PlatformSettingsError } from "../../src/app/platform-module.js";
+
+// Discord's settings, read from the environment by this adapter alone.
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const settingsSchema = z.object({
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  /** Redirects REST (and so the gateway URL): tests, proxies. */
+  DISCORD_API_URL: optionalText,
+  /** Category the per-incident text channels are created under (room.mode channel). */
+  DISCORD_CATEGORY_ID: optionalText,
+  /** Text or forum channel the per-incident threads are opened in (room.mode thread). */
+  DISCORD_INCIDENT_CHANNEL_ID: optionalText,
+  /** REST retries inside discord.js (5xx, network); 429s are waited out by its rate limiter. */
+  DISCORD_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+});
+
+export type DiscordSettings = z.infer<typeof settingsSchema>;
+
+export function discordSettings(env: Environment): DiscordSettings {
+  const parsed = settingsSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new PlatformSettingsError(
+    `Invalid Discord settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+  );
+}

@@ -1,0 +1,16 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** An HTTP route: answers the request and returns true, or returns false to let the next route try. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+
+/** A chat platform wired into the app: its ChatPort is in deps.chats; it receives events once started. */
+export interface Platform {
+  name: string;
+  /** Start receiving events (web process, embedded default). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** HTTP routes it serves on Beacon's web server (Slack's request URL), if any. */
+  routes: Route[];
+}
+
+export type { PlatformIdentity } from "../core/policy/platform-ids.js";
