@@ -6,8 +6,8 @@ import { findPerson } from "../../src/core/policy/directory.js";
 import { dispatch } from "../../src/app/dispatch.js";
 import { describeUserError } from "../../src/core/commands/usage.js";
 import type { AppDeps } from "../../src/app/deps.js";
-import type { SettableClock } from "../../src/infra/clocks.js";
-import type { LocalScheduler } from "../../src/infra/local-scheduler.js";
+import type { SettableClock } from "../../src/ports/clock.js";
+import type { SteppedScheduler } from "../../src/ports/scheduler.js";
 import { renderMentions } from "./render.js";
 
 export const CONSOLE_HELP = [
@@ -29,7 +29,7 @@ export class ConsoleWorkspace {
   constructor(
     private readonly deps: AppDeps,
     private readonly clock: SettableClock,
-    private readonly scheduler: LocalScheduler,
+    private readonly scheduler: SteppedScheduler,
     private readonly out: (line: string) => void,
     public user: string,
   ) {}

@@ -1,14 +1,14 @@
 import { createInterface } from "node:readline";
 import { readFileSync } from "node:fs";
 import type { AppDeps } from "../../src/app/deps.js";
-import type { SettableClock } from "../../src/infra/clocks.js";
-import type { LocalScheduler } from "../../src/infra/local-scheduler.js";
+import type { SettableClock } from "../../src/ports/clock.js";
+import type { SteppedScheduler } from "../../src/ports/scheduler.js";
 import { ConsoleWorkspace } from "./console-workspace.js";
 
 export interface ConsoleRun {
   deps: AppDeps;
   clock: SettableClock;
-  scheduler: LocalScheduler;
+  scheduler: SteppedScheduler;
   out: (line: string) => void;
   /** The person typing at start: the service desk's first member. */
   user: string;

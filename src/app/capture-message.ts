@@ -1,9 +1,9 @@
 import { addNote } from "../core/incident/record.js";
 import { canDo } from "../core/incident/lifecycle.js";
 import type { Actor } from "../core/model.js";
-import { ConflictError } from "../ports/incident-store.js";
 import { applyChange, decisionContext } from "./apply-change.js";
 import type { AppDeps } from "./deps.js";
+import { onFreshState } from "./retry.js";
 import { withPerson } from "./dispatch.js";
 
 /** A chat message someone marked as worth keeping (pinned, or a 📌 reaction) in an incident's room. */
@@ -35,24 +35,24 @@ export async function captureMessage(deps: AppDeps, msg: CapturedMessage): Promi
   // Read the timeline after the incident: the commit is conditional on the
   // incident's version, so a capture racing this one either shows in the
   // timeline read here or makes this commit conflict and look again.
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const inc = await deps.store.get(incident.id);
-    if (!inc || !canDo(inc, "note")) return "ignored";
-    const timeline = await deps.store.timeline(inc.id);
-    if (timeline.some((e) => e.type === "note" && e.data.messageId === msg.messageId)) return "already";
-    const change = addNote(decisionContext(deps), inc, actor, {
-      text: msg.text.trim(),
-      source: msg.how,
-      messageId: msg.messageId,
-      ...(msg.permalink ? { permalink: msg.permalink } : {}),
-      ...(actor.name ? { author: actor.name } : {}),
-    });
-    try {
+  return onFreshState<CaptureOutcome>(
+    async () => {
+      const inc = await deps.store.get(incident.id);
+      if (!inc || !canDo(inc, "note")) return "ignored";
+      const timeline = await deps.store.timeline(inc.id);
+      if (timeline.some((e) => e.type === "note" && e.data.messageId === msg.messageId)) return "already";
+      const change = addNote(decisionContext(deps), inc, actor, {
+        text: msg.text.trim(),
+        source: msg.how,
+        messageId: msg.messageId,
+        ...(msg.permalink ? { permalink: msg.permalink } : {}),
+        ...(actor.name ? { author: actor.name } : {}),
+      });
       await applyChange(deps, change);
       return "captured";
-    } catch (e) {
-      if (!(e instanceof ConflictError)) throw e;
-    }
-  }
-  throw new Error(`could not capture message ${msg.messageId}: incident kept changing`);
+    },
+    () => {
+      throw new Error(`could not capture message ${msg.messageId}: incident kept changing`);
+    },
+  );
 }

@@ -7,9 +7,9 @@ import type { Delivery, TimerPayload } from "../core/timers.js";
 import { buildCard, buildPageView } from "../core/views.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { PermanentDeliveryError, type ChatPort } from "../ports/chat.js";
-import { ConflictError } from "../ports/incident-store.js";
-import { applyChange, decisionContext } from "./apply-change.js";
+import { commitChange, decisionContext } from "./commit.js";
 import type { AppDeps } from "./deps.js";
+import { onFreshState } from "./retry.js";
 
 /** How long a runner holds a delivery before another may try it (the holder may have died). */
 const LEASE_MS = 2 * 60_000;
@@ -18,28 +18,38 @@ const LEASE_MS = 2 * 60_000;
 class NotReady extends Error {}
 
 /**
+ * Deliver outbox timers, in order, and then whatever their outcomes add (a
+ * failed page falls back to a mention in the room): an explicit queue, so a
+ * delivery never re-enters the commit that caused it.
+ */
+export async function deliverAll(deps: AppDeps, keys: string[]): Promise<void> {
+  const queue = [...keys];
+  for (let key = queue.shift(); key !== undefined; key = queue.shift()) queue.push(...(await deliverOne(deps, key)));
+}
+
+/**
  * Deliver one outbox timer to the chat platform. The lease makes it
  * at-most-one runner at a time; success retires the timer (storing any ref the
  * platform returned), failure schedules a retry, and the last failure is
- * recorded on the timeline.
+ * recorded on the timeline. Returns the deliveries its outcome added.
  */
-export async function deliverTimer(deps: AppDeps, key: string): Promise<void> {
+async function deliverOne(deps: AppDeps, key: string): Promise<string[]> {
   const now = deps.clock.now();
   const row = await deps.store.leaseTimer(key, now, new Date(now.getTime() + LEASE_MS));
-  if (!row || row.payload.kind !== "deliver") return;
+  if (!row || row.payload.kind !== "deliver") return [];
   const payload = row.payload;
   const incident = await deps.store.get(payload.incidentId);
   if (!incident) {
     await deps.store.retireTimer(key, now);
-    return;
+    return [];
   }
   const chat = deps.chats.get(incident.declaredBy.platform) ?? [...deps.chats.values()][0];
   try {
     if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
     const outcome = await perform(deps, chat, incident, payload.delivery);
-    await settle(deps, key, incident.id, outcome, incident);
+    return await settle(deps, key, incident.id, outcome, incident);
   } catch (e) {
-    await failed(deps, key, payload, e);
+    return failed(deps, key, payload, e);
   }
 }
 
@@ -103,26 +113,26 @@ const sameRef = (a: ChatRef | undefined, b: ChatRef) => a?.channelId === b.chann
  * read before the platform call (usually still current); a version conflict
  * means it moved on, and the decision is made again on a fresh read.
  */
-async function settle(deps: AppDeps, key: string, incidentId: string, outcome: Outcome, known?: Incident): Promise<void> {
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const incident = !outcome ? null : attempt === 0 && known ? known : await deps.store.get(incidentId);
-    const change = incident && outcome ? outcome(incident) : null;
-    if (!change) {
-      await deps.store.retireTimer(key, deps.clock.now());
-      return;
-    }
-    try {
-      await applyChange(deps, change, key);
-      return;
-    } catch (e) {
-      if (!(e instanceof ConflictError)) throw e;
-      const row = await deps.store.timer(key);
-      if (row?.state !== "pending") return; // someone else settled it
-    }
-  }
+async function settle(deps: AppDeps, key: string, incidentId: string, outcome: Outcome, known?: Incident): Promise<string[]> {
+  return onFreshState(
+    async (round) => {
+      if (round > 0 && (await deps.store.timer(key))?.state !== "pending") return []; // someone else settled it
+      const incident = !outcome ? null : round === 0 && known ? known : await deps.store.get(incidentId);
+      const change = incident && outcome ? outcome(incident) : null;
+      if (!change) {
+        await deps.store.retireTimer(key, deps.clock.now());
+        return [];
+      }
+      return (await commitChange(deps, change, key)).deliveryKeys;
+    },
+    () => {
+      deps.log.warn("delivery outcome kept conflicting; its lease ends and it is tried again", { key });
+      return [];
+    },
+  );
 }
 
-async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload, { kind: "deliver" }>, error: unknown): Promise<void> {
+async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload, { kind: "deliver" }>, error: unknown): Promise<string[]> {
   const message = error instanceof Error ? error.message : String(error);
   const retries = deps.policy.delivery.retries;
   const permanent = error instanceof PermanentDeliveryError;
@@ -132,8 +142,8 @@ async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload,
     await deps.store.retryTimer(key, dueAt, next);
     await deps.scheduler.arm([{ key, dueAt: dueAt.toISOString(), payload: next }]).catch(() => undefined); // reconcile re-arms it
     deps.log.warn("delivery failed, will retry", { key, attempt: payload.attempt + 1, error: message });
-    return;
+    return [];
   }
   deps.log.error("delivery failed for good", { key, error: message });
-  await settle(deps, key, payload.incidentId, (inc) => deliveryFailed(decisionContext(deps), inc, payload.delivery, message));
+  return settle(deps, key, payload.incidentId, (inc) => deliveryFailed(decisionContext(deps), inc, payload.delivery, message));
 }

@@ -1,8 +1,8 @@
 import { onTimer } from "../core/incident/on-timer.js";
-import { ConflictError } from "../ports/incident-store.js";
 import { applyChange, decisionContext } from "./apply-change.js";
+import { deliverAll } from "./deliver.js";
 import type { AppDeps } from "./deps.js";
-import { deliverTimer } from "./deliver.js";
+import { onFreshState } from "./retry.js";
 
 /**
  * A scheduler woke us for a ledger timer. Re-read everything: the timer may
@@ -12,27 +12,24 @@ import { deliverTimer } from "./deliver.js";
  * one transaction that claims the timer, so it fires once.
  */
 export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const row = await deps.store.timer(key);
-    if (!row || row.state !== "pending") return;
-    const now = deps.clock.now();
-    if (new Date(row.dueAt) > now) {
-      await deps.scheduler.arm([row]); // woken early (a lease, or a clock skew): sleep again
-      return;
-    }
-    if (row.payload.kind === "deliver") return deliverTimer(deps, key);
-    const incident = await deps.store.get(row.payload.incidentId);
-    const change = incident ? onTimer(decisionContext(deps), incident, row.payload, row.dueAt) : null;
-    if (!change) {
-      await deps.store.retireTimer(key, now);
-      return;
-    }
-    try {
+  await onFreshState(
+    async () => {
+      const row = await deps.store.timer(key);
+      if (!row || row.state !== "pending") return;
+      const now = deps.clock.now();
+      if (new Date(row.dueAt) > now) {
+        await deps.scheduler.arm([row]); // woken early (a lease, or a clock skew): sleep again
+        return;
+      }
+      if (row.payload.kind === "deliver") return deliverAll(deps, [key]);
+      const incident = await deps.store.get(row.payload.incidentId);
+      const change = incident ? onTimer(decisionContext(deps), incident, row.payload, row.dueAt) : null;
+      if (!change) {
+        await deps.store.retireTimer(key, now);
+        return;
+      }
       await applyChange(deps, change, key);
-      return;
-    } catch (e) {
-      if (!(e instanceof ConflictError)) throw e;
-    }
-  }
-  deps.log.warn("timer kept conflicting; it stays pending and will be retried", { key });
+    },
+    () => deps.log.warn("timer kept conflicting; it stays pending and will be retried", { key }),
+  );
 }

@@ -1,7 +1,7 @@
-import type { Clock } from "../ports/clock.js";
+import type { SettableClock } from "../ports/clock.js";
 
 /** A clock that moves only when told: tests, and console script mode (repeatable demos). */
-export class ManualClock implements Clock {
+export class ManualClock implements SettableClock {
   constructor(private at: Date) {}
   now(): Date {
     return new Date(this.at);
@@ -15,7 +15,7 @@ export class ManualClock implements Clock {
 }
 
 /** Real time plus an offset the console user can push forward (`/advance 30m`). */
-export class OffsetClock implements Clock {
+export class OffsetClock implements SettableClock {
   private offsetMs = 0;
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
@@ -27,5 +27,3 @@ export class OffsetClock implements Clock {
     this.offsetMs += ms;
   }
 }
-
-export type SettableClock = ManualClock | OffsetClock;

@@ -2,7 +2,7 @@ import type { TimerSpec } from "../core/timers.js";
 import type { Clock } from "../ports/clock.js";
 import type { IncidentStore } from "../ports/incident-store.js";
 import type { Logger } from "../ports/logger.js";
-import type { Scheduler } from "../ports/scheduler.js";
+import type { SteppedScheduler } from "../ports/scheduler.js";
 import { MinHeap } from "./min-heap.js";
 
 /** Longest single sleep: wake at least this often, so a clock that jumps is noticed. */
@@ -22,7 +22,7 @@ export interface LocalSchedulerOptions {
  * every pending timer, so timers that fell due while the process was down fire
  * once, late (the handler marks them late).
  */
-export class LocalScheduler implements Scheduler {
+export class LocalScheduler implements SteppedScheduler {
   private readonly heap = new MinHeap();
   private readonly due = new Map<string, number>();
   private handler?: (key: string) => Promise<void>;

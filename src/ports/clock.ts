@@ -4,3 +4,8 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock someone may move (tests, the console's `/clock` and `/advance`). */
+export interface SettableClock extends Clock {
+  set(at: Date): void;
+}

@@ -14,3 +14,10 @@ export interface Scheduler {
   start(handler: (key: string) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A scheduler whose time is stepped by hand (the console's simulated clock): what falls due next, and when all is done. */
+export interface SteppedScheduler extends Scheduler {
+  nextDue(): Date | undefined;
+  /** Resolves once every due timer has been handled. */
+  idle(): Promise<void>;
+}

@@ -1,7 +1,7 @@
 import pg from "pg";
-import { loadConfig } from "../../config.js";
-import { migrate } from "./migrate.js";
-import { pgRunner } from "./connect.js";
+import { loadConfig } from "../config.js";
+import { migrate } from "../infra/db/migrate.js";
+import { pgRunner } from "../infra/db/connect.js";
 
 // `npm run db:migrate`: the Procfile's release step. Applies pending
 // migrations to DATABASE_URL and prints one line each.

@@ -1,0 +1,51 @@
+import { finish, type Change, type FinishedChange } from "../core/incident/change.js";
+import type { DecisionContext } from "../core/incident/context.js";
+import type { AppDeps } from "./deps.js";
+
+export function decisionContext(deps: AppDeps): DecisionContext {
+  return { policy: deps.policy, cal: deps.cal, now: deps.clock.now() };
+}
+
+/**
+ * Commit a decided change (state, timeline entries and timers, chat
+ * deliveries included as outbox timers, in one transaction) and wake the
+ * scheduler for its timers. Delivering is the next, separate step.
+ */
+export async function commitChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<FinishedChange> {
+  const done = finish(change);
+  await deps.store.commit({ ...done, claimTimer });
+  await wake(deps, done);
+  return done;
+}
+
+/** A scheduler that hangs (a Redis that stopped answering without closing) may hold a command this long at most. */
+const WAKE_TIMEOUT_MS = 3000;
+
+function bounded(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`scheduler did not answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // a late failure after the timeout is already logged as unavailable
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Tell the scheduler about the committed timers. The change is already safe
+ * in the ledger, so a scheduler that is down (Redis unreachable) must not fail
+ * the command: the worker's reconcile arms what is missing when it is back.
+ */
+async function wake(deps: AppDeps, done: FinishedChange): Promise<void> {
+  const wakeups = done.addTimers.filter((t) => t.payload.kind !== "deliver");
+  try {
+    await bounded(
+      (async () => {
+        if (wakeups.length) await deps.scheduler.arm(wakeups);
+        if (done.cancelTimers.length) await deps.scheduler.cancel(done.cancelTimers);
+      })(),
+      WAKE_TIMEOUT_MS,
+    );
+  } catch (e) {
+    deps.log.warn("scheduler unavailable; the ledger keeps the timers and reconcile will arm them", { error: (e as Error).message });
+  }
+}
