@@ -29,6 +29,14 @@ describe("declaring an incident", () => {
     expect(types).toContain("room_opened");
   });
 
+  it("takes an on-site visit and a compensation claim typed as text, starting their deadlines", async () => {
+    const h = await harness();
+    await h.as("dana", 'declare urgent "Fridge broke" --onsite local --claim');
+    const incident = (await h.store.getByNumber(1))!;
+    expect(incident).toMatchObject({ onsite: "local", claim: true });
+    expect(incident.clocks.map((c) => c.key)).toEqual(expect.arrayContaining(["onsite_local", "compensation"]));
+  });
+
   it("never declares twice for a retried request", async () => {
     const h = await harness();
     const inbound = {

@@ -23,3 +23,23 @@ describe("declaring from Discord", () => {
     expect(JSON.stringify(lee.messages[0]!.components)).toContain("beacon:page:");
   });
 });
+
+describe("declaring from Discord's typed options", () => {
+  it("takes an on-site visit and a compensation claim, starting their deadlines", async () => {
+    h = await discordHarness();
+    const token = h.user("dana").command("declare", { severity: "urgent", title: "Fridge broke", onsite: "local", claim: true });
+    expect(String((await h.answered(token)).original!.content)).toMatch(/INC-1 declared/);
+    const [incident] = await h.store.list({ limit: 1 });
+    expect(incident).toMatchObject({ onsite: "local", claim: true });
+    expect(incident!.clocks.map((c) => c.key)).toEqual(expect.arrayContaining(["onsite_local", "compensation"]));
+  });
+
+  it("nests the two-word verbs in groups: /incident followup add and done", async () => {
+    h = await discordHarness();
+    await h.answered(h.user("dana").command("declare", { severity: "general", title: "Printer jam" }));
+    const added = await h.answered(h.user("dana").command(["followup", "add"], { text: "Service the printer", incident: 1 }));
+    expect(String(added.original!.content)).toMatch(/Follow-up F1 added to INC-1/);
+    const done = await h.answered(h.user("dana").command(["followup", "done"], { id: "F1", incident: 1 }));
+    expect(String(done.original!.content)).toMatch(/F1 on INC-1 marked done/);
+  });
+});

@@ -60,6 +60,28 @@ describe("an incident run from Slack", () => {
     expect(String(told.text)).toMatch(/INC-1 declared/);
   });
 
+  it("declares from the form with an on-site visit and a compensation claim, starting their deadlines", async () => {
+    h = await slackHarness();
+    await h.slack.command("declare urgent", user("dana"), { id: "CSUPPORT", name: "support" });
+    await h.settle();
+    const view = h.fake.callsTo("views.open")[0]!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: Array<{ block_id: string; element: Record<string, unknown> }>;
+    };
+    expect(view.blocks.find((b) => b.block_id === "severity")!.element.initial_option).toMatchObject({ value: "urgent" });
+    await h.slack.submit(user("dana"), view, {
+      title: { type: "plain_text_input", value: "Fridge broke" },
+      severity: { type: "static_select", selected_option: { value: "urgent" } },
+      onsite: { type: "static_select", selected_option: { value: "local" } },
+      claim: { type: "checkboxes", selected_options: [{ value: "yes" }] },
+    });
+    await h.settle();
+    const [incident] = await h.store.list({ limit: 1 });
+    expect(incident).toMatchObject({ title: "Fridge broke", onsite: "local", claim: true });
+    expect(incident!.clocks.map((c) => c.key)).toEqual(expect.arrayContaining(["onsite_local", "compensation"]));
+  });
+
   it("adds a suffix when the channel name is taken", async () => {
     h = await slackHarness();
     h.fake.channels.set("CTAKEN", {

@@ -1,4 +1,5 @@
 import type { FakeDiscord } from "./fake-discord.js";
+import { subcommandAt } from "./command-rules.js";
 import { snowflake } from "./snowflake.js";
 
 // What Discord dispatches as INTERACTION_CREATE when a person uses Beacon
@@ -11,7 +12,7 @@ export interface Person {
   name: string;
 }
 
-type Opt = { name: string; type: number; value: string | number; focused?: boolean };
+type Opt = { name: string; type: number; value: string | number | boolean; focused?: boolean };
 
 export class DiscordUser {
   constructor(
@@ -62,22 +63,26 @@ export class DiscordUser {
     return payload.token;
   }
 
-  /** `/incident <sub> option:value…`; returns the interaction token (to read Beacon's answer). */
-  command(
-    sub: string,
-    options: Record<string, string | number> = {},
-    channelId = this.fake.guildId,
-    types: Record<string, number> = {},
-  ): string {
-    const opts: Opt[] = Object.entries(options).map(([name, value]) => ({
-      name,
-      value,
-      type: types[name] ?? (typeof value === "number" ? 4 : 3),
-    }));
+  /**
+   * `/incident <sub> option:value…` (or `[group, sub]`), as Discord sends it:
+   * only for a subcommand the registered command has, each option typed as
+   * registered (a person is a user id, a flag a boolean). Returns the
+   * interaction token (to read Beacon's answer).
+   */
+  command(path: string | [string, string], options: Record<string, string | number | boolean> = {}, channelId = this.fake.guildId): string {
+    const names = typeof path === "string" ? [path] : path;
     const cmd = this.fake.commands.find((c) => c.name === "incident");
-    return this.send(
-      this.base(2, channelId, { id: cmd?.id ?? snowflake(), name: "incident", type: 1, options: [{ type: 1, name: sub, options: opts }] }),
-    );
+    const def = subcommandAt(cmd, names);
+    if (!def) throw new Error(`/incident ${names.join(" ")} is not registered`);
+    const defs = (def.options ?? []) as Array<{ name: string; type: number }>;
+    const opts: Opt[] = Object.entries(options).map(([name, value]) => {
+      const d = defs.find((o) => o.name === name);
+      if (!d) throw new Error(`/incident ${names.join(" ")} has no option "${name}"`);
+      return { name, value, type: d.type };
+    });
+    const sub = { type: 1, name: names.at(-1)!, options: opts };
+    const top = names.length === 2 ? { type: 2, name: names[0]!, options: [sub] } : sub;
+    return this.send(this.base(2, channelId, { id: cmd?.id ?? snowflake(), name: "incident", type: 1, options: [top] }));
   }
 
   autocomplete(sub: string, focused: string, typed: string, channelId = this.fake.guildId): string {

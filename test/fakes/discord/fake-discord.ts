@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { FakeGateway } from "./fake-gateway.js";
+import { commandProblems } from "./command-rules.js";
 import { snowflake } from "./snowflake.js";
 
 // Discord's REST API v10 on loopback (https://discord.com/developers/docs),
@@ -239,6 +240,8 @@ export class FakeDiscord {
     if ((m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) {
       if (method === "GET") return [200, this.commands];
       if (method === "PUT") {
+        const problems = (b as unknown as Array<Record<string, unknown>>).flatMap(commandProblems);
+        if (problems.length) return [400, { message: "Invalid Form Body", code: 50035, errors: problems }];
         this.commands = (b as unknown as Array<Record<string, unknown>>).map((c) => ({
           id: snowflake(),
           application_id: m![1],
