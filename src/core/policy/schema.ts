@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { targetsSchema } from "./targets.js";
 
 // The policy file: a team's emergency plan as data. Every figure the bot uses
 // (severities, who is paged, deadlines, calendar) comes from here; the built-in
@@ -124,6 +125,7 @@ export const policySchema = z
       .default({ retries: ["10s", "1m", "5m", "15m"] }),
     /** A timer fired later than this after its due time is marked late on the timeline (Beacon was down or behind). */
     timers: z.object({ lateAfter: durationText.default("2m") }).default({ lateAfter: "2m" }),
+    targets: targetsSchema.optional(),
   })
   .superRefine(checkReferences);
 
