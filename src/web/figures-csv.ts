@@ -35,7 +35,10 @@ export function figuresCsv(policy: Policy, view: FiguresView, table: FigureTable
     return [key, name, r.met, r.missed, r.waived, fraction(r.rate), fraction(target), verdict(j.met)];
   };
   const rates = (rows: Array<[string, string, Rate, number | undefined]>) =>
-    toCsv([c.key, c.name, c.met, c.missed, c.waived, c.rate, c.target, c.targetMet], rows.map(([k, n, r, tg]) => rateRow(k, n, r, tg)));
+    toCsv(
+      [c.key, c.name, c.met, c.missed, c.waived, c.rate, c.target, c.targetMet],
+      rows.map(([k, n, r, tg]) => rateRow(k, n, r, tg)),
+    );
   switch (table) {
     case "clocks":
       return rates(Object.entries(f.compliance.byClock).map(([k, r]) => [k, w.clock(k), r, clockTarget(t, k)]));

@@ -40,7 +40,13 @@ function within(zone: string, p: { from?: string; to?: string }) {
   };
 }
 
-export async function loadFigures(store: IncidentStore, policy: Policy, q: ListQuery, filter: IncidentFilter, now: Date): Promise<FiguresView> {
+export async function loadFigures(
+  store: IncidentStore,
+  policy: Policy,
+  q: ListQuery,
+  filter: IncidentFilter,
+  now: Date,
+): Promise<FiguresView> {
   const zone = policy.calendar.timeZone;
   const endMonth = q.to ? q.to.slice(0, 7) : monthOf(now.toISOString(), zone);
   let trendStart = endMonth;
@@ -66,6 +72,11 @@ export async function loadMonth(store: IncidentStore, policy: Policy, incident: 
     from: dayStart(`${before}-01`, zone),
     to: dayStart(addLocalDays(monthRange(month).to, 1), zone),
   });
-  const of = (m: string) => computeFigures(inputs.filter((i) => monthOf(i.declaredAt, zone) === m), now, zone);
+  const of = (m: string) =>
+    computeFigures(
+      inputs.filter((i) => monthOf(i.declaredAt, zone) === m),
+      now,
+      zone,
+    );
   return { month, current: of(month), previous: { month: before, figures: of(before) } };
 }

@@ -22,7 +22,11 @@ const querySchema = z.object({
   status: z.enum(["declared", "acknowledged", "resolved", "closed"]).optional().catch(undefined),
   from: date,
   to: date,
-  clock: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).optional().catch(undefined),
+  clock: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/)
+    .optional()
+    .catch(undefined),
   outcome: z.enum(["met", "missed", "waived", "running"]).optional().catch(undefined),
   resolved: z.enum(["yes", "no"]).optional().catch(undefined),
 });

@@ -51,7 +51,12 @@ export function reviewRoutes(o: ReviewOptions): Route {
   const { policy } = o;
   const find = async (n: string) => o.store.getByNumber(Number(n));
   const reviewed = (path: string) =>
-    path.startsWith("/api/") || path === "/incidents" || path === "/incidents.csv" || path.startsWith("/incidents/") || path === "/figures" || path.startsWith("/figures/");
+    path.startsWith("/api/") ||
+    path === "/incidents" ||
+    path === "/incidents.csv" ||
+    path.startsWith("/incidents/") ||
+    path === "/figures" ||
+    path.startsWith("/figures/");
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const path = url.pathname;
@@ -82,7 +87,18 @@ export function reviewRoutes(o: ReviewOptions): Route {
       if (api) return json(res, 200, all.map(brief));
       if (path.endsWith(".csv")) return csv(res, "incidents.csv", incidentsCsv(policy, all, q, now));
       const drills = drillsDown(q) ? undefined : all.filter((i) => i.drill);
-      return send(res, 200, "text/html", listPage(policy, all.filter((i) => !i.drill), drills, q, now));
+      return send(
+        res,
+        200,
+        "text/html",
+        listPage(
+          policy,
+          all.filter((i) => !i.drill),
+          drills,
+          q,
+          now,
+        ),
+      );
     }
     const table = FIGURES_CSV.exec(path)?.[1];
     if (path === "/figures" || path === "/api/figures" || table) {

@@ -34,8 +34,20 @@ export function figuresPage(policy: Policy, view: FiguresView, q: ListQuery): st
     rows.length
       ? `<h2>${esc(t.compliance)} · ${esc(title)} <small class="exports">${csv(table)}</small></h2>${rateBars(lang, rows)}${rateTable(t, lang, first, rows, Boolean(before))}`
       : "";
-  const rows = <K extends string>(table: Record<K, Rate>, prev: Record<string, Rate> | undefined, name: (k: K) => string, target: (k: K) => number | undefined, drill: (k: K) => Partial<ListQuery>) =>
-    (Object.entries(table) as Array<[K, Rate]>).map(([k, rate]): RateRow => ({ name: name(k), rate, target: target(k), previous: prev?.[k], drill: { ...base, ...drill(k) } }));
+  const rows = <K extends string>(
+    table: Record<K, Rate>,
+    prev: Record<string, Rate> | undefined,
+    name: (k: K) => string,
+    target: (k: K) => number | undefined,
+    drill: (k: K) => Partial<ListQuery>,
+  ) =>
+    (Object.entries(table) as Array<[K, Rate]>).map(([k, rate]): RateRow => ({
+      name: name(k),
+      rate,
+      target: target(k),
+      previous: prev?.[k],
+      drill: { ...base, ...drill(k) },
+    }));
   const monthDrill = (m: string) => {
     const r = monthRange(m);
     return { from: q.from && q.from > r.from ? q.from : r.from, to: q.to && q.to < r.to ? q.to : r.to };
@@ -49,7 +61,12 @@ export function figuresPage(policy: Policy, view: FiguresView, q: ListQuery): st
     `<h1>${esc(t.figures)}${period ? ` · ${esc(period)}` : ""}</h1>`,
     `<form class="filters" method="get" action="/figures"><label>${esc(t.from)}<input type="date" name="from" value="${esc(q.from ?? "")}"></label><label>${esc(t.to)}<input type="date" name="to" value="${esc(q.to ?? "")}"></label><button>${esc(t.filter)}</button></form>`,
     `<div class="facts">`,
-    card(t.compliance, pct(h.compliance.value), verdictHtml(lang, h.compliance, pct), vs(f.compliance.overall.rate, before?.compliance.overall.rate)),
+    card(
+      t.compliance,
+      pct(h.compliance.value),
+      verdictHtml(lang, h.compliance, pct),
+      vs(f.compliance.overall.rate, before?.compliance.overall.rate),
+    ),
     card(
       t.resolution,
       `${pct(h.resolution.value)} (${f.resolution.resolved}/${f.resolution.total})`,
@@ -65,10 +82,54 @@ export function figuresPage(policy: Policy, view: FiguresView, q: ListQuery): st
     card(t.drills, String(f.drills.count), ""),
     `</div>`,
     trendPanel(policy, view, base),
-    section(t.perClock, t.deadline, "clocks", rows(f.compliance.byClock, before?.compliance.byClock, (k) => w.clock(k), (k) => clockTarget(targets, k), (k) => ({ clock: k }))),
-    section(t.perSeverity, t.severity, "severities", rows(f.compliance.bySeverity, before?.compliance.bySeverity, (k) => w.severity(k), () => targets?.compliance, (k) => ({ severity: k }))),
-    section(t.perKind, t.kind, "kinds", rows(f.compliance.byKind, before?.compliance.byKind, (k) => w.kind(k), () => targets?.compliance, (k) => ({ kind: k }))),
-    section(t.perMonth, t.period, "months", rows(sorted(f.compliance.byMonth), undefined, (k) => t.month(k), () => targets?.compliance, monthDrill)),
+    section(
+      t.perClock,
+      t.deadline,
+      "clocks",
+      rows(
+        f.compliance.byClock,
+        before?.compliance.byClock,
+        (k) => w.clock(k),
+        (k) => clockTarget(targets, k),
+        (k) => ({ clock: k }),
+      ),
+    ),
+    section(
+      t.perSeverity,
+      t.severity,
+      "severities",
+      rows(
+        f.compliance.bySeverity,
+        before?.compliance.bySeverity,
+        (k) => w.severity(k),
+        () => targets?.compliance,
+        (k) => ({ severity: k }),
+      ),
+    ),
+    section(
+      t.perKind,
+      t.kind,
+      "kinds",
+      rows(
+        f.compliance.byKind,
+        before?.compliance.byKind,
+        (k) => w.kind(k),
+        () => targets?.compliance,
+        (k) => ({ kind: k }),
+      ),
+    ),
+    section(
+      t.perMonth,
+      t.period,
+      "months",
+      rows(
+        sorted(f.compliance.byMonth),
+        undefined,
+        (k) => t.month(k),
+        () => targets?.compliance,
+        monthDrill,
+      ),
+    ),
     `<h2>${esc(t.times)} <small class="exports">${csv("times")}</small></h2><div class="scroll"><table class="times"><thead><tr><th scope="col">${esc(t.severity)}</th><th scope="col">${esc(t.acknowledge)}</th><th scope="col">${esc(t.firstResponse)}</th><th scope="col">${esc(t.resolve)}</th></tr></thead><tbody>`,
     ...Object.entries(f.times).map(
       ([sev, x]) =>
@@ -81,7 +142,10 @@ export function figuresPage(policy: Policy, view: FiguresView, q: ListQuery): st
     ),
     `</tbody></table></div>`,
     `<h2>${esc(t.byKind)}</h2><table><tbody>${Object.entries(f.byKind)
-      .map(([k, n]) => `<tr><th scope="row">${esc(w.kind(k))}</th><td class="num"><a href="/incidents${esc(queryString({ ...base, kind: k }))}">${n}</a></td></tr>`)
+      .map(
+        ([k, n]) =>
+          `<tr><th scope="row">${esc(w.kind(k))}</th><td class="num"><a href="/incidents${esc(queryString({ ...base, kind: k }))}">${n}</a></td></tr>`,
+      )
       .join("")}</tbody></table>`,
     `<h2>${esc(t.drillsApart)}</h2><p>${f.drills.numbers.length ? f.drills.numbers.map((n) => `<a href="/incidents/${n}">INC-${n}</a>`).join(", ") : esc(t.noData)}</p>`,
     `<p class="exports">CSV: ${FIGURE_TABLES.map((x) => `<a href="/figures/${x}.csv${qs}" download>${esc(x)}</a>`).join(" ")}</p>`,

@@ -25,8 +25,8 @@ th{color:var(--muted);font-weight:600}.num{text-align:right;font-variant-numeric
 .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;border:1px solid var(--line)}
 .drill{background:#fff3e0;border-color:#ffb74d}.met{color:var(--met)}.missed{color:var(--missed)}.running{color:var(--run)}.waived{color:var(--waived)}.cancelled{color:var(--muted)}
 .sym{font-weight:700}.outcome-text{white-space:nowrap}.verdict{font-weight:600}
-.facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:.4rem;margin:.3rem 0}.facts div{border:1px solid var(--line);border-radius:.4rem;padding:.3rem .6rem}
-.facts b{display:block;font-size:.78rem;color:var(--muted);font-weight:600}.facts .month{grid-column:span 2}.facts .value{font-size:1.15rem;font-weight:600}
+.facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(112px,1fr));gap:.35rem;margin:.3rem 0;font-size:.88rem;line-height:1.35}.facts div{border:1px solid var(--line);border-radius:.4rem;padding:.25rem .5rem}
+.facts b{display:block;font-size:.74rem;color:var(--muted);font-weight:600}.facts .month{grid-column:span 2}.facts .month a{margin-left:.4rem}.facts .value{font-size:1.05rem;font-weight:600}
 .facts small{display:block;color:var(--muted)}form.filters{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end;margin:.5rem 0 1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}select,input,button{font:inherit;padding:.2rem}
 svg{max-width:100%;height:auto}.scroll{overflow-x:auto}.exports a{margin-right:.8rem}
@@ -51,7 +51,7 @@ svg .bar-bg{fill:#eef1f4}svg .bar{fill:#5b6f86}svg .bar.met{fill:var(--met)}svg 
 .goal{position:absolute;top:-3px;bottom:-3px;width:0;border-left:2px solid var(--ink)}h3{font-size:.95rem;margin:.7rem 0 .2rem}
 h2 small{font-weight:400;font-size:.8rem;margin-left:.5rem}.count{font-weight:600}
 .print-only{display:none}
-@media (max-width:640px){th,td{padding:.3rem}.hide-narrow{display:none}.tl-wide{display:none}.tl-narrow{display:block}.facts .month{grid-column:auto}}
+@media (max-width:640px){th,td{padding:.3rem}.hide-narrow{display:none}.tl-wide{display:none}.tl-narrow{display:block}.facts .month{grid-column:1/-1}}
 @page{size:A4;margin:14mm 12mm}
 @media print{header.top,.skip,form.filters,.exports,.screen-only{display:none!important}.print-only{display:block}
 body{font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}

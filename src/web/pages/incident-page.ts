@@ -32,7 +32,13 @@ export function incidentPage(policy: Policy, incident: Incident, entries: Timeli
   const model = timelineModel(w, createCalendar(policy.calendar), incident, entries, now);
   const dur = (m?: number) => (m === undefined ? s.notYet : w.dur(m));
   const fact = (label: string, value: string) => `<div><b>${esc(label)}</b>${esc(value)}</div>`;
-  const ctx = (g: typeof WIDE) => ({ g, m: model, zone: policy.calendar.timeZone, locale: lang, time: (at: number) => w.time(new Date(at)) });
+  const ctx = (g: typeof WIDE) => ({
+    g,
+    m: model,
+    zone: policy.calendar.timeZone,
+    locale: lang,
+    time: (at: number) => w.time(new Date(at)),
+  });
   const label = CHART_TEXT[lang].timelineLabel(`${f.label} ${incident.title}`);
   const people = f.people.map((p) => `${w.name(p.personId)} (${p.roles.map((r) => w.t.role[r] ?? r).join(", ")})`);
   const body = [

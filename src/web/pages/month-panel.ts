@@ -5,7 +5,8 @@ import { words } from "../../core/incident/context.js";
 import type { Policy } from "../../core/policy/schema.js";
 import { esc, pct } from "./html.js";
 import { PAGE_TEXT } from "./text.js";
-import { verdictHtml } from "./verdict-html.js";
+import { verdictOnly } from "./verdict-html.js";
+import { CHART_TEXT } from "./chart-text.js";
 
 // "How this month compares with the target", on the incident page: the
 // compliance and the median time to acknowledge of the incident's month,
@@ -42,14 +43,18 @@ export function monthPanel(policy: Policy, severity: string, ctx: MonthContext):
   const ack = judgeMedian(ctx.current.times[severity]?.acknowledge, timeTarget(policy.targets, "acknowledge", severity));
   const prevAck = ctx.previous?.figures.times[severity]?.acknowledge.medianMinutes;
   const minutes = (m?: number) => (m === undefined ? "—" : w.dur(m));
+  const small = (target: string | undefined, previous: string) =>
+    `<small>${[target, previous].filter(Boolean).map(esc).join(" · ")}</small>`;
+  const c = CHART_TEXT[lang];
   return [
-    `<div class="month"><b>${esc(t.monthCompliance(name))}</b><span class="value">${esc(pct(rate.value))}</span> `,
-    verdictHtml(lang, rate, pct),
-    prevRate ? `<small>${esc(prevRate)}</small>` : "",
-    ` <a href="/figures?from=${from}&amp;to=${to}">${esc(t.figuresLink)} →</a></div>`,
-    `<div class="month"><b>${esc(t.monthAck(name))} · ${esc(w.severity(severity))}</b><span class="value">${esc(minutes(ack.value))}</span> `,
-    verdictHtml(lang, ack, (m) => w.dur(m)),
-    ctx.previous ? `<small>${esc(t.previousMonth(t.month(ctx.previous.month), minutes(prevAck)))}</small>` : "",
+    `<div class="month"><b>${esc(t.monthCompliance(name))}</b><span class="value">${esc(pct(rate.value))}</span> ${verdictOnly(lang, rate)}`,
+    small(rate.target === undefined ? undefined : `${c.target} ${pct(rate.target)}`, prevRate),
+    `<a class="screen-only" href="/figures?from=${from}&amp;to=${to}">${esc(t.figuresLink)} →</a></div>`,
+    `<div class="month"><b>${esc(t.monthAck(name))} · ${esc(w.severity(severity))}</b><span class="value">${esc(minutes(ack.value))}</span> ${verdictOnly(lang, ack)}`,
+    small(
+      ack.target === undefined ? undefined : `${c.target} ${w.dur(ack.target)}`,
+      ctx.previous ? t.previousMonth(t.month(ctx.previous.month), minutes(prevAck)) : "",
+    ),
     `</div>`,
   ].join("");
 }

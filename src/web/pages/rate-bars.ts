@@ -39,7 +39,10 @@ export function rateBars(lang: "en" | "zh", rows: RateRow[]): string {
       const j = judgeRate(r.rate, r.target);
       const width = r.rate.rate === undefined ? 0 : r.rate.rate * 100;
       const cls = j.met === undefined ? "" : j.met ? " met" : " missed";
-      const goal = r.target === undefined ? "" : `<span class="goal" style="left:${f(r.target * 100)}%" title="${esc(`${c.target} ${pct(r.target)}`)}"></span>`;
+      const goal =
+        r.target === undefined
+          ? ""
+          : `<span class="goal" style="left:${f(r.target * 100)}%" title="${esc(`${c.target} ${pct(r.target)}`)}"></span>`;
       return `<li><span class="rate-name">${esc(r.name)}</span> <span class="rate-value">${esc(pct(r.rate.rate))}</span> <small>(${r.rate.met}/${r.rate.met + r.rate.missed})</small> ${verdictHtml(lang, j, pct)}<span class="track" aria-hidden="true"><span class="fill${cls}" style="width:${f(width)}%"></span>${goal}</span></li>`;
     })
     .join("")}</ul>`;

@@ -77,7 +77,10 @@ export const PAGE_TEXT = {
     incidentsCount: "Incidents",
     deadlinesMatching: (n: number, m: number) => `${n} deadline${n === 1 ? "" : "s"} in ${m} incident${m === 1 ? "" : "s"}`,
     deadline: "Deadline",
-    outcomes: { met: "met", missed: "missed", waived: "waived", running: "running", cancelled: "no longer applies" } as Record<string, string>,
+    outcomes: { met: "met", missed: "missed", waived: "waived", running: "running", cancelled: "no longer applies" } as Record<
+      string,
+      string
+    >,
     resolvedFilter: { yes: "resolved", no: "not resolved" } as Record<string, string>,
     month: (ym: string) => {
       const [y, m] = ym.split("-");

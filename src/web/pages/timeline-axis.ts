@@ -41,8 +41,8 @@ export interface Ctx {
   time(at: number): string;
 }
 
-/** Shaded closed hours between y and y + h, each labelled (closed, weekend, holiday) where the label fits. */
-export function bandsSvg(c: Ctx, a: Axis, bands: Band[], y: number, h: number, labelY: number): string {
+/** Shaded closed hours between y and y + h, each labelled (closed, weekend, holiday) at labelY where the label fits, if labelY is given. */
+export function bandsSvg(c: Ctx, a: Axis, bands: Band[], y: number, h: number, labelY?: number): string {
   const words = CHART_TEXT[c.locale].bands;
   return bands
     .filter((b) => b.to > a.from && b.from < a.to)
@@ -50,8 +50,8 @@ export function bandsSvg(c: Ctx, a: Axis, bands: Band[], y: number, h: number, l
       const x0 = a.x(b.from);
       const w = a.x(b.to) - x0;
       const label = words[b.why] ?? b.why;
-      const fits = textWidth(label, c.g.font - 1) + 6 < w;
-      return `<rect class="band ${b.why}" x="${f1(x0)}" y="${f1(y)}" width="${f1(w)}" height="${f1(h)}"><title>${esc(`${label}: ${c.time(b.from)} – ${c.time(b.to)}`)}</title></rect>${fits ? text(x0 + w / 2, labelY, label, "band-label", "middle") : ""}`;
+      const fits = labelY !== undefined && textWidth(label, c.g.font - 1) + 6 < w;
+      return `<rect class="band ${b.why}" x="${f1(x0)}" y="${f1(y)}" width="${f1(w)}" height="${f1(h)}"><title>${esc(`${label}: ${c.time(b.from)} – ${c.time(b.to)}`)}</title></rect>${fits ? text(x0 + w / 2, labelY!, label, "band-label", "middle") : ""}`;
     })
     .join("");
 }
@@ -70,4 +70,3 @@ export function ticksSvg(c: Ctx, a: Axis, ticks: Tick[], y0: number, y1: number,
     })
     .join("");
 }
-

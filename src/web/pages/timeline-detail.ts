@@ -14,10 +14,16 @@ import { axis, bandsSvg, ticksSvg, type Axis, type Ctx } from "./timeline-axis.j
 // deadline with its span, its due time and its outcome in shape and words.
 
 const LANE_H = 60;
-const DEADLINE_H = 46;
+const DEADLINE_H = 40;
 const R = 5;
 
-const labelOf = (c: Ctx, marks: Mark[]) => (marks.length === 1 ? marks[0]!.label : CHART_TEXT[c.locale].mark.many(marks.length));
+/** One mark's label; "Note ×500" for many alike; "3 events" for a mixed bunch. */
+const labelOf = (c: Ctx, marks: Mark[]) =>
+  marks.length === 1
+    ? marks[0]!.label
+    : marks.every((m) => m.label === marks[0]!.label)
+      ? `${marks[0]!.label} ×${marks.length}`
+      : CHART_TEXT[c.locale].mark.many(marks.length);
 const titleOf = (marks: Mark[]) =>
   marks.length === 1
     ? marks[0]!.title
@@ -50,14 +56,21 @@ function laneName(a: Axis, y: number, name: string): string {
   return `<line class="lane-rule" x1="${f1(a.left)}" y1="${f1(y)}" x2="${f1(a.right)}" y2="${f1(y)}"/>${text(a.left, y + 12, name, "lane-name")}`;
 }
 
+/** A deadline's name and outcome fit on one line, or take two (on a phone). */
+const oneLine = (c: Ctx, a: Axis, d: DeadlineLane) => textWidth(`${d.name} — ${d.text}`, c.g.font) * 1.08 + 16 <= a.right - a.left;
+const laneHeight = (c: Ctx, a: Axis, d: DeadlineLane) => (oneLine(c, a, d) ? DEADLINE_H : DEADLINE_H + 14);
+
 function deadlineLane(c: Ctx, a: Axis, d: DeadlineLane, top: number): string {
   const t = CHART_TEXT[c.locale];
   const o = d.verdict.outcome;
-  const barY = top + 27;
+  const single = oneLine(c, a, d);
+  const barY = top + (single ? 24 : 38);
   const parts = [
     `<line class="lane-rule" x1="${f1(a.left)}" y1="${f1(top)}" x2="${f1(a.right)}" y2="${f1(top)}"/>`,
     `<g class="outcome ${o}">${outcomeMark(o, a.left + 6, top + 9, 5.5)}</g>`,
-    text(a.left + 16, top + 13, `${d.name} — ${d.text}`, "lane-name deadline-name"),
+    single
+      ? text(a.left + 16, top + 13, `${d.name} — ${d.text}`, "lane-name deadline-name")
+      : `${text(a.left + 16, top + 13, d.name, "lane-name deadline-name")}${text(a.left + 16, top + 27, d.text, "deadline-outcome")}`,
   ];
   const from = Math.max(d.startedAt, a.from);
   if (from <= a.to) {
@@ -77,10 +90,10 @@ function deadlineLane(c: Ctx, a: Axis, d: DeadlineLane, top: number): string {
     const w = textWidth(dueText, c.g.font - 1);
     parts.push(
       `<line class="due-tick" x1="${f1(x)}" y1="${barY - 8}" x2="${f1(x)}" y2="${barY + 8}"/>`,
-      text(Math.min(Math.max(x - w / 2, a.left), a.right - w), barY + 18, dueText, "due-label"),
+      text(Math.min(Math.max(x - w / 2, a.left), a.right - w), barY + 14, dueText, "due-label"),
     );
   } else if (d.dueAt > a.to) {
-    parts.push(text(a.right, barY + 18, t.dueLater(c.time(d.dueAt)), "due-label", "end"));
+    parts.push(text(a.right, barY + 14, t.dueLater(c.time(d.dueAt)), "due-label", "end"));
   }
   const markAt = o === "missed" ? d.dueAt : o === "running" ? c.m.now : ended;
   if (markAt !== undefined && markAt >= a.from && markAt <= a.to)
@@ -100,7 +113,10 @@ export function detailBand(c: Ctx, y0: number): { svg: string; height: number } 
   const pagingTop = milestonesY + 8;
   const peopleTop = pagingTop + LANE_H;
   const deadlinesTop = peopleTop + LANE_H;
-  const bottom = deadlinesTop + m.deadlines.length * DEADLINE_H + 4;
+  const tops: number[] = [];
+  let bottom = deadlinesTop;
+  for (const d of m.deadlines) (tops.push(bottom), (bottom += laneHeight(c, a, d)));
+  bottom += 4;
   const lanes = (lane: Lane) => m.marks.filter((k) => k.lane === lane);
   const milestones = lanes("milestone").filter((k) => k.at >= a.from && k.at <= a.to);
   const nowLine =
@@ -109,15 +125,17 @@ export function detailBand(c: Ctx, y0: number): { svg: string; height: number } 
       : "";
   const parts = [
     text(a.left, y0 + 4, `${t.detail} · ${c.time(a.from)} – ${c.time(a.to)}`, "caption"),
-    bandsSvg(c, a, m.bands, axisY + 4, bottom - axisY - 4, bottom - 6),
+    bandsSvg(c, a, m.bands, axisY + 4, bottom - axisY - 4),
     ticksSvg(c, a, timeTicks(a.from, a.to, c.zone, g.ticks, c.locale), axisY + 4, bottom, axisY),
-    ...milestones.map((k) => `<line class="milestone-rule" x1="${f1(a.x(k.at))}" y1="${milestonesY}" x2="${f1(a.x(k.at))}" y2="${bottom}"/>`),
+    ...milestones.map(
+      (k) => `<line class="milestone-rule" x1="${f1(a.x(k.at))}" y1="${milestonesY}" x2="${f1(a.x(k.at))}" y2="${bottom}"/>`,
+    ),
     markRow(c, a, milestones, milestonesY, 1, "milestone"),
     laneName(a, pagingTop, t.lanes.paging),
     markRow(c, a, lanes("paging"), pagingTop + LANE_H - 10, g.labelRows, "paging"),
     laneName(a, peopleTop, t.lanes.people),
     markRow(c, a, lanes("people"), peopleTop + LANE_H - 10, g.labelRows, "people"),
-    ...m.deadlines.map((d, i) => deadlineLane(c, a, d, deadlinesTop + i * DEADLINE_H)),
+    ...m.deadlines.map((d, i) => deadlineLane(c, a, d, tops[i]!)),
     nowLine,
   ];
   return { svg: parts.join(""), height: bottom - y0 + 4 };

@@ -118,12 +118,22 @@ export function timelineModel(w: Words, cal: BusinessCalendar, incident: Inciden
   }
   const deadlines = latestRuns(incident.clocks).map((c): DeadlineLane => {
     const verdict = clockVerdict(c, now);
-    return { key: c.key, name: w.clock(c.key), startedAt: Date.parse(c.startedAt), dueAt: Date.parse(c.dueAt), verdict, text: deadlineText(w, c, verdict) };
+    return {
+      key: c.key,
+      name: w.clock(c.key),
+      startedAt: Date.parse(c.startedAt),
+      dueAt: Date.parse(c.dueAt),
+      verdict,
+      text: deadlineText(w, c, verdict),
+    };
   });
   const open = incident.status !== "resolved" && incident.status !== "closed";
   const lastEntry = entries.length ? Date.parse(entries.at(-1)!.at) : start;
   const end = Math.max(start + 30 * 60_000, lastEntry, ...deadlines.map((d) => d.dueAt), open ? now.getTime() : 0);
-  const active = [...marks.map((m) => m.at), ...deadlines.flatMap((d) => [d.dueAt, ...(d.verdict.endedAt ? [Date.parse(d.verdict.endedAt)] : [])])];
+  const active = [
+    ...marks.map((m) => m.at),
+    ...deadlines.flatMap((d) => [d.dueAt, ...(d.verdict.endedAt ? [Date.parse(d.verdict.endedAt)] : [])]),
+  ];
   const window = activeWindow(start, end, active);
   return { start, end, now: now.getTime(), marks, deadlines, window, bands: closedBands(cal, start, end) };
 }

@@ -28,17 +28,17 @@ function overview(c: Ctx): { svg: string; height: number; a: Axis } {
       .join("")}</g>`,
     ...m.deadlines
       .filter((d) => d.verdict.outcome !== "cancelled")
-      .map((d) => `<g class="due ${d.verdict.outcome}" data-key="${esc(d.key)}"><title>${esc(`${d.name}: ${t.due(c.time(d.dueAt))} · ${d.text}`)}</title>${outcomeMark(d.verdict.outcome, a.x(d.dueAt), top + 14, 5)}</g>`),
+      .map(
+        (d) =>
+          `<g class="due ${d.verdict.outcome}" data-key="${esc(d.key)}"><title>${esc(`${d.name}: ${t.due(c.time(d.dueAt))} · ${d.text}`)}</title>${outcomeMark(d.verdict.outcome, a.x(d.dueAt), top + 14, 5)}</g>`,
+      ),
   ];
   if (m.window.from > m.start || m.window.to < m.end) {
     const x0 = a.x(m.window.from);
     const x1 = Math.max(a.x(m.window.to), x0 + 3);
-    parts.push(
-      `<rect class="window" x="${f1(x0)}" y="${top - 2}" width="${f1(x1 - x0)}" height="${h + 4}"/>`,
-      `<path class="zoom" d="M${f1(x0)} ${top + h + 2}L${f1(a.left)} ${top + h + 26}M${f1(x1)} ${top + h + 2}L${f1(a.right)} ${top + h + 26}"/>`,
-    );
+    parts.push(`<rect class="window" x="${f1(x0)}" y="${top - 2}" width="${f1(x1 - x0)}" height="${h + 4}"/>`);
   }
-  return { svg: parts.join(""), height: top + h + 26, a };
+  return { svg: parts.join(""), height: top + h + 20, a };
 }
 
 export function timelineSvg(c: Ctx, label: string): string {

@@ -30,7 +30,7 @@ export function trendPanel(policy: Policy, view: FiguresView, base: Partial<List
   const drill = (m: string, more: Partial<ListQuery>) => `/incidents${queryString({ ...base, ...monthRange(m), ...more })}`;
   const overall = (m: string): Rate => {
     const r = { met: 0, missed: 0, waived: 0 };
-    for (const x of Object.values(view.trend[m]?.byClock ?? {})) (r.met += x.met), (r.missed += x.missed), (r.waived += x.waived);
+    for (const x of Object.values(view.trend[m]?.byClock ?? {})) ((r.met += x.met), (r.missed += x.missed), (r.waived += x.waived));
     return r.met + r.missed ? { ...r, rate: r.met / (r.met + r.missed) } : r;
   };
   const target = policy.targets?.compliance;
@@ -50,7 +50,12 @@ export function trendPanel(policy: Policy, view: FiguresView, base: Partial<List
   const ackPoints: TrendPoint[] = all.map((m) => {
     const s = view.trend[m]?.acknowledge;
     const j = judgeMedian(s, ackAll);
-    return { label: short(m), value: s?.medianMinutes, met: j.met, title: `${t.month(m)}: ${s?.medianMinutes === undefined ? "—" : w.dur(s.medianMinutes)}` };
+    return {
+      label: short(m),
+      value: s?.medianMinutes,
+      met: j.met,
+      title: `${t.month(m)}: ${s?.medianMinutes === undefined ? "—" : w.dur(s.medianMinutes)}`,
+    };
   });
   const maxAck = Math.max(ackAll ?? 0, ...ackPoints.map((p) => p.value ?? 0)) * 1.2 || 10;
   const clocks = [...new Set(all.flatMap((m) => Object.keys(view.trend[m]?.byClock ?? {})))];
@@ -65,9 +70,23 @@ export function trendPanel(policy: Policy, view: FiguresView, base: Partial<List
   return [
     `<h2>${esc(t.trend)} <small class="exports"><a href="/figures/trend.csv${esc(queryString(base))}" download>${esc(t.csv)}</a></small></h2>`,
     `<h3>${esc(t.compliance)}</h3>`,
-    trendSvg({ points, target, max: 1, format: (v) => `${Math.round(v * 100)}%`, targetLabel: (v) => `${c.target} ${pct(v)}`, label: `${c.trendLabel}: ${t.compliance}` }),
+    trendSvg({
+      points,
+      target,
+      max: 1,
+      format: (v) => `${Math.round(v * 100)}%`,
+      targetLabel: (v) => `${c.target} ${pct(v)}`,
+      label: `${c.trendLabel}: ${t.compliance}`,
+    }),
     `<h3>${esc(t.acknowledge)} · ${esc(t.median)}</h3>`,
-    trendSvg({ points: ackPoints, target: ackAll, max: maxAck, format: (v) => w.dur(v), targetLabel: (v) => `${c.target} ${w.dur(v)}`, label: `${c.trendLabel}: ${t.acknowledge}` }),
+    trendSvg({
+      points: ackPoints,
+      target: ackAll,
+      max: maxAck,
+      format: (v) => w.dur(v),
+      targetLabel: (v) => `${c.target} ${w.dur(v)}`,
+      label: `${c.trendLabel}: ${t.acknowledge}`,
+    }),
     `<div class="scroll"><table class="trend-table"><thead><tr><th scope="col">${esc(t.deadline)}</th>${all.map((m) => `<th scope="col" class="num">${esc(short(m))}</th>`).join("")}</tr></thead><tbody>`,
     ...clocks.map((k) => `<tr><th scope="row">${esc(w.clock(k))}</th>${all.map((m) => cell(m, k)).join("")}</tr>`),
     `</tbody></table></div>`,

@@ -48,14 +48,22 @@ function chart(c: TrendChart, width: number, font: number): string {
   }
   const withValue = c.points.map((p, i) => ({ p, i })).filter(({ p }) => p.value !== undefined);
   if (withValue.length > 1)
-    parts.push(`<path class="trend-line" d="${withValue.map(({ p, i }, k) => `${k ? "L" : "M"}${f1(x(i))} ${f1(y(p.value!))}`).join("")}"/>`);
+    parts.push(
+      `<path class="trend-line" d="${withValue.map(({ p, i }, k) => `${k ? "L" : "M"}${f1(x(i))} ${f1(y(p.value!))}`).join("")}"/>`,
+    );
   const labelEvery = Math.max(1, Math.ceil((textWidth("Sep", font) + 8) / step));
   c.points.forEach((p, i) => {
     if (i % labelEvery === 0 || i === c.points.length - 1) parts.push(text(x(i), bottom + 16, p.label, "tick-label", "middle"));
     if (p.value === undefined) return;
-    const shape = p.met === undefined ? `<circle cx="${f1(x(i))}" cy="${f1(y(p.value))}" r="4"/>` : outcomeMark(p.met ? "met" : "missed", x(i), y(p.value), 5.5);
-    const value = step > textWidth(c.format(p.value), font - 1) + 4 ? text(x(i), y(p.value) - 10, c.format(p.value), "point-label", "middle") : "";
-    parts.push(linked(p.href, p.title, `<g class="${p.met === undefined ? "plain" : p.met ? "met" : "missed"}">${shape}</g>${value}`, "point"));
+    const shape =
+      p.met === undefined
+        ? `<circle cx="${f1(x(i))}" cy="${f1(y(p.value))}" r="4"/>`
+        : outcomeMark(p.met ? "met" : "missed", x(i), y(p.value), 5.5);
+    const value =
+      step > textWidth(c.format(p.value), font - 1) + 4 ? text(x(i), y(p.value) - 10, c.format(p.value), "point-label", "middle") : "";
+    parts.push(
+      linked(p.href, p.title, `<g class="${p.met === undefined ? "plain" : p.met ? "met" : "missed"}">${shape}</g>${value}`, "point"),
+    );
   });
   return `<svg class="chart trend" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-size="${font}" role="group" aria-label="${esc(c.label)}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }
