@@ -6,12 +6,12 @@ import { performance } from "node:perf_hooks";
 import { computeFigures } from "../src/core/figures.js";
 import { renderSummaryMarkdown, summarize } from "../src/core/summary.js";
 import { summaryJson } from "../src/core/summary-json.js";
-import type { TimelineEntry } from "../src/core/timeline.js";
 import { openDatabase } from "../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../src/infra/db/prisma-incident-store.js";
 import { figuresPage } from "../src/web/pages/figures-page.js";
 import { incidentPage } from "../src/web/pages/incident-page.js";
 import { harness } from "../test/helpers/app-harness.js";
+import { bigIncident } from "../test/helpers/big-incident.js";
 import { freshPostgresDatabase } from "../test/helpers/postgres.js";
 import { percentiles, report } from "./stats.js";
 
@@ -30,24 +30,8 @@ function time<T>(runs: number, work: () => T): { p50: number; max: number; last:
   return { p50: p.p50, max: p.max, last };
 }
 
-async function bigIncident(): Promise<void> {
-  const h = await harness();
-  await h.as("dana", "declare urgent Checkout down --kind complaint");
-  await h.advance(30);
-  await h.as("lee", "ack #1");
-  const incident = (await h.store.getByNumber(1))!;
-  const base = await h.store.timeline(incident.id);
-  const at0 = Date.parse(base.at(-1)!.at);
-  const entries: TimelineEntry[] = [...base];
-  for (let i = 0; entries.length < ENTRIES; i++) {
-    entries.push({
-      seq: entries.length,
-      at: new Date(at0 + i * 1000).toISOString(),
-      type: "note",
-      actor: { platform: "slack", userId: "U1", name: "Lee", personId: "lee" },
-      data: { text: `Observation ${i}: queue depth ${i % 97}` },
-    } as TimelineEntry);
-  }
+async function bigIncidentPage(): Promise<void> {
+  const { h, incident, entries } = await bigIncident(ENTRIES);
   const now = h.clock.now();
   const page = time(10, () => incidentPage(h.deps.policy, incident, entries, now));
   // Bytes on the wire (UTF-8), the figure the page-weight test holds under 2.8 MB.
@@ -108,6 +92,6 @@ async function figuresAtScale(): Promise<void> {
 }
 
 export async function benchReview(): Promise<void> {
-  await bigIncident();
+  await bigIncidentPage();
   await figuresAtScale();
 }

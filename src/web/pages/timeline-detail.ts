@@ -120,7 +120,7 @@ export function detailBand(c: Ctx, y0: number): { svg: string; height: number } 
   const lanes = (lane: Lane) => m.marks.filter((k) => k.lane === lane);
   const milestones = lanes("milestone").filter((k) => k.at >= a.from && k.at <= a.to);
   const nowLine =
-    m.now >= a.from && m.now <= a.to && m.now < m.end + 1
+    m.open && m.now >= a.from && m.now <= a.to
       ? `<line class="now" x1="${f1(a.x(m.now))}" y1="${axisY + 4}" x2="${f1(a.x(m.now))}" y2="${bottom}"/>`
       : "";
   const parts = [

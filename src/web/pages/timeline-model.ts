@@ -39,6 +39,8 @@ export interface TimelineModel {
   start: number;
   end: number;
   now: number;
+  /** Still open: the picture marks "now". */
+  open: boolean;
   marks: Mark[];
   deadlines: DeadlineLane[];
   window: { from: number; to: number };
@@ -135,5 +137,5 @@ export function timelineModel(w: Words, cal: BusinessCalendar, incident: Inciden
     ...deadlines.flatMap((d) => [d.dueAt, ...(d.verdict.endedAt ? [Date.parse(d.verdict.endedAt)] : [])]),
   ];
   const window = activeWindow(start, end, active);
-  return { start, end, now: now.getTime(), marks, deadlines, window, bands: closedBands(cal, start, end) };
+  return { start, end, now: now.getTime(), open, marks, deadlines, window, bands: closedBands(cal, start, end) };
 }
