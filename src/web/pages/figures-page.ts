@@ -53,8 +53,8 @@ export function figuresPage(policy: Policy, view: FiguresView, q: ListQuery): st
     return { from: q.from && q.from > r.from ? q.from : r.from, to: q.to && q.to < r.to ? q.to : r.to };
   };
   const h = headline(f, targets);
-  const card = (label: string, value: string, verdict: string, prev?: string, href?: string) =>
-    `<div><b>${esc(label)}</b><span class="value">${href ? `<a href="${esc(href)}">${esc(value)}</a>` : esc(value)}</span> ${verdict}${prev ? `<small>${esc(prev)}</small>` : ""}</div>`;
+  const card = (label: string, value: string, verdict: string, prev?: string, count?: { text: string; href: string }) =>
+    `<div><b>${esc(label)}</b><span class="value">${esc(value)}</span>${count ? ` <a href="${esc(count.href)}">${esc(count.text)}</a>` : ""} ${verdict}${prev ? `<small>${esc(prev)}</small>` : ""}</div>`;
   const vs = (now?: number, then?: number) => (before ? `${t.versus}: ${pct(then)} (${change(now, then)})` : undefined);
   const minutes = (s: Spread, k: "medianMinutes" | "p90Minutes") => (s[k] === undefined ? "—" : w.dur(s[k]!));
   const body = [
@@ -67,13 +67,10 @@ export function figuresPage(policy: Policy, view: FiguresView, q: ListQuery): st
       verdictHtml(lang, h.compliance, pct),
       vs(f.compliance.overall.rate, before?.compliance.overall.rate),
     ),
-    card(
-      t.resolution,
-      `${pct(h.resolution.value)} (${f.resolution.resolved}/${f.resolution.total})`,
-      verdictHtml(lang, h.resolution, pct),
-      vs(f.resolution.rate, before?.resolution.rate),
-      `/incidents${queryString({ ...base, resolved: "no" })}`,
-    ),
+    card(t.resolution, pct(h.resolution.value), verdictHtml(lang, h.resolution, pct), vs(f.resolution.rate, before?.resolution.rate), {
+      text: `(${f.resolution.resolved}/${f.resolution.total})`,
+      href: `/incidents${queryString({ ...base, resolved: "yes" })}`,
+    }),
     card(
       t.satisfaction,
       f.satisfaction.mean === undefined ? t.noData : `${f.satisfaction.mean.toFixed(2)} / 5 (${f.satisfaction.n} ${t.responses})`,

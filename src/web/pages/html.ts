@@ -30,7 +30,7 @@ th{color:var(--muted);font-weight:600}.num{text-align:right;font-variant-numeric
 .facts small{display:block;color:var(--muted)}form.filters{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end;margin:.5rem 0 1rem}
 form.filters label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}select,input,button{font:inherit;padding:.2rem}
 svg{max-width:100%;height:auto}.scroll{overflow-x:auto}.exports a{margin-right:.8rem}
-.tl svg{width:100%;height:auto;display:block}.tl-narrow{display:none}
+.tl svg{width:100%;height:auto;display:block}.trend-wide svg{max-width:900px}.tl-narrow{display:none}
 svg.timeline text,svg.chart text{fill:var(--ink)}svg .caption{font-weight:600}svg .tick-label,svg .due-label{fill:var(--muted)}
 svg .tick{stroke:#d5dae0}svg .tick.day{stroke:#7b8692}svg .strip{fill:#fff;stroke:var(--line)}
 svg .band.closed{fill:#eef1f4}svg .band.weekend{fill:#dfe4ea}svg .band.holiday{fill:#fbe3c2}svg text.band-label{fill:#424b55;font-style:italic}

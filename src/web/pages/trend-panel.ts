@@ -57,6 +57,9 @@ export function trendPanel(policy: Policy, view: FiguresView, base: Partial<List
       title: `${t.month(m)}: ${s?.medianMinutes === undefined ? "—" : w.dur(s.medianMinutes)}`,
     };
   });
+  // Rates: from a round tenth below the lowest value or target up to 100 %, so the months' differences show.
+  const lowest = Math.min(target ?? 1, ...points.map((p) => p.value ?? 1));
+  const minRate = Math.max(0, Math.floor((lowest - 0.05) * 10) / 10);
   const maxAck = Math.max(ackAll ?? 0, ...ackPoints.map((p) => p.value ?? 0)) * 1.2 || 10;
   const clocks = [...new Set(all.flatMap((m) => Object.keys(view.trend[m]?.byClock ?? {})))];
   const cell = (m: string, k: string) => {
@@ -73,6 +76,7 @@ export function trendPanel(policy: Policy, view: FiguresView, base: Partial<List
     trendSvg({
       points,
       target,
+      min: minRate,
       max: 1,
       format: (v) => `${Math.round(v * 100)}%`,
       targetLabel: (v) => `${c.target} ${pct(v)}`,
@@ -82,6 +86,7 @@ export function trendPanel(policy: Policy, view: FiguresView, base: Partial<List
     trendSvg({
       points: ackPoints,
       target: ackAll,
+      min: 0,
       max: maxAck,
       format: (v) => w.dur(v),
       targetLabel: (v) => `${c.target} ${w.dur(v)}`,

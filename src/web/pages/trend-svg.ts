@@ -20,7 +20,8 @@ export interface TrendPoint {
 export interface TrendChart {
   points: TrendPoint[];
   target?: number;
-  /** Top of the value axis; the bottom is 0. */
+  /** The value axis: bottom and top. */
+  min: number;
   max: number;
   format(v: number): string;
   targetLabel(v: number): string;
@@ -28,7 +29,7 @@ export interface TrendChart {
 }
 
 function chart(c: TrendChart, width: number, font: number): string {
-  const height = 200;
+  const height = 170;
   const left = 12;
   const right = width - 12;
   const top = 26;
@@ -36,7 +37,7 @@ function chart(c: TrendChart, width: number, font: number): string {
   const n = Math.max(1, c.points.length);
   const step = (right - left) / n;
   const x = (i: number) => left + step * (i + 0.5);
-  const y = (v: number) => bottom - (Math.min(Math.max(v, 0), c.max) / c.max) * (bottom - top);
+  const y = (v: number) => bottom - ((Math.min(Math.max(v, c.min), c.max) - c.min) / (c.max - c.min || 1)) * (bottom - top);
   const parts: string[] = [`<line class="tick day" x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}"/>`];
   if (c.target !== undefined) {
     const ty = y(c.target);
@@ -59,8 +60,11 @@ function chart(c: TrendChart, width: number, font: number): string {
       p.met === undefined
         ? `<circle cx="${f1(x(i))}" cy="${f1(y(p.value))}" r="4"/>`
         : outcomeMark(p.met ? "met" : "missed", x(i), y(p.value), 5.5);
-    const value =
-      step > textWidth(c.format(p.value), font - 1) + 4 ? text(x(i), y(p.value) - 10, c.format(p.value), "point-label", "middle") : "";
+    // The value away from the target line (so neither hides the other), unless that side is the chart's edge.
+    const py = y(p.value);
+    const below = c.target !== undefined && py > y(c.target) - 2 && py + 18 < bottom - 2;
+    const fits = step > textWidth(c.format(p.value), font - 1) + 4;
+    const value = fits ? text(x(i), below ? py + 18 : py - 10, c.format(p.value), "point-label", "middle") : "";
     parts.push(
       linked(p.href, p.title, `<g class="${p.met === undefined ? "plain" : p.met ? "met" : "missed"}">${shape}</g>${value}`, "point"),
     );
@@ -69,5 +73,5 @@ function chart(c: TrendChart, width: number, font: number): string {
 }
 
 export function trendSvg(c: TrendChart): string {
-  return `<div class="tl tl-wide">${chart(c, 720, 12)}</div><div class="tl tl-narrow">${chart(c, 340, 11)}</div>`;
+  return `<div class="tl tl-wide trend-wide">${chart(c, 900, 12)}</div><div class="tl tl-narrow">${chart(c, 340, 11)}</div>`;
 }
