@@ -52,9 +52,10 @@ interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<Array<{ id: string; help: string; targets: string[] }>> {
   await page.addScriptTag({ content: axeSource });
   // A string, evaluated in the page: the test project has no DOM types.
-  const found = (await page.evaluate(
-    `axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }).then((r) => r.violations)`,
-  )) as AxeViolation[];
+  const { violations: found, passes } = (await page.evaluate(
+    `axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }).then((r) => ({ violations: r.violations, passes: r.passes.length }))`,
+  )) as { violations: AxeViolation[]; passes: number };
+  if (passes < 10) throw new Error(`axe-core checked almost nothing (${passes} rules passed): is it injected?`);
   return found
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).flatMap((n) => n.target) }));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { CHROMIUM, LAPTOP, launch, OUT, overlapping, PHONE, policyWithTargets, renderedFonts, seriousViolations } from "./browser-kit.js";
@@ -90,6 +90,7 @@ describe("the incident page in a real browser", () => {
     expect(await page.locator("header.top").isVisible()).toBe(false);
     expect(await page.locator(".report-head").isVisible()).toBe(true);
     const pdf = await page.pdf({ format: "A4", outline: true, tagged: true, printBackground: true });
+    writeFileSync(`${OUT}/incident-report.en.pdf`, pdf);
     const text = pdfText(pdf);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(text.titles).toEqual([`INC-${en.weekend} Refund not received`]); // the one top-level heading in the outline

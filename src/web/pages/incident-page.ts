@@ -68,7 +68,7 @@ export function incidentPage(policy: Policy, incident: Incident, entries: Timeli
     `<h2>${esc(s.deadlines)}</h2><table class="deadlines"><thead><tr><th scope="col">${esc(t.deadline)}</th><th scope="col" class="hide-narrow">${esc(t.started)}</th><th scope="col">${esc(t.due)}</th><th scope="col">${esc(t.outcome)}</th></tr></thead><tbody>`,
     ...model.deadlines.map(
       (d) =>
-        `<tr data-key="${esc(d.key)}" data-outcome="${d.verdict.outcome}"><td>${esc(d.name)}</td><td class="hide-narrow">${esc(w.time(new Date(d.startedAt)))}</td><td>${esc(w.time(new Date(d.dueAt)))}</td><td>${outcomeHtml(d.verdict.outcome, d.text)}</td></tr>`,
+        `<tr data-key="${esc(d.key)}" data-outcome="${d.verdict.outcome}"><td>${esc(d.name)}</td><td class="hide-narrow when">${esc(w.time(new Date(d.startedAt)))}</td><td class="when">${esc(w.time(new Date(d.dueAt)))}</td><td>${outcomeHtml(d.verdict.outcome, d.text)}</td></tr>`,
     ),
     `</tbody></table>`,
     `<h2>${esc(s.people)}</h2><p>${people.length ? esc(people.join("; ")) : esc(s.none)}</p>`,
@@ -82,7 +82,7 @@ export function incidentPage(policy: Policy, incident: Incident, entries: Timeli
     `<table class="events${entries.length > PRINT_EVENTS ? " screen-only" : ""}"><thead><tr><th scope="col">${esc(t.when)}</th><th scope="col" class="hide-narrow">${esc(t.who)}</th><th scope="col">${esc(t.what)}</th></tr></thead><tbody>`,
     ...entries.map(
       (e) =>
-        `<tr id="e${e.seq}" data-type="${e.type}"><td>${esc(w.time(e.at))}</td><td class="hide-narrow">${esc(w.who(e.actor))}</td><td>${esc(describeEntry(w, e))}</td></tr>`,
+        `<tr id="e${e.seq}" data-type="${e.type}"><td class="when">${esc(w.time(e.at))}</td><td class="hide-narrow">${esc(w.who(e.actor))}</td><td>${esc(describeEntry(w, e))}</td></tr>`,
     ),
     `</tbody></table>`,
   ].join("");
