@@ -49,6 +49,3 @@ export function clockVerdict(c: ClockFacts, now: Date): ClockVerdict {
 }
 
 export const clockOutcome = (c: ClockFacts, now: Date): ClockOutcome => clockVerdict(c, now).outcome;
-
-/** Outcomes that are a verdict on the deadline, and so count in a compliance rate. */
-export const DECIDED: ReadonlySet<ClockOutcome> = new Set(["met", "missed"]);

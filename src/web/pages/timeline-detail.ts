@@ -115,7 +115,10 @@ export function detailBand(c: Ctx, y0: number): { svg: string; height: number } 
   const deadlinesTop = peopleTop + LANE_H;
   const tops: number[] = [];
   let bottom = deadlinesTop;
-  for (const d of m.deadlines) (tops.push(bottom), (bottom += laneHeight(c, a, d)));
+  for (const d of m.deadlines) {
+    tops.push(bottom);
+    bottom += laneHeight(c, a, d);
+  }
   bottom += 4;
   const lanes = (lane: Lane) => m.marks.filter((k) => k.lane === lane);
   const milestones = lanes("milestone").filter((k) => k.at >= a.from && k.at <= a.to);

@@ -30,7 +30,11 @@ export function trendPanel(policy: Policy, view: FiguresView, base: Partial<List
   const drill = (m: string, more: Partial<ListQuery>) => `/incidents${queryString({ ...base, ...monthRange(m), ...more })}`;
   const overall = (m: string): Rate => {
     const r = { met: 0, missed: 0, waived: 0 };
-    for (const x of Object.values(view.trend[m]?.byClock ?? {})) ((r.met += x.met), (r.missed += x.missed), (r.waived += x.waived));
+    for (const x of Object.values(view.trend[m]?.byClock ?? {})) {
+      r.met += x.met;
+      r.missed += x.missed;
+      r.waived += x.waived;
+    }
     return r.met + r.missed ? { ...r, rate: r.met / (r.met + r.missed) } : r;
   };
   const target = policy.targets?.compliance;
