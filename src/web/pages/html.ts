@@ -56,7 +56,7 @@ h2 small{font-weight:400;font-size:.8rem;margin-left:.5rem}.count{font-weight:60
 @media print{header.top,.skip,form.filters,.exports,.screen-only{display:none!important}.print-only{display:block}
 body{font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}
 .tl-narrow{display:none!important}.tl-wide{display:block!important}h2{break-after:avoid}tr,.tl,.facts div{break-inside:avoid}
-.report-head{color:var(--muted);font-size:9pt;margin:0 0 .3rem}th,td{padding:.12rem .4rem}.when{white-space:nowrap}.hide-narrow{display:table-cell}}
+.report-head{color:var(--muted);font-size:9pt;margin:0 0 .3rem}th,td{padding:.12rem .4rem}.when,.events td:first-child{white-space:nowrap}.hide-narrow{display:table-cell}}
 `;
 
 export function layout(t: PageText, lang: "en" | "zh", title: string, body: string, page = "page"): string {

@@ -82,7 +82,7 @@ export function incidentPage(policy: Policy, incident: Incident, entries: Timeli
     `<table class="events${entries.length > PRINT_EVENTS ? " screen-only" : ""}"><thead><tr><th scope="col">${esc(t.when)}</th><th scope="col" class="hide-narrow">${esc(t.who)}</th><th scope="col">${esc(t.what)}</th></tr></thead><tbody>`,
     ...entries.map(
       (e) =>
-        `<tr id="e${e.seq}" data-type="${e.type}"><td class="when">${esc(w.time(e.at))}</td><td class="hide-narrow">${esc(w.who(e.actor))}</td><td>${esc(describeEntry(w, e))}</td></tr>`,
+        `<tr id="e${e.seq}" data-type="${e.type}"><td>${esc(w.time(e.at))}</td><td class="hide-narrow">${esc(w.who(e.actor))}</td><td>${esc(describeEntry(w, e))}</td></tr>`,
     ),
     `</tbody></table>`,
   ].join("");
