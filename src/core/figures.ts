@@ -1,4 +1,5 @@
-import type { ClockState, Incident } from "./model.js";
+import { clockOutcome, type ClockOutcome } from "./clock-outcome.js";
+import type { Incident } from "./model.js";
 import { latestClocks } from "./views.js";
 
 // What reviewers measure (../shared/domain.md, 考核指标), computed from
@@ -10,6 +11,8 @@ import { latestClocks } from "./views.js";
 export interface Rate {
   met: number;
   missed: number;
+  /** Waived with a reason: reported, never counted in the rate. */
+  waived: number;
   /** met / (met + missed); undefined when nothing has been decided yet. */
   rate?: number;
 }
@@ -18,6 +21,15 @@ export interface Spread {
   n: number;
   medianMinutes?: number;
   p90Minutes?: number;
+}
+
+/** One month of the trend: what the monthly lines draw. */
+export interface MonthFigures {
+  incidents: number;
+  byClock: Record<string, Rate>;
+  acknowledge: Spread;
+  firstResponse: Spread;
+  resolve: Spread;
 }
 
 export interface Figures {
@@ -35,21 +47,15 @@ export interface Figures {
   byKind: Record<string, number>;
   bySeverity: Record<string, number>;
   satisfaction: { n: number; mean?: number; scores: Record<string, number> };
+  /** Month by month (the team's time zone), for trend lines: compliance per clock and the median times. */
+  months: Record<string, MonthFigures>;
 }
 
-export type ClockOutcome = "met" | "missed" | "pending";
+const emptyRate = (): Rate => ({ met: 0, missed: 0, waived: 0 });
 
-/** A deadline is met when its stop came by the due time; missed when it came later, was marked missed, or is past due and still running. */
-export function clockOutcome(c: ClockState, now: Date): ClockOutcome {
-  if (c.missedAt) return "missed";
-  if (c.stoppedAt) return Date.parse(c.stoppedAt) <= Date.parse(c.dueAt) ? "met" : "missed";
-  return now.getTime() > Date.parse(c.dueAt) ? "missed" : "pending";
-}
-
-const emptyRate = (): Rate => ({ met: 0, missed: 0 });
-
+/** Count one outcome (clockOutcome decides it); running and cancelled clocks count nowhere yet. */
 function count(rates: Record<string, Rate>, key: string, outcome: ClockOutcome): void {
-  if (outcome === "pending") return;
+  if (outcome !== "met" && outcome !== "missed" && outcome !== "waived") return;
   const r = (rates[key] ??= emptyRate());
   r[outcome]++;
 }
@@ -67,6 +73,29 @@ function spread(xs: number[]): Spread {
 }
 
 const minutes = (from: string, to?: string) => (to ? (Date.parse(to) - Date.parse(from)) / 60_000 : undefined);
+
+interface Samples {
+  acknowledge: number[];
+  firstResponse: number[];
+  resolve: number[];
+}
+
+function sample(into: Map<string, Samples>, key: string, inc: FigureInput): void {
+  let s = into.get(key);
+  if (!s) into.set(key, (s = { acknowledge: [], firstResponse: [], resolve: [] }));
+  const ack = minutes(inc.declaredAt, inc.acknowledgedAt);
+  const first = minutes(inc.declaredAt, inc.firstResponseAt);
+  const resolve = minutes(inc.declaredAt, inc.resolvedAt);
+  if (ack !== undefined) s.acknowledge.push(ack);
+  if (first !== undefined) s.firstResponse.push(first);
+  if (resolve !== undefined) s.resolve.push(resolve);
+}
+
+const spreads = (s: Samples) => ({
+  acknowledge: spread(s.acknowledge),
+  firstResponse: spread(s.firstResponse),
+  resolve: spread(s.resolve),
+});
 
 /** `YYYY-MM` of an instant in the team's time zone. */
 export function monthOf(iso: string, timeZone: string): string {
@@ -93,8 +122,10 @@ export function computeFigures(incidents: Iterable<FigureInput>, now: Date, time
     byKind: {},
     bySeverity: {},
     satisfaction: { n: 0, scores: {} },
+    months: {},
   };
-  const samples = new Map<string, { acknowledge: number[]; firstResponse: number[]; resolve: number[] }>();
+  const samples = new Map<string, Samples>();
+  const monthSamples = new Map<string, Samples>();
   for (const inc of incidents) {
     if (inc.drill) {
       f.drills.count++;
@@ -107,23 +138,19 @@ export function computeFigures(incidents: Iterable<FigureInput>, now: Date, time
     f.resolution.total++;
     if (inc.resolvedAt) f.resolution.resolved++;
     const month = monthOf(inc.declaredAt, timeZone);
+    const m = (f.months[month] ??= { incidents: 0, byClock: {}, acknowledge: { n: 0 }, firstResponse: { n: 0 }, resolve: { n: 0 } });
+    m.incidents++;
     for (const c of latestClocks(inc.clocks)) {
       const o = clockOutcome(c, now);
-      if (o === "pending") continue;
-      f.compliance.overall[o]++;
+      count({ overall: f.compliance.overall }, "overall", o);
       count(f.compliance.byClock, c.key, o);
       count(f.compliance.bySeverity, inc.severity, o);
       count(f.compliance.byKind, inc.kind, o);
       count(f.compliance.byMonth, month, o);
+      count(m.byClock, c.key, o);
     }
-    const s = samples.get(inc.severity) ?? { acknowledge: [], firstResponse: [], resolve: [] };
-    samples.set(inc.severity, s);
-    const ack = minutes(inc.declaredAt, inc.acknowledgedAt);
-    const first = minutes(inc.declaredAt, inc.firstResponseAt);
-    const resolve = minutes(inc.declaredAt, inc.resolvedAt);
-    if (ack !== undefined) s.acknowledge.push(ack);
-    if (first !== undefined) s.firstResponse.push(first);
-    if (resolve !== undefined) s.resolve.push(resolve);
+    sample(samples, inc.severity, inc);
+    sample(monthSamples, month, inc);
     if (inc.satisfaction !== undefined) {
       f.satisfaction.n++;
       f.satisfaction.scores[String(inc.satisfaction)] = (f.satisfaction.scores[String(inc.satisfaction)] ?? 0) + 1;
@@ -131,11 +158,12 @@ export function computeFigures(incidents: Iterable<FigureInput>, now: Date, time
     }
   }
   f.compliance.overall = finish(f.compliance.overall);
-  for (const table of [f.compliance.byClock, f.compliance.bySeverity, f.compliance.byKind, f.compliance.byMonth])
+  const tables = [f.compliance.byClock, f.compliance.bySeverity, f.compliance.byKind, f.compliance.byMonth];
+  for (const table of [...tables, ...Object.values(f.months).map((m) => m.byClock)])
     for (const k of Object.keys(table)) table[k] = finish(table[k]!);
   if (f.resolution.total) f.resolution.rate = f.resolution.resolved / f.resolution.total;
-  for (const [sev, s] of samples)
-    f.times[sev] = { acknowledge: spread(s.acknowledge), firstResponse: spread(s.firstResponse), resolve: spread(s.resolve) };
+  for (const [sev, s] of samples) f.times[sev] = spreads(s);
+  for (const [month, s] of monthSamples) Object.assign(f.months[month]!, spreads(s));
   f.drills.numbers.sort((a, b) => a - b);
   return f;
 }

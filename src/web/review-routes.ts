@@ -1,15 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { z } from "zod";
-import { computeFigures } from "../core/figures.js";
 import type { Incident } from "../core/model.js";
 import type { Policy } from "../core/policy/schema.js";
-import { addLocalDays } from "../core/calendar/zoned.js";
-import { fromZoned } from "../core/calendar/zoned.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { summaryJson } from "../core/summary-json.js";
 import type { Clock } from "../ports/clock.js";
-import type { IncidentFilter, IncidentStore } from "../ports/incident-store.js";
+import type { IncidentStore } from "../ports/incident-store.js";
 import { check, setSession, verify } from "./access.js";
+import { FIGURE_TABLES, figuresCsv, incidentsCsv, type FigureTable } from "./figures-csv.js";
+import { loadFigures, loadMonth } from "./figures-data.js";
+import { drillDown, drillsDown, parseQuery } from "./incident-query.js";
 import { deniedPage } from "./pages/denied-page.js";
 import { figuresPage } from "./pages/figures-page.js";
 import { incidentPage } from "./pages/incident-page.js";
@@ -27,22 +26,9 @@ export interface ReviewOptions {
   secureCookies: boolean;
 }
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-const querySchema = z.object({
-  severity: z.string().optional(),
-  kind: z.string().optional(),
-  status: z.enum(["declared", "acknowledged", "resolved", "closed"]).optional().catch(undefined),
-  from: date,
-  to: date,
-});
 const PAGE = /^\/incidents\/(\d+)(\/summary\.(md|json))?$/;
 const API = /^\/api\/incidents\/(\d+)(\/timeline|\/summary|\/summary\.md)?$/;
-/** The most incidents a list or figures request reads (figures over more are for the JSON API with a period). */
-const MAX = 100_000;
+const FIGURES_CSV = /^\/figures\/([a-z]+)\.csv$/;
 
 function send(res: ServerResponse, status: number, type: string, body: string): true {
   res.writeHead(status, {
@@ -55,26 +41,22 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   return true;
 }
 const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, "application/json", JSON.stringify(body, null, 2));
+function csv(res: ServerResponse, name: string, body: string): true {
+  res.setHeader("content-disposition", `attachment; filename="${name}"`);
+  return send(res, 200, "text/csv", body);
+}
 
 /** The reviewers' pages, exports and read-only JSON API, behind signed links. */
 export function reviewRoutes(o: ReviewOptions): Route {
   const { policy } = o;
-  const zone = policy.calendar.timeZone;
-  const dayStart = (d: string) => {
-    const [year, month, day] = d.split("-").map(Number) as [number, number, number];
-    return fromZoned({ year, month, day, hour: 0, minute: 0 }, zone);
-  };
-  const filterOf = (url: URL): { q: z.infer<typeof querySchema>; filter: IncidentFilter } => {
-    const q = querySchema.parse(Object.fromEntries(url.searchParams));
-    const filter: IncidentFilter = { limit: MAX };
-    if (q.severity && q.severity in policy.severities) filter.severity = [q.severity];
-    if (q.kind && q.kind in policy.kinds) filter.kind = [q.kind];
-    if (q.status) filter.status = [q.status];
-    if (q.from) filter.from = dayStart(q.from);
-    if (q.to) filter.to = dayStart(addLocalDays(q.to, 1));
-    return { q, filter };
-  };
   const find = async (n: string) => o.store.getByNumber(Number(n));
+  const reviewed = (path: string) =>
+    path.startsWith("/api/") ||
+    path === "/incidents" ||
+    path === "/incidents.csv" ||
+    path.startsWith("/incidents/") ||
+    path === "/figures" ||
+    path.startsWith("/figures/");
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const path = url.pathname;
@@ -91,7 +73,7 @@ export function reviewRoutes(o: ReviewOptions): Route {
       return true;
     }
     const api = path.startsWith("/api/");
-    if (!api && path !== "/incidents" && !path.startsWith("/incidents/") && path !== "/figures") return false;
+    if (!reviewed(path)) return false;
     const access = check({ secret: o.secret, apiToken: o.apiToken, now: () => o.clock.now() }, req);
     if (!access.ok)
       return api
@@ -99,10 +81,12 @@ export function reviewRoutes(o: ReviewOptions): Route {
         : send(res, 403, "text/html", deniedPage(policy, access.why));
     const now = o.clock.now();
 
-    if (path === "/incidents" || path === "/api/incidents") {
-      const { q, filter } = filterOf(url);
-      const all = await o.store.list(filter);
+    if (path === "/incidents" || path === "/incidents.csv" || path === "/api/incidents") {
+      const { q, filter } = parseQuery(policy, url);
+      const all = drillDown(await o.store.list(filter), q, now);
       if (api) return json(res, 200, all.map(brief));
+      if (path.endsWith(".csv")) return csv(res, "incidents.csv", incidentsCsv(policy, all, q, now));
+      const drills = drillsDown(q) ? undefined : all.filter((i) => i.drill);
       return send(
         res,
         200,
@@ -110,16 +94,20 @@ export function reviewRoutes(o: ReviewOptions): Route {
         listPage(
           policy,
           all.filter((i) => !i.drill),
-          all.filter((i) => i.drill),
+          drills,
           q,
+          now,
         ),
       );
     }
-    if (path === "/figures" || path === "/api/figures") {
-      const { q, filter } = filterOf(url);
-      const figures = computeFigures(await o.store.figureInputs({ ...filter, limit: undefined }), now, zone);
-      if (api) return json(res, 200, figures);
-      return send(res, 200, "text/html", figuresPage(policy, figures, q));
+    const table = FIGURES_CSV.exec(path)?.[1];
+    if (path === "/figures" || path === "/api/figures" || table) {
+      if (table && !FIGURE_TABLES.includes(table as FigureTable)) return false;
+      const { q, filter } = parseQuery(policy, url);
+      const view = await loadFigures(o.store, policy, q, filter, now);
+      if (api) return json(res, 200, view.current);
+      if (table) return csv(res, `figures-${table}.csv`, figuresCsv(policy, view, table as FigureTable));
+      return send(res, 200, "text/html", figuresPage(policy, view, q));
     }
     const page = PAGE.exec(path) ?? API.exec(path);
     if (!page) return api ? json(res, 404, { error: "not found" }) : false;
@@ -135,7 +123,8 @@ export function reviewRoutes(o: ReviewOptions): Route {
           );
     const entries = await o.store.timeline(incident.id);
     const rest = page[2];
-    if (!api && !rest) return send(res, 200, "text/html", incidentPage(policy, incident, entries, now));
+    if (!api && !rest)
+      return send(res, 200, "text/html", incidentPage(policy, incident, entries, now, await loadMonth(o.store, policy, incident, now)));
     const facts = summarize(policy, incident.number, entries, now);
     if (rest?.endsWith(".md")) return send(res, 200, "text/markdown", renderSummaryMarkdown(policy, facts));
     if (rest === "/summary.json" || rest === "/summary") return json(res, 200, summaryJson(policy, incident, facts));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockOutcome, computeFigures, monthOf } from "../../src/core/figures.js";
+import { computeFigures, monthOf } from "../../src/core/figures.js";
 import { harness } from "../helpers/app-harness.js";
 import { seedReviewIncidents, TUESDAY_10 } from "../helpers/review-seed.js";
 
@@ -23,24 +23,10 @@ describe("the figures reviewers read", () => {
     expect(f.byKind).toEqual({ complaint: 1, system: 1 });
     expect(f.bySeverity).toEqual({ urgent: 2 });
     expect(f.satisfaction).toEqual({ n: 1, mean: 4, scores: { "4": 1 } });
-  });
-
-  it("treats a running clock past its due time as missed and one still in time as not yet decided", () => {
-    const c = {
-      key: "x",
-      run: 1,
-      basis: "wall" as const,
-      startedAt: "2026-01-01T00:00:00Z",
-      dueAt: "2026-01-01T01:00:00Z",
-      stopOn: "done" as const,
-      remindAt: [],
-      maxOverdueReminders: 0,
-      escalateOnMiss: false,
-    };
-    expect(clockOutcome(c, new Date("2026-01-01T00:30:00Z"))).toBe("pending");
-    expect(clockOutcome(c, new Date("2026-01-01T01:30:00Z"))).toBe("missed");
-    expect(clockOutcome({ ...c, stoppedAt: "2026-01-01T00:59:00Z" }, new Date("2026-01-02T00:00:00Z"))).toBe("met");
-    expect(clockOutcome({ ...c, stoppedAt: "2026-01-01T01:01:00Z" }, new Date("2026-01-02T00:00:00Z"))).toBe("missed");
+    expect(Object.keys(f.months)).toEqual(["2026-12"]);
+    expect(f.months["2026-12"]!.incidents).toBe(2);
+    expect(f.months["2026-12"]!.byClock.start_handling).toEqual(f.compliance.byClock.start_handling);
+    expect(f.months["2026-12"]!.acknowledge).toMatchObject({ n: 1, medianMinutes: 20 });
   });
 
   it("files an incident under the month of its time zone, not of UTC", () => {

@@ -8,19 +8,29 @@ let h: ReviewHarness;
 afterEach(async () => h?.close());
 
 describe("the reviewer pages", () => {
-  it("draws the incident's deadlines on the timeline, met in green and missed in red with the overdue stretch, and tables them", async () => {
+  it("draws each deadline in a lane of the timeline, met and missed by shape, colour and words, with the overdue stretch, and tables them", async () => {
     h = await reviewHarness();
     const cookie = await h.session();
     const html = await (await h.get("/incidents/1", { cookie })).text();
     expect(html).toContain("INC-1 Checkout down");
-    expect(html).toMatch(/<circle class="deadline met" data-key="start_handling"/);
-    expect(html).toMatch(/<circle class="deadline missed" data-key="first_reply"/);
+    expect(html).toMatch(/<g class="deadline met" data-key="start_handling" data-outcome="met">/);
+    expect(html).toMatch(
+      /<g class="deadline missed" data-key="first_reply" data-outcome="missed">.*?First written reply — missed, done 50 min late/,
+    );
     expect(html).toMatch(/<rect class="overdue"/);
     expect(html).toMatch(/<tr data-key="start_handling" data-outcome="met">/);
     expect(html).toMatch(/<tr data-key="first_reply" data-outcome="missed">/);
     expect(html).toContain("Renew certificates automatically"); // follow-up
     expect(html).toContain("Lee Zhang");
-    expect((html.match(/<line class="event"/g) ?? []).length).toBe((await h.store.timeline((await h.store.getByNumber(1))!.id)).length);
+    const entries = await h.store.timeline((await h.store.getByNumber(1))!.id);
+    expect((html.match(/<tr id="e\d+"/g) ?? []).length).toBe(entries.length); // every event in the table
+    const rows = new Set([...html.matchAll(/<tr id="(e\d+)"/g)].map((m) => m[1]));
+    const links = [...html.matchAll(/<a class="mark [^"]*" href="#(e\d+)"><title>([^<]+)<\/title>/g)];
+    expect(links.length).toBeGreaterThan(5);
+    for (const [, row, title] of links) {
+      expect(rows.has(row), row).toBe(true); // every mark leads to its row
+      expect(title).toMatch(/^\w{3} \d+ \w{3} \d\d:\d\d · /); // and says when, who and what
+    }
   });
 
   it("lists incidents with filters and shows drills apart", async () => {
@@ -52,7 +62,7 @@ describe("the reviewer pages", () => {
     expect(figures.satisfaction.mean).toBe(4);
     const page = await (await h.get("/figures", { cookie })).text();
     expect(page).toContain("Response-time compliance");
-    expect(page).toMatch(/<rect class="bar"/);
+    expect(page).toMatch(/<span class="fill[^"]*" style="width:\d+(\.\d)?%">/);
     expect(page).toContain('href="/incidents/3"'); // the drill is listed apart
     const later = (await (await h.get("/api/figures?from=2027-01-01", { cookie })).json()) as Figures;
     expect(later.incidents).toBe(0);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { targetsSchema } from "./targets.js";
 
 // The policy file: a team's emergency plan as data. Every figure the bot uses
 // (severities, who is paged, deadlines, calendar) comes from here; the built-in
@@ -130,6 +131,7 @@ export const policySchema = z
       .default({ retries: ["10s", "1m", "5m", "15m"] }),
     /** A timer fired later than this after its due time is marked late on the timeline (Beacon was down or behind). */
     timers: z.strictObject({ lateAfter: durationText.default("2m") }).default({ lateAfter: "2m" }),
+    targets: targetsSchema.optional(),
   })
   .superRefine((p, ctx) => {
     for (const problem of referenceProblems(p)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
@@ -191,6 +193,11 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
       for (const s of Object.keys(d)) if (!severities.has(s)) bad(["clocks", i, "duration", s], `unknown severity "${s}"`);
     }
   });
+  const clockKeys = new Set(list(p.clocks).map((c) => (c as Loose | undefined)?.key));
+  for (const [key] of entries(p.targets?.clocks)) if (!clockKeys.has(key)) bad(["targets", "clocks", key], `unknown clock "${key}"`);
+  for (const [measure, m] of entries(p.targets?.medianMinutes)) {
+    for (const [sev] of entries(m)) if (!severities.has(sev)) bad(["targets", "medianMinutes", measure, sev], `unknown severity "${sev}"`);
+  }
   for (const [perm, allowed] of entries(p.permissions)) {
     list(allowed).forEach((t, j) => {
       if (typeof t === "string" && t !== "everyone" && !known(t)) bad(["permissions", perm, j], `unknown person or group "${t}"`);

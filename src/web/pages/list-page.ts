@@ -1,24 +1,28 @@
 import { words } from "../../core/incident/context.js";
 import type { Incident } from "../../core/model.js";
 import type { Policy } from "../../core/policy/schema.js";
+import { drillsDown, matchingClocks, queryString, type ListQuery } from "../incident-query.js";
 import { esc, layout } from "./html.js";
 import { PAGE_TEXT } from "./text.js";
+import { outcomeHtml } from "./verdict-html.js";
 
-export interface ListQuery {
-  severity?: string;
-  kind?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-}
-
-/** Incidents with filters; drills in a table of their own. */
-export function listPage(policy: Policy, incidents: Incident[], drills: Incident[], q: ListQuery): string {
+/**
+ * Incidents with filters, drills in a table of their own. Opened from a
+ * figure (a clock, an outcome, resolved or not), it lists the incidents
+ * behind that count, names the deadlines that were counted, and leaves the
+ * drills out as the figures did.
+ */
+export function listPage(policy: Policy, incidents: Incident[], drills: Incident[] | undefined, q: ListQuery, now: Date): string {
   const lang = policy.locale;
   const t = PAGE_TEXT[lang];
   const w = words(policy);
-  const select = (name: keyof ListQuery, label: string, options: Array<[string, string]>) =>
+  const drilling = drillsDown(q);
+  const select = (name: "severity" | "kind" | "status", label: string, options: Array<[string, string]>) =>
     `<label>${esc(label)}<select name="${name}"><option value="">${esc(t.all)}</option>${options.map(([v, l]) => `<option value="${esc(v)}"${q[name] === v ? " selected" : ""}>${esc(l)}</option>`).join("")}</select></label>`;
+  const keep = (["clock", "outcome", "resolved"] as const)
+    .filter((k) => q[k])
+    .map((k) => `<input type="hidden" name="${k}" value="${esc(q[k])}">`)
+    .join("");
   const form = `<form class="filters" method="get" action="/incidents">${select(
     "severity",
     t.severity,
@@ -31,20 +35,36 @@ export function listPage(policy: Policy, incidents: Incident[], drills: Incident
     "status",
     t.status,
     ["declared", "acknowledged", "resolved", "closed"].map((s) => [s, w.t.status[s]!]),
-  )}<label>${esc(t.from)}<input type="date" name="from" value="${esc(q.from ?? "")}"></label><label>${esc(t.to)}<input type="date" name="to" value="${esc(q.to ?? "")}"></label><button>${esc(t.filter)}</button></form>`;
-  const table = (rows: Incident[]) =>
+  )}<label>${esc(t.from)}<input type="date" name="from" value="${esc(q.from ?? "")}"></label><label>${esc(t.to)}<input type="date" name="to" value="${esc(q.to ?? "")}"></label>${keep}<button>${esc(t.filter)}</button></form>`;
+  const counted = drilling ? incidents.map((i) => matchingClocks(i, q, now)) : [];
+  const table = (rows: Incident[], withDeadlines: boolean) =>
     rows.length
-      ? `<table class="incidents"><thead><tr><th>${esc(t.number)}</th><th>${esc(t.title)}</th><th>${esc(t.severity)}</th><th class="hide-narrow">${esc(t.kind)}</th><th>${esc(t.status)}</th><th class="hide-narrow">${esc(t.declared)}</th></tr></thead><tbody>${rows
+      ? `<table class="incidents"><thead><tr><th scope="col">${esc(t.number)}</th><th scope="col">${esc(t.title)}</th><th scope="col">${esc(t.severity)}</th><th scope="col" class="hide-narrow">${esc(t.kind)}</th><th scope="col">${esc(t.status)}</th><th scope="col" class="hide-narrow">${esc(t.declared)}</th>${withDeadlines ? `<th scope="col">${esc(t.deadline)}</th>` : ""}</tr></thead><tbody>${rows
           .map(
-            (i) =>
-              `<tr><td><a href="/incidents/${i.number}">INC-${i.number}</a></td><td>${esc(i.title)}</td><td>${esc(w.severity(i.severity))}</td><td class="hide-narrow">${esc(w.kind(i.kind))}</td><td>${esc(w.t.status[i.status] ?? i.status)}</td><td class="hide-narrow">${esc(w.time(i.declaredAt))}</td></tr>`,
+            (i, n) =>
+              `<tr><td><a href="/incidents/${i.number}">INC-${i.number}</a></td><td>${esc(i.title)}</td><td>${esc(w.severity(i.severity))}</td><td class="hide-narrow">${esc(w.kind(i.kind))}</td><td>${esc(w.t.status[i.status] ?? i.status)}</td><td class="hide-narrow">${esc(w.time(i.declaredAt))}</td>${withDeadlines ? `<td>${counted[n]!.map((c) => outcomeHtml(c.outcome, `${w.clock(c.clock.key)}: ${t.outcomes[c.outcome] ?? c.outcome}`)).join("<br>")}</td>` : ""}</tr>`,
           )
           .join("")}</tbody></table>`
       : `<p>${esc(t.none)}</p>`;
+  const what = [
+    q.clock ? w.clock(q.clock) : "",
+    q.outcome ? (t.outcomes[q.outcome] ?? q.outcome) : "",
+    q.resolved ? (t.resolvedFilter[q.resolved] ?? q.resolved) : "",
+    [q.from, q.to].filter(Boolean).join(" – "),
+  ].filter(Boolean);
+  const title = drilling ? `${t.incidents} · ${what.join(" · ")}` : t.incidents;
+  const matched = counted.reduce((n, c) => n + c.length, 0);
   return layout(
     t,
     lang,
-    t.incidents,
-    `<h1>${esc(t.incidents)}</h1>${form}${table(incidents)}<h2>${esc(t.drillsApart)}</h2>${table(drills)}`,
+    title,
+    [
+      `<h1>${esc(title)}</h1>`,
+      form,
+      drilling && (q.clock || q.outcome) ? `<p class="count">${esc(t.deadlinesMatching(matched, incidents.length))}</p>` : "",
+      `<p class="exports"><a href="/incidents.csv${esc(queryString(q))}" download>${esc(t.csv)}</a></p>`,
+      table(incidents, drilling && Boolean(q.clock || q.outcome)),
+      drills ? `<h2>${esc(t.drillsApart)}</h2>${table(drills, false)}` : "",
+    ].join(""),
   );
 }
