@@ -1,7 +1,7 @@
 import type { AnyField } from "../../src/core/commands/fields.js";
 import { readCommand } from "../../src/core/commands/read.js";
 import { choicesOf } from "../../src/core/commands/usage.js";
-import { VERBS, type Command, type Verb } from "../../src/core/commands/verbs.js";
+import { GROUPS, VERBS, type Command, type Verb } from "../../src/core/commands/verbs.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 
 // The /incident application command, derived from the verbs' specs: a verb of
@@ -91,7 +91,7 @@ export function incidentCommand(policy: Policy) {
     const [groupName, sub] = verb.words;
     let group = top.find((o) => o.type === TYPE.GROUP && o.name === groupName);
     if (!group) {
-      group = { type: TYPE.GROUP, name: groupName, description: cut(verb.help[policy.locale], 100), options: [] };
+      group = { type: TYPE.GROUP, name: groupName, description: cut((GROUPS[groupName] ?? verb.help)[policy.locale], 100), options: [] };
       top.push(group);
     }
     group.options!.push(subcommand(policy, verb, sub));

@@ -3,8 +3,9 @@ import type { DecisionContext } from "../core/incident/context.js";
 import { escalate } from "../core/incident/escalate.js";
 import { addFollowUp, completeFollowUp } from "../core/incident/follow-ups.js";
 import { assertCan } from "../core/incident/lifecycle.js";
-import { addNote, assignRole, markClockDone, postUpdate } from "../core/incident/record.js";
-import { close, reopen, resolve } from "../core/incident/resolve.js";
+import { addClaim, addNote, assignRole, markClockDone, postUpdate, setOnsite } from "../core/incident/record.js";
+import { accept, close, refuse, reopen, resolve, returnCall } from "../core/incident/resolve.js";
+import { waive } from "../core/incident/waive.js";
 import { changeSeverity } from "../core/incident/severity.js";
 import { UserError } from "../core/errors.js";
 import { messages, type Messages } from "../core/i18n/index.js";
@@ -88,7 +89,7 @@ export const HANDLERS: { [N in CommandName]: Handler<N> } = {
     };
   }),
   update: onIncident(({ cmd, inc, ctx, actor, t, label }) => ({
-    change: postUpdate(ctx, inc, actor, cmd.audience, cmd.text),
+    change: postUpdate(ctx, inc, actor, cmd.audience, cmd.text, cmd.answer ?? false),
     text: t.reply.updated(label),
   })),
   done: onIncident(({ cmd, inc, ctx, actor, t, label }) => {
@@ -99,9 +100,27 @@ export const HANDLERS: { [N in CommandName]: Handler<N> } = {
     change: resolve(ctx, inc, actor, cmd.summary),
     text: t.reply.resolved(label),
   })),
-  close: onIncident(({ cmd, inc, ctx, actor, t, label }) => ({
-    change: close(ctx, inc, actor, cmd.satisfaction),
-    text: t.reply.closed(label),
+  close: onIncident(({ inc, ctx, actor, t, label }) => ({ change: close(ctx, inc, actor), text: t.reply.closed(label) })),
+  waive: onIncident(({ cmd, inc, ctx, actor, t, label }) => {
+    const key = cmd.deadline.toLowerCase();
+    return { change: waive(ctx, inc, actor, key, cmd.reason), text: t.reply.waived(label, key) };
+  }),
+  claim: onIncident(({ inc, ctx, actor, t, label }) => ({ change: addClaim(ctx, inc, actor), text: t.reply.claimAdded(label) })),
+  onsite: onIncident(({ cmd, inc, ctx, actor, t, label }) => ({
+    change: setOnsite(ctx, inc, actor, cmd.where),
+    text: t.reply.onsiteSet(label),
+  })),
+  accept: onIncident(({ cmd, inc, ctx, actor, t, label }) => ({
+    change: accept(ctx, inc, actor, cmd.satisfaction, cmd.comment),
+    text: t.reply.accepted(label),
+  })),
+  refuse: onIncident(({ cmd, inc, ctx, actor, t, label }) => ({
+    change: refuse(ctx, inc, actor, cmd.reason),
+    text: t.reply.refused(label),
+  })),
+  callback: onIncident(({ cmd, inc, ctx, actor, t, label }) => ({
+    change: returnCall(ctx, inc, actor, cmd.outcome === "reached", cmd.satisfaction, cmd.comment),
+    text: t.reply.returnCall(label),
   })),
   reopen: onIncident(({ cmd, inc, ctx, actor, t, label }) => ({
     change: reopen(ctx, inc, actor, cmd.reason),

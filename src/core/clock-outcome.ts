@@ -5,15 +5,10 @@ import type { ClockState } from "./model.js";
 // (waived with a reason, not met at close) is taught here once and shows
 // everywhere alike.
 
-export type ClockOutcome = "running" | "met" | "missed" | "waived" | "cancelled";
+export type ClockOutcome = "running" | "met" | "missed" | "notMet" | "waived" | "cancelled";
 
-/**
- * What the outcome reads of a clock. `waivedAt` is optional and not yet on
- * ClockState: a clock that carries it (once waivers exist) plugs in unchanged.
- */
-export type ClockFacts = Pick<ClockState, "dueAt" | "stoppedAt" | "missedAt" | "cancelledAt"> & {
-  waivedAt?: string;
-};
+/** What the outcome reads of a clock. */
+export type ClockFacts = Pick<ClockState, "dueAt" | "stoppedAt" | "missedAt" | "cancelledAt" | "waivedAt" | "notMetAt">;
 
 export interface ClockVerdict {
   outcome: ClockOutcome;
@@ -43,8 +38,11 @@ export function clockVerdict(c: ClockFacts, now: Date): ClockVerdict {
       ? { outcome: "met", overdue: false, endedAt: c.stoppedAt, marginMinutes: Math.max(0, -late) }
       : { outcome: "missed", overdue: false, endedAt: c.stoppedAt, lateMinutes: Math.max(1, late) };
   }
-  if (c.missedAt || now.getTime() > Date.parse(c.dueAt))
-    return { outcome: "missed", overdue: true, lateMinutes: Math.max(0, minutes(c.dueAt, now.getTime())) };
+  // Closed over: the overdue stretch ends at the close; a clock not yet due then is "not met".
+  const end = c.notMetAt ? Date.parse(c.notMetAt) : now.getTime();
+  if (c.missedAt || end > Date.parse(c.dueAt))
+    return { outcome: "missed", overdue: !c.notMetAt, endedAt: c.notMetAt, lateMinutes: Math.max(0, minutes(c.dueAt, end)) };
+  if (c.notMetAt) return { outcome: "notMet", overdue: false, endedAt: c.notMetAt };
   return { outcome: "running", overdue: false };
 }
 

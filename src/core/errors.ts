@@ -17,7 +17,12 @@ export type UserErrorCode =
   | "CLOCK.UNKNOWN"
   | "CLOCK.NOT_MANUAL"
   | "TIME.INVALID"
-  | "FOLLOWUP.UNKNOWN";
+  | "FOLLOWUP.UNKNOWN"
+  | "INCIDENT.NOT_ACCEPTED"
+  | "CLOCK.NOT_WAIVABLE"
+  | "UPDATE.ANSWER_INTERNAL"
+  | "CLAIM.ALREADY"
+  | "ONSITE.SAME";
 
 export class UserError extends Error {
   constructor(

@@ -1,6 +1,5 @@
 import { clockOutcome, type ClockOutcome } from "./clock-outcome.js";
 import type { Incident } from "./model.js";
-import { latestClocks } from "./views.js";
 
 // What reviewers measure (../shared/domain.md, 考核指标), computed from
 // incidents alone: response-time compliance per clock, severity, kind and
@@ -11,9 +10,11 @@ import { latestClocks } from "./views.js";
 export interface Rate {
   met: number;
   missed: number;
+  /** Still open when the incident closed, not yet due: nothing met it. Counted against the rate. */
+  notMet: number;
   /** Waived with a reason: reported, never counted in the rate. */
   waived: number;
-  /** met / (met + missed); undefined when nothing has been decided yet. */
+  /** met / (met + missed + notMet); undefined when nothing has been decided yet. */
   rate?: number;
 }
 
@@ -51,17 +52,17 @@ export interface Figures {
   months: Record<string, MonthFigures>;
 }
 
-const emptyRate = (): Rate => ({ met: 0, missed: 0, waived: 0 });
+const emptyRate = (): Rate => ({ met: 0, missed: 0, notMet: 0, waived: 0 });
 
 /** Count one outcome (clockOutcome decides it); running and cancelled clocks count nowhere yet. */
 function count(rates: Record<string, Rate>, key: string, outcome: ClockOutcome): void {
-  if (outcome !== "met" && outcome !== "missed" && outcome !== "waived") return;
+  if (outcome !== "met" && outcome !== "missed" && outcome !== "notMet" && outcome !== "waived") return;
   const r = (rates[key] ??= emptyRate());
   r[outcome]++;
 }
 
 function finish(r: Rate): Rate {
-  const total = r.met + r.missed;
+  const total = r.met + r.missed + r.notMet;
   return total ? { ...r, rate: r.met / total } : r;
 }
 
@@ -109,7 +110,18 @@ const monthFormats = new Map<string, Intl.DateTimeFormat>();
 /** What the figures read of an incident (a store can fetch just this). */
 export type FigureInput = Pick<
   Incident,
-  "number" | "drill" | "kind" | "severity" | "declaredAt" | "acknowledgedAt" | "firstResponseAt" | "resolvedAt" | "satisfaction" | "clocks"
+  | "number"
+  | "drill"
+  | "kind"
+  | "severity"
+  | "declaredAt"
+  | "acknowledgedAt"
+  | "firstResponseAt"
+  | "resolvedAt"
+  | "closedAt"
+  | "acceptance"
+  | "satisfaction"
+  | "clocks"
 >;
 
 export function computeFigures(incidents: Iterable<FigureInput>, now: Date, timeZone: string): Figures {
@@ -136,11 +148,13 @@ export function computeFigures(incidents: Iterable<FigureInput>, now: Date, time
     f.byKind[inc.kind] = (f.byKind[inc.kind] ?? 0) + 1;
     f.bySeverity[inc.severity] = (f.bySeverity[inc.severity] ?? 0) + 1;
     f.resolution.total++;
-    if (inc.resolvedAt) f.resolution.resolved++;
+    // Resolved, as the plans count it: the customer accepted the fix (or it was closed where acceptance is not asked).
+    if (inc.acceptance || inc.closedAt) f.resolution.resolved++;
     const month = monthOf(inc.declaredAt, timeZone);
     const m = (f.months[month] ??= { incidents: 0, byClock: {}, acknowledge: { n: 0 }, firstResponse: { n: 0 }, resolve: { n: 0 } });
     m.incidents++;
-    for (const c of latestClocks(inc.clocks)) {
+    // Every run of every clock that applied (a re-planned run is cancelled, so counted once).
+    for (const c of inc.clocks.filter((c) => !c.cancelledAt)) {
       const o = clockOutcome(c, now);
       count({ overall: f.compliance.overall }, "overall", o);
       count(f.compliance.byClock, c.key, o);

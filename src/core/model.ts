@@ -49,6 +49,10 @@ export const pageSchema = z.strictObject({
   /** `<incidentId>:p<n>` */
   id: z.string(),
   step: z.number().int(),
+  /** The paging plan it belongs to (a severity change starts a new one); absent on pages of the first plan. */
+  generation: z.number().int().optional(),
+  /** Released: the plan it belonged to no longer applies (a lowered severity). */
+  stoodDownAt: iso.optional(),
   personId: z.string(),
   pagedAt: iso,
   ackedAt: iso.optional(),
@@ -60,7 +64,13 @@ export const pageSchema = z.strictObject({
   failed: z.boolean().optional(),
 });
 
-export const stopEventSchema = z.enum(["acknowledge", "customer_update", "resolve", "done"]);
+/**
+ * What ends a clock, each by its own event (a clock is never met by another
+ * one): an acknowledgement, an update to the customer, the formal answer to a
+ * complaint, a `done` by hand (on-site arrival, forwarded, compensation
+ * settled), the resolve, the customer's acceptance, the return call.
+ */
+export const stopEventSchema = z.enum(["acknowledge", "customer_update", "answer", "done", "resolve", "accept", "return_call"]);
 export type StopEvent = z.infer<typeof stopEventSchema>;
 
 export const clockStateSchema = z.strictObject({
@@ -80,6 +90,14 @@ export const clockStateSchema = z.strictObject({
   missedAt: iso.optional(),
   /** Set when the clock no longer applies (severity or kind changed). */
   cancelledAt: iso.optional(),
+  /** Waived by someone with permission, with a reason: reported apart, never counted. */
+  waivedAt: iso.optional(),
+  waivedBy: z.string().optional(),
+  waiveReason: z.string().optional(),
+  /** Still running, and not yet due, when the incident was closed: recorded as not met. */
+  notMetAt: iso.optional(),
+  /** Who missing it was reported to (once). */
+  reportedTo: z.array(z.string()).optional(),
 });
 export type ClockState = z.infer<typeof clockStateSchema>;
 
@@ -112,7 +130,14 @@ export const incidentSchema = z.strictObject({
   claim: z.boolean().optional(),
   description: z.string().optional(),
   roles: z.strictObject({ lead: z.string().optional(), liaison: z.string().optional(), handlers: z.array(z.string()) }),
-  paging: z.strictObject({ steps: z.array(pagingStepSchema), current: z.number().int(), startedAt: iso, generation: z.number().int() }),
+  paging: z.strictObject({
+    steps: z.array(pagingStepSchema),
+    current: z.number().int(),
+    startedAt: iso,
+    generation: z.number().int(),
+    /** This plan was acknowledged (a raise starts a new plan that must be acknowledged again). */
+    ackedAt: iso.optional(),
+  }),
   pages: z.array(pageSchema),
   clocks: z.array(clockStateSchema),
   room: chatRefSchema.optional(),
@@ -122,6 +147,13 @@ export const incidentSchema = z.strictObject({
   firstResponseAt: iso.optional(),
   resolvedAt: iso.optional(),
   closedAt: iso.optional(),
+  /** The customer accepted the fix (验收). */
+  acceptance: z.strictObject({ at: iso, by: z.string(), satisfaction: z.number().optional(), comment: z.string().optional() }).optional(),
+  /** The return call after closing (回访). */
+  returnCall: z
+    .strictObject({ at: iso, by: z.string(), reached: z.boolean(), satisfaction: z.number().optional(), comment: z.string().optional() })
+    .optional(),
+  /** The customer's satisfaction, 1–5: from the return call, else from the acceptance; one score per incident. */
   satisfaction: z.number().optional(),
   version: z.number().int(),
   nextSeq: z.number().int(),

@@ -27,8 +27,14 @@ export const SUMMARY_TEXT = {
     deadlineHead: "| Deadline | Due | Outcome |\n| --- | --- | --- |",
     met: (margin: string) => `✅ met, ${margin} to spare`,
     missed: (late: string) => `❌ missed by ${late}`,
+    notMet: "✖ not met (closed before it was done)",
+    waived: (by: string, reason: string) => `🏳️ waived by ${by}: ${reason}`,
     running: "⏳ still running",
     dropped: "— no longer applies",
+    accepted: "Customer acceptance",
+    returnCall: "Return call",
+    reached: "customer reached",
+    unreached: "customer not reached",
     severityChanges: "Severity changes",
     timeline: "Timeline",
     followUps: "Follow-up actions",
@@ -62,8 +68,14 @@ export const SUMMARY_TEXT = {
     deadlineHead: "| 时限 | 截止时间 | 结果 |\n| --- | --- | --- |",
     met: (margin: string) => `✅ 达标，提前 ${margin}`,
     missed: (late: string) => `❌ 超时 ${late}`,
+    notMet: "✖ 未达标（结案时仍未完成）",
+    waived: (by: string, reason: string) => `🏳️ 已由 ${by} 豁免：${reason}`,
     running: "⏳ 进行中",
     dropped: "— 已不适用",
+    accepted: "客户验收",
+    returnCall: "回访",
+    reached: "已联系上客户",
+    unreached: "未联系上客户",
     severityChanges: "级别变更",
     timeline: "时间线",
     followUps: "后续整改措施",
@@ -112,15 +124,21 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
     case "role_assigned":
       return `${w.t.role[s("role")]}: ${w.name(s("personId"))}`;
     case "update_posted":
-      return zh ? `向${w.t.audience[s("audience")]}通报：${s("text")}` : `update to the ${w.t.audience[s("audience")]}: ${s("text")}`;
+      return zh
+        ? `向${w.t.audience[s("audience")]}${d.answer ? "正式答复" : "通报"}：${s("text")}`
+        : `${d.answer ? "answer" : "update"} to the ${w.t.audience[s("audience")]}: ${s("text")}`;
     case "reminder_posted":
       return zh
         ? `提醒：${w.clock(s("clock"))}${d.overdue ? "（已超时）" : ""}`
         : `reminder: ${w.clock(s("clock"))}${d.overdue ? " (overdue)" : ""}`;
     case "deadline_met":
       return zh ? `时限达标：${w.clock(s("clock"))}` : `deadline met: ${w.clock(s("clock"))}`;
-    case "deadline_missed":
-      return zh ? `时限超时：${w.clock(s("clock"))}` : `deadline missed: ${w.clock(s("clock"))}`;
+    case "deadline_missed": {
+      const to = (d.reportedTo as string[] | undefined) ?? [];
+      return zh
+        ? `时限超时：${w.clock(s("clock"))}${to.length ? `（已报告 ${w.names(to)}）` : ""}`
+        : `deadline missed: ${w.clock(s("clock"))}${to.length ? ` (reported to ${w.names(to)})` : ""}`;
+    }
     case "clock_stopped":
       return zh
         ? `${w.clock(s("clock"))} 完成，超时 ${w.dur(Number(d.overdueMinutes))}`
@@ -147,5 +165,29 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
       return zh
         ? `Beacon 停机期间到期的${s("timer")}，延迟 ${w.dur(Number(d.lateMinutes))} 补发`
         : `${s("timer")} fired ${w.dur(Number(d.lateMinutes))} late (Beacon was down)`;
+    case "deadline_not_met":
+      return zh ? `结案时未完成：${w.clock(s("clock"))}` : `not met at the close: ${w.clock(s("clock"))}`;
+    case "deadline_waived":
+      return zh ? `豁免时限：${w.clock(s("clock"))}（${s("reason")}）` : `deadline waived: ${w.clock(s("clock"))} (${s("reason")})`;
+    case "accepted":
+      return zh
+        ? `客户已验收${d.satisfaction ? `（满意度 ${s("satisfaction")}/5）` : ""}`
+        : `the customer accepted the fix${d.satisfaction ? ` (satisfaction ${s("satisfaction")}/5)` : ""}`;
+    case "refused":
+      return zh ? `客户未通过验收：${s("reason")}` : `the customer refused the fix: ${s("reason")}`;
+    case "return_call":
+      return zh
+        ? `回访：${d.reached ? "已联系上客户" : "未联系上客户"}${d.satisfaction ? `，满意度 ${s("satisfaction")}/5` : ""}${d.comment ? `（${s("comment")}）` : ""}`
+        : `return call: ${d.reached ? "customer reached" : "customer not reached"}${d.satisfaction ? `, satisfaction ${s("satisfaction")}/5` : ""}${d.comment ? ` (${s("comment")})` : ""}`;
+    case "clocks_started":
+      return zh
+        ? `开始计时：${(d.clocks as Array<{ key: string }>).map((c) => w.clock(c.key)).join("、")}`
+        : `deadlines started: ${(d.clocks as Array<{ key: string }>).map((c) => w.clock(c.key)).join(", ")}`;
+    case "claim_added":
+      return zh ? "记录赔偿要求" : "compensation claim recorded";
+    case "onsite_set":
+      return zh ? `需要上门服务（${w.t.onsite[s("onsite")]}）` : `on-site visit needed (${w.t.onsite[s("onsite")]})`;
+    case "stood_down":
+      return zh ? `解除呼叫：${w.names(d.personIds as string[])}` : `stood down: ${w.names(d.personIds as string[])}`;
   }
 }

@@ -11,10 +11,13 @@ export interface SummaryDeadline {
   key: string;
   name: string;
   dueAt: string;
-  outcome: "met" | "missed" | "running" | "dropped";
+  outcome: "met" | "missed" | "notMet" | "waived" | "running" | "dropped";
   metAt?: string;
   lateMinutes?: number;
   marginMinutes?: number;
+  /** Waived: by whom (a name) and why. */
+  waivedBy?: string;
+  waiveReason?: string;
 }
 
 export interface SummaryFacts {
@@ -37,6 +40,9 @@ export interface SummaryFacts {
   deadlines: SummaryDeadline[];
   severityChanges: Array<{ at: string; from: string; to: string; reason: string }>;
   followUps: Array<{ id: string; text: string; ownerId?: string; due?: string; status: "open" | "done" }>;
+  acceptedAt?: string;
+  returnCall?: { at: string; reached: boolean; satisfaction?: number; comment?: string };
+  /** One score per incident: the return call's, else the acceptance's. */
   satisfaction?: number;
   escalations: number;
   deliveryFailures: number;
@@ -63,15 +69,23 @@ export function summarize(policy: Policy, incidentNumber: number, entries: Timel
     deliveryFailures: 0,
     entries,
   };
+  // One row per run of a clock; `current` points each key at its latest row.
+  const rows: SummaryDeadline[] = [];
+  const replaced = new Set<SummaryDeadline>();
   const deadlines = new Map<string, SummaryDeadline>();
-  const start = (c: { key: string; dueAt: string }) =>
-    deadlines.set(c.key, { key: c.key, name: w.clock(c.key), dueAt: c.dueAt, outcome: "running" });
+  const start = (c: { key: string; dueAt: string }) => {
+    const previous = deadlines.get(c.key);
+    if (previous && (previous.outcome === "running" || previous.outcome === "dropped")) replaced.add(previous); // re-planned: the new run replaces it
+    const row: SummaryDeadline = { key: c.key, name: w.clock(c.key), dueAt: c.dueAt, outcome: "running" };
+    rows.push(row);
+    deadlines.set(c.key, row);
+  };
   d.clocks.forEach(start);
   const roles = new Map<string, Set<string>>();
   const role = (p: string | undefined, r: string) => p && (roles.get(p) ?? roles.set(p, new Set()).get(p)!).add(r);
   role(declared?.actor.personId, "declarer");
   for (const e of entries) applyEntry(facts, deadlines, role, e, start);
-  facts.deadlines = [...deadlines.values()];
+  facts.deadlines = rows.filter((r) => !replaced.has(r));
   facts.people = [...roles.entries()].map(([personId, r]) => ({ personId, roles: [...r] }));
   const since = (at?: string) => (at ? Math.round(minutesBetween(facts.declaredAt, at)) : undefined);
   facts.timeToAcknowledgeMinutes = since(facts.acknowledgedAt);
@@ -80,7 +94,7 @@ export function summarize(policy: Policy, incidentNumber: number, entries: Timel
   facts.durationMinutes = since(facts.closedAt ?? facts.resolvedAt);
   for (const dl of facts.deadlines) {
     if (dl.outcome === "running" && dl.dueAt < now.toISOString())
-      Object.assign(dl, { outcome: "missed", lateMinutes: Math.round(minutesBetween(dl.dueAt, now)) });
+      Object.assign(dl, { outcome: "missed", lateMinutes: Math.round(minutesBetween(dl.dueAt, facts.closedAt ?? now)) });
   }
   return facts;
 }
@@ -115,10 +129,11 @@ function applyEntry(
     case "severity_changed":
       f.severityChanges.push({ at: e.at, from: e.data.from, to: e.data.to, reason: e.data.reason });
       f.severity = e.data.to;
-      e.data.dropped.forEach((k) => dl.has(k) && Object.assign(dl.get(k)!, { outcome: "dropped" }));
-      e.data.clocks.forEach((c) =>
-        dl.get(c.key)?.outcome === "running" || !dl.has(c.key) || dl.get(c.key)!.outcome === "dropped" ? start(c) : undefined,
-      );
+      e.data.dropped.forEach((k) => dl.get(k)?.outcome === "running" && Object.assign(dl.get(k)!, { outcome: "dropped" }));
+      e.data.clocks.forEach(start);
+      return;
+    case "clocks_started":
+      e.data.clocks.forEach(start);
       return;
     case "deadline_met":
       if (dl.has(e.data.clock))
@@ -126,6 +141,24 @@ function applyEntry(
       return;
     case "deadline_missed":
       if (dl.has(e.data.clock)) Object.assign(dl.get(e.data.clock)!, { outcome: "missed" });
+      return;
+    case "deadline_not_met":
+      if (dl.has(e.data.clock)) Object.assign(dl.get(e.data.clock)!, { outcome: "notMet" });
+      return;
+    case "deadline_waived":
+      if (dl.has(e.data.clock))
+        Object.assign(dl.get(e.data.clock)!, { outcome: "waived", waivedBy: e.actor.personId ?? e.actor.name, waiveReason: e.data.reason });
+      return;
+    case "accepted":
+      f.acceptedAt = e.at;
+      if (e.data.satisfaction !== undefined && !f.returnCall?.satisfaction) f.satisfaction = e.data.satisfaction;
+      return;
+    case "refused":
+      f.acceptedAt = undefined;
+      return;
+    case "return_call":
+      f.returnCall = { at: e.at, reached: e.data.reached, satisfaction: e.data.satisfaction, comment: e.data.comment };
+      if (e.data.reached && e.data.satisfaction !== undefined) f.satisfaction = e.data.satisfaction;
       return;
     case "clock_stopped":
       if (dl.has(e.data.clock))
@@ -137,6 +170,7 @@ function applyEntry(
     case "reopened":
       f.resolvedAt = undefined;
       f.closedAt = undefined;
+      f.acceptedAt = undefined;
       return;
     case "closed":
       f.closedAt = e.at;
@@ -176,8 +210,10 @@ export function renderSummaryMarkdown(policy: Policy, f: SummaryFacts): string {
     `- **${s.declared}**: ${w.time(f.declaredAt)}`,
     `- **${s.acknowledged}**: ${opt(f.acknowledgedAt)}`,
     `- **${s.resolved}**: ${opt(f.resolvedAt)}`,
+    `- **${s.accepted}**: ${opt(f.acceptedAt)}`,
     `- **${s.closed}**: ${opt(f.closedAt)}`,
   );
+  if (f.returnCall) out.push(`- **${s.returnCall}**: ${w.time(f.returnCall.at)}, ${f.returnCall.reached ? s.reached : s.unreached}`);
   out.push(`- **${s.duration}**: ${mins(f.durationMinutes)}`);
   if (f.satisfaction !== undefined) out.push(`- **${s.satisfaction}**: ${f.satisfaction}/5`);
   out.push(
@@ -200,9 +236,13 @@ export function renderSummaryMarkdown(policy: Policy, f: SummaryFacts): string {
         ? s.met(w.dur(d.marginMinutes ?? 0))
         : d.outcome === "missed"
           ? s.missed(w.dur(d.lateMinutes ?? 0))
-          : d.outcome === "running"
-            ? s.running
-            : s.dropped;
+          : d.outcome === "notMet"
+            ? s.notMet
+            : d.outcome === "waived"
+              ? s.waived(w.name(d.waivedBy), d.waiveReason ?? "")
+              : d.outcome === "running"
+                ? s.running
+                : s.dropped;
     out.push(`| ${d.name} | ${w.time(d.dueAt)} | ${outcome} |`);
   }
   out.push("");

@@ -40,12 +40,38 @@ export const entryDataSchemas = {
     messageId: z.string().optional(),
   }),
   role_assigned: z.strictObject({ role: z.enum(["lead", "liaison", "handler"]), personId: z.string() }),
-  update_posted: z.strictObject({ audience: z.enum(["customer", "internal"]), text: z.string() }),
+  update_posted: z.strictObject({
+    audience: z.enum(["customer", "internal"]),
+    text: z.string(),
+    /** The formal answer to the complaint (stops the answer clock). */
+    answer: z.boolean().optional(),
+  }),
   reminder_posted: z.strictObject({ clock: z.string(), dueAt: z.string(), overdue: z.boolean(), late: z.boolean().optional() }),
   deadline_met: z.strictObject({ clock: z.string(), dueAt: z.string(), metAt: z.string(), marginMinutes: z.number() }),
-  deadline_missed: z.strictObject({ clock: z.string(), dueAt: z.string(), late: z.boolean().optional() }),
+  deadline_missed: z.strictObject({
+    clock: z.string(),
+    dueAt: z.string(),
+    late: z.boolean().optional(),
+    /** Who the miss was reported to. */
+    reportedTo: z.array(z.string()).optional(),
+  }),
+  /** The incident closed with this clock still running and not yet due. */
+  deadline_not_met: z.strictObject({ clock: z.string(), dueAt: z.string() }),
+  deadline_waived: z.strictObject({ clock: z.string(), dueAt: z.string(), reason: z.string() }),
   clock_stopped: z.strictObject({ clock: z.string(), dueAt: z.string(), overdueMinutes: z.number() }),
   resolved: z.strictObject({ summary: z.string().optional() }),
+  /** The customer accepted the fix (验收). */
+  accepted: z.strictObject({ satisfaction: z.number().optional(), comment: z.string().optional() }),
+  /** The customer refused the fix: the incident is reopened. */
+  refused: z.strictObject({ reason: z.string() }),
+  /** The return call after closing (回访): reached or not, and what the customer said. */
+  return_call: z.strictObject({ reached: z.boolean(), satisfaction: z.number().optional(), comment: z.string().optional() }),
+  claim_added: z.strictObject({}),
+  /** Deadlines started after the declaration (by the resolve, a reopen, the close, a claim or a visit). */
+  clocks_started: z.strictObject({ clocks: clockPlan }),
+  onsite_set: z.strictObject({ onsite: z.enum(["local", "remote"]) }),
+  /** People paged at a plan that no longer applies, told they are released. */
+  stood_down: z.strictObject({ personIds: z.array(z.string()) }),
   reopened: z.strictObject({ reason: z.string() }),
   closed: z.strictObject({ satisfaction: z.number().optional() }),
   followup_added: z.strictObject({ id: z.string(), text: z.string(), ownerId: z.string().optional(), due: z.string().optional() }),

@@ -70,7 +70,7 @@ export function buildCard(policy: Policy, incident: Incident, now: Date): Incide
     ? t.card.acknowledgedBy(w.name(acker ?? incident.roles.lead))
     : t.card.step(step, incident.paging.steps.length);
   const actions: IncidentCard["actions"] = [];
-  if (canDo(incident, "acknowledge")) actions.push({ action: "acknowledge", label: t.button.acknowledge });
+  if (canDo(incident, "acknowledge") && !incident.paging.ackedAt) actions.push({ action: "acknowledge", label: t.button.acknowledge });
   if (canDo(incident, "escalate") && step < incident.paging.steps.length) actions.push({ action: "escalate", label: t.button.escalate });
   if (canDo(incident, "note")) actions.push({ action: "note", label: t.button.note });
   if (canDo(incident, "resolve")) actions.push({ action: "resolve", label: t.button.resolve });

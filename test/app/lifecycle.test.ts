@@ -10,7 +10,7 @@ describe("the incident lifecycle", () => {
     expect(reply.text).toMatch(/INC-1 is Declared; you cannot close it now/);
   });
 
-  it("resolves, closes with a satisfaction score and writes the summary from the timeline", async () => {
+  it("resolves, records the customer's acceptance with a score, closes, and writes the summary from the timeline", async () => {
     const h = await harness();
     await h.as("dana", 'declare urgent "Cold chain failure" --kind complaint');
     const room = h.chat.of("openRoom")[0]!;
@@ -21,7 +21,9 @@ describe("the incident lifecycle", () => {
     await h.as("lee", "note fridge unit failed", channel);
     await h.advance(60);
     await h.as("lee", "resolve goods replaced", channel);
-    await h.as("dana", "close --satisfaction 4", channel);
+    expect((await h.as("dana", "close", channel)).text).toMatch(/cannot be closed before the customer accepts/);
+    await h.as("liu", "accept --satisfaction 4", channel);
+    await h.as("dana", "close", channel);
     const incident = (await h.store.getByNumber(1))!;
     expect(incident.status).toBe("closed");
     expect(incident.satisfaction).toBe(4);
@@ -31,13 +33,17 @@ describe("the incident lifecycle", () => {
     expect(summary.text).toMatch(/First written reply/);
   });
 
-  it("keeps every running timer silent after resolve", async () => {
+  it("keeps every deadline timer silent after the close, and starts only the return call", async () => {
     const h = await harness();
     await h.as("dana", 'declare urgent "Cold chain failure" --kind complaint');
     await h.as("ada", "resolve #1 false alarm");
+    await h.as("liu", "accept #1");
+    await h.as("dana", "close #1");
     const postsBefore = h.chat.posts().length;
-    await h.advance(24 * 60);
-    expect(h.chat.posts().length).toBe(postsBefore);
+    await h.advance(7 * 24 * 60);
+    const after = h.chat.posts().slice(postsBefore);
+    expect(after.length).toBeGreaterThan(0);
+    for (const text of after) expect(text).toMatch(/Return call to the customer/);
   });
 
   it("marks a done-clock met, and refuses to mark a clock that stops by itself", async () => {

@@ -18,7 +18,7 @@ const mistakes = [
   "done",
   "followup",
   "followup done",
-  "close --satisfaction 9",
+  "accept --satisfaction 9",
   "followup x --due 2026-13-01",
   "declare urgent x --onsite moon",
   "declare urgent x --nope",
@@ -37,7 +37,7 @@ function problemOf(text: string): UserError {
 describe("usage problems", () => {
   it("are told in English with the usage line that would have worked", () => {
     expect(describeUserError(defaultPolicy("en"), problemOf("declare urgent"))).toMatch(/^Missing title\.\nUsage: \/incident declare/);
-    expect(describeUserError(defaultPolicy("en"), problemOf("close --satisfaction 9"))).toMatch(
+    expect(describeUserError(defaultPolicy("en"), problemOf("accept --satisfaction 9"))).toMatch(
       /^Satisfaction must be a whole number from 1 to 5, not "9"\./,
     );
     expect(describeUserError(defaultPolicy("en"), problemOf("update everyone hi"))).toMatch(/choose one of: customer, internal/);

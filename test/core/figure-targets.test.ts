@@ -5,15 +5,15 @@ import { defaultPolicy } from "../helpers/default-policy.js";
 
 describe("figures against the policy's targets", () => {
   it("meets a rate target when the rate reaches it, and a time target when the median stays at or under it", () => {
-    expect(judgeRate({ met: 19, missed: 1, waived: 0, rate: 0.95 }, 0.95)).toEqual({ value: 0.95, target: 0.95, met: true });
-    expect(judgeRate({ met: 9, missed: 1, waived: 0, rate: 0.9 }, 0.95).met).toBe(false);
+    expect(judgeRate({ met: 19, missed: 1, notMet: 0, waived: 0, rate: 0.95 }, 0.95)).toEqual({ value: 0.95, target: 0.95, met: true });
+    expect(judgeRate({ met: 9, missed: 1, notMet: 0, waived: 0, rate: 0.9 }, 0.95).met).toBe(false);
     expect(judgeMedian({ n: 3, medianMinutes: 5 }, 5).met).toBe(true);
     expect(judgeMedian({ n: 3, medianMinutes: 6 }, 5).met).toBe(false);
   });
 
   it("gives no verdict without a target or without a value, never a pass by default", () => {
-    expect(judgeRate({ met: 1, missed: 0, waived: 0, rate: 1 }, undefined)).toEqual({ value: 1, target: undefined });
-    expect(judgeRate({ met: 0, missed: 0, waived: 2 }, 0.95)).toEqual({ value: undefined, target: 0.95 });
+    expect(judgeRate({ met: 1, missed: 0, notMet: 0, waived: 0, rate: 1 }, undefined)).toEqual({ value: 1, target: undefined });
+    expect(judgeRate({ met: 0, missed: 0, notMet: 0, waived: 2 }, 0.95)).toEqual({ value: undefined, target: 0.95 });
     expect(judgeMedian({ n: 0 }, 5).met).toBeUndefined();
   });
 

@@ -27,12 +27,16 @@ describe("planning who is paged and which deadlines run", () => {
     expect(keys({ onsite: "remote", claim: true })).toEqual(expect.arrayContaining(["onsite_remote", "compensation"]));
   });
 
-  it("takes the on-site deadline of the severity: 2 h urgent, 24 h important, 48 h general", () => {
-    const due = (severity: string) =>
-      planClocks(policy, cal, { severity, kind: "system", onsite: "local" }, friday1730).find((c) => c.key === "onsite_local")!.dueAt;
-    expect(due("urgent")).toBe("2026-11-27T11:30:00.000Z");
-    expect(due("important")).toBe("2026-11-28T09:30:00.000Z");
-    expect(due("general")).toBe("2026-11-29T09:30:00.000Z");
+  it("takes the on-site deadline of the severity: arrival in 2 h urgent, 24 h important; a visit time agreed within 48 h general", () => {
+    const clocks = (severity: string, onsite: "local" | "remote") =>
+      Object.fromEntries(planClocks(policy, cal, { severity, kind: "system", onsite }, friday1730).map((c) => [c.key, c.dueAt]));
+    expect(clocks("urgent", "local").onsite_local).toBe("2026-11-27T11:30:00.000Z");
+    expect(clocks("important", "local").onsite_local).toBe("2026-11-28T09:30:00.000Z");
+    expect(clocks("urgent", "remote").onsite_remote).toBe("2026-11-28T09:30:00.000Z");
+    expect(clocks("important", "remote").onsite_remote).toBe("2026-11-29T09:30:00.000Z");
+    expect(clocks("general", "local")).toMatchObject({ onsite_agreed: "2026-11-29T09:30:00.000Z" });
+    expect(clocks("general", "remote")).toMatchObject({ onsite_agreed: "2026-11-29T09:30:00.000Z" });
+    expect(clocks("general", "local")).not.toHaveProperty("onsite_local");
   });
 
   it("simulates an urgent complaint declared Friday 17:30", () => {

@@ -8,7 +8,7 @@ export const TUESDAY_10 = new Date("2026-12-01T02:00:00Z");
  * (start the harness at TUESDAY_10):
  * #1 urgent complaint for ACME, acknowledged at 20 min (start_handling met),
  *    its customer update late (first_reply missed), a follow-up, resolved,
- *    closed with satisfaction 4;
+ *    accepted by the customer with satisfaction 4, closed;
  * #2 important system incident nobody answers, raised to urgent (clocks re-planned);
  * #3 a drill that misses everything and must count nowhere.
  */
@@ -22,7 +22,8 @@ export async function seedReviewIncidents(h: Pick<Harness, "as" | "advance">): P
   await h.as("liu", "update #1 customer We are on it");
   await h.as("dana", "followup #1 Renew certificates automatically --owner lee --due 2026-12-15");
   await h.as("lee", "resolve #1 Certificate renewed");
-  await h.as("dana", "close #1 --satisfaction 4");
+  await h.as("dana", "accept #1 --satisfaction 4");
+  await h.as("dana", "close #1");
   await h.as("dana", "sev #2 urgent Customers cannot pay");
 }
 
@@ -49,7 +50,7 @@ async function advanceTo(h: Seeder, at: Date): Promise<void> {
  * one-hour start deadline missed at 18:30, acknowledged at 18:42, the customer
  * told at 19:05; the first written reply was due Monday 09:30 (the weekend
  * moved it); Monday the department takes it over, the refund is re-issued,
- * resolved, a follow-up filed and the case closed.
+ * resolved, a follow-up filed, the customer accepts and the case is closed.
  */
 export async function seedWeekendComplaint(h: Seeder): Promise<number> {
   await advanceTo(h, FRIDAY_DEC_4_1730);
@@ -73,7 +74,8 @@ export async function seedWeekendComplaint(h: Seeder): Promise<number> {
   await h.as("lee", `resolve ${n} Refund re-issued`);
   await h.as("dana", `followup ${n} Alert on refunds stuck for over a day --owner lee --due 2026-12-18`);
   await h.advance(60);
-  await h.as("dana", `close ${n} --satisfaction 3`);
+  await h.as("liu", `accept ${n} --satisfaction 3`);
+  await h.as("dana", `close ${n}`);
   return number;
 }
 
@@ -98,6 +100,7 @@ export async function seedHistory(h: Seeder): Promise<void> {
       if (i % 2 === 0) await h.as("lee", `done #${n} forward_department`);
       await h.advance(30);
       await h.as("lee", `resolve #${n} Fixed`);
+      await h.as("liu", `accept #${n}`);
     }
   }
 }

@@ -27,7 +27,7 @@ describe("the timeline picture", () => {
     expect(html).toMatch(/<g class="deadline waived" data-key="first_reply" data-outcome="waived">/);
     expect(html).toMatch(/<tr data-key="first_reply" data-outcome="waived">.*?<span class="sym" aria-hidden="true">W<\/span> waived/);
     const f = computeFigures([waived], h.clock.now(), "Asia/Shanghai");
-    expect(f.compliance.byClock.first_reply).toEqual({ met: 0, missed: 0, waived: 1 });
+    expect(f.compliance.byClock.first_reply).toEqual({ met: 0, missed: 0, notMet: 0, waived: 1 });
   });
 
   it("marks now on an open incident and not on a closed one", async () => {

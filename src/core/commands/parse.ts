@@ -22,10 +22,11 @@ export function findVerb(words: string[]): { verb: Verb; used: number; preset: R
   const first = (words[0] ?? "help").toLowerCase();
   const second = words[1]?.toLowerCase();
   for (const verb of VERBS) {
+    // An alias names the whole verb, whatever its words (`accept` is `customer accept`).
     const alias = verb.aliases && Object.hasOwn(verb.aliases, first) ? verb.aliases[first] : undefined;
-    if (verb.words.length === 1 && (verb.words[0] === first || alias)) return { verb, used: 1, preset: { ...alias } };
+    if (alias || (verb.words.length === 1 && verb.words[0] === first)) return { verb, used: 1, preset: { ...alias } };
   }
-  const group = VERBS.filter((v) => v.words.length === 2 && (v.words[0] === first || (v.aliases && Object.hasOwn(v.aliases, first))));
+  const group = VERBS.filter((v) => v.words.length === 2 && v.words[0] === first);
   if (!group.length) return undefined;
   const named = group.find((v) => v.words[1] === second);
   if (named) return { verb: named, used: 2, preset: {} };

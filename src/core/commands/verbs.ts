@@ -1,4 +1,4 @@
-import { f } from "./fields.js";
+import { f, type Localized } from "./fields.js";
 import { verb, type CommandOf } from "./spec.js";
 
 // Every verb of `/incident`, defined once. Adding a verb: add its spec here
@@ -166,6 +166,13 @@ const update = verb({
       label: { en: "Update", zh: "通报内容" },
       help: { en: "What was said", zh: "通报的内容" },
     }),
+    answer: f.flag({
+      label: { en: "Answer", zh: "正式答复" },
+      help: {
+        en: "This update is the formal answer to the complaint (meets the answer deadline)",
+        zh: "此通报是对投诉的正式答复（满足答复时限）",
+      },
+    }),
   },
 });
 
@@ -203,22 +210,18 @@ const close = verb({
   words: ["close"],
   incident: true,
   permission: "close",
-  help: { en: "Close a resolved incident", zh: "结案（事件须已解决）" },
-  fields: {
-    satisfaction: f.integer({
-      min: 1,
-      max: 5,
-      label: { en: "Satisfaction", zh: "满意度" },
-      help: { en: "Customer satisfaction, 1 to 5", zh: "客户满意度，1 到 5" },
-    }),
+  help: {
+    en: "Close a resolved incident the customer accepted; the return call starts",
+    zh: "结案（事件须已解决并经客户验收），随后开始回访",
   },
+  fields: {},
 });
 
 const reopen = verb({
   name: "reopen",
   words: ["reopen"],
   incident: true,
-  permission: "close",
+  permission: "reopen",
   help: { en: "Reopen a resolved or closed incident", zh: "重新打开已解决或已结案的事件" },
   fields: {
     reason: f.text({
@@ -230,11 +233,112 @@ const reopen = verb({
   },
 });
 
+const satisfaction = f.integer({
+  min: 1,
+  max: 5,
+  label: { en: "Satisfaction", zh: "满意度" },
+  help: { en: "Customer satisfaction, 1 to 5", zh: "客户满意度，1 到 5" },
+});
+const comment = f.text({ maxLength: 500, label: { en: "Comment", zh: "备注" }, help: { en: "What the customer said", zh: "客户的意见" } });
+
+const waive = verb({
+  name: "waive",
+  words: ["waive"],
+  incident: true,
+  permission: "waive",
+  help: { en: "Waive a deadline, with a reason (listed apart, never counted)", zh: "豁免一项时限并说明原因（单独列出，不计入考核）" },
+  fields: {
+    deadline: f.word({
+      required: true,
+      positional: "word",
+      label: { en: "Deadline", zh: "时限" },
+      help: { en: "The deadline's key, e.g. forward_department", zh: "时限的键，如 forward_department" },
+    }),
+    reason: f.text({
+      required: true,
+      positional: "rest",
+      label: { en: "Reason", zh: "原因" },
+      help: { en: "Why it does not apply here", zh: "为何不适用" },
+    }),
+  },
+});
+
+const claimVerb = verb({
+  name: "claim",
+  words: ["claim"],
+  incident: true,
+  help: {
+    en: "Record a compensation claim made after the declaration; its deadline starts now",
+    zh: "记录登记后提出的赔偿要求，赔偿时限从现在开始",
+  },
+  fields: {},
+});
+
+const onsiteVisit = verb({
+  name: "onsite",
+  words: ["onsite"],
+  incident: true,
+  help: { en: "Record that an on-site visit is needed; its deadline starts now", zh: "记录需要上门服务，到场时限从现在开始" },
+  fields: {
+    where: f.choice(["local", "remote"], {
+      required: true,
+      positional: "word",
+      label: { en: "Where", zh: "地点" },
+      help: { en: "local (same city) or remote (other region)", zh: "local（同城）或 remote（外地）" },
+    }),
+  },
+});
+
+const accept = verb({
+  name: "accept",
+  words: ["customer", "accept"],
+  aliases: { accept: {} },
+  incident: true,
+  permission: "accept",
+  help: { en: "The customer accepted the fix (验收); the incident may be closed", zh: "客户已验收，可以结案" },
+  fields: { satisfaction, comment },
+});
+
+const refuse = verb({
+  name: "refuse",
+  words: ["customer", "refuse"],
+  aliases: { refuse: {} },
+  incident: true,
+  permission: "accept",
+  help: { en: "The customer refused the fix: recorded, and the incident is reopened", zh: "客户未通过验收：记录原因并重新打开事件" },
+  fields: {
+    reason: f.text({
+      required: true,
+      positional: "rest",
+      label: { en: "Reason", zh: "原因" },
+      help: { en: "Why the customer refused", zh: "客户不验收的原因" },
+    }),
+  },
+});
+
+const callback = verb({
+  name: "callback",
+  words: ["customer", "callback"],
+  aliases: { callback: {}, "return-call": {} },
+  incident: true,
+  permission: "accept",
+  help: { en: "Record the return call after closing (回访): reached or not", zh: "记录结案后的回访：是否联系上客户" },
+  fields: {
+    outcome: f.choice(["reached", "unreached"], {
+      required: true,
+      positional: "word",
+      label: { en: "Outcome", zh: "结果" },
+      help: { en: "reached or unreached", zh: "reached（已联系上）或 unreached（未联系上）" },
+    }),
+    satisfaction,
+    comment,
+  },
+});
+
 const followupAdd = verb({
   name: "followup",
   words: ["followup", "add"],
   groupDefault: true,
-  aliases: { "follow-up": {} },
   incident: true,
   help: { en: "Add a corrective action; its owner is reminded when it is due", zh: "添加整改项，到期提醒负责人" },
   fields: {
@@ -328,6 +432,12 @@ const help = verb({
   },
 });
 
+/** What each group of two-word verbs is about (command trees show it). */
+export const GROUPS: Record<string, Localized> = {
+  customer: { en: "The customer's verdict on the fix, and the return call", zh: "客户验收与回访" },
+  followup: { en: "Corrective actions after the incident", zh: "事后整改措施" },
+};
+
 /** Every verb, in the order help lists them. */
 export const VERBS = [
   declare,
@@ -338,8 +448,14 @@ export const VERBS = [
   role,
   update,
   done,
+  waive,
+  claimVerb,
+  onsiteVisit,
   resolve,
+  accept,
+  refuse,
   close,
+  callback,
   reopen,
   followupAdd,
   followupDone,

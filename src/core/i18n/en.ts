@@ -27,6 +27,7 @@ export const en = {
   no: "no",
   role: { lead: "Lead", liaison: "Liaison", handler: "Handler" } as Record<S, S>,
   audience: { customer: "customer", internal: "internal" } as Record<S, S>,
+  onsite: { local: "same city", remote: "other region" } as Record<S, S>,
   clockState: { running: "running", met: "met", missed: "missed", stopped: "stopped", cancelled: "no longer applies" } as Record<S, S>,
   escalationReason: {
     timeout: "no acknowledgement in time",
@@ -79,14 +80,26 @@ export const en = {
     reminder: (clock: S, due: S, left: S) => `⏰ Reminder: *${clock}* is due ${due} (in ${left}).`,
     missed: (clock: S, due: S) => `🔴 Deadline missed: *${clock}* was due ${due}.`,
     overdue: (clock: S, late: S) => `🔴 Still overdue: *${clock}*, ${late} late.`,
-    severityChanged: (from: S, to: S, reason: S, by: S) => `🔀 Severity changed from ${from} to ${to} by ${by}: ${reason}`,
+    severityChanged: (from: S, to: S, reason: S, by: S, raised = false) =>
+      `${raised ? "⏫ Raised" : "⏬ Lowered"} from ${from} to ${to} by ${by}: ${reason}`,
     roleAssigned: (role: S, who: S) => `👤 ${role}: @{${who}}`,
-    update: (audience: S, text: S, by: S) => `📣 Update to the ${audience} by ${by}: ${text}`,
+    update: (audience: S, text: S, by: S, answer = false) => `📣 ${answer ? "Answer" : "Update"} to the ${audience} by ${by}: ${text}`,
     clockMet: (clock: S) => `✔️ *${clock}* met.`,
     clockLate: (clock: S, late: S) => `✔️ *${clock}* done, ${late} after its deadline.`,
     resolved: (by: S, summary?: S) =>
       `🟢 Resolved by ${by}${summary ? `: ${summary}` : "."} The after-action summary is ready: /incident summary`,
-    closed: (by: S, sat?: number) => `🔒 Closed by ${by}${sat ? ` (customer satisfaction ${sat}/5)` : ""}.`,
+    closed: (by: S) => `🔒 Closed by ${by}. The return call to the customer is due next.`,
+    accepted: (by: S, sat?: number) => `🤝 The customer accepted the fix (recorded by ${by}${sat ? `, satisfaction ${sat}/5` : ""}).`,
+    refused: (by: S, reason: S) => `↩️ The customer refused the fix (recorded by ${by}): ${reason}. Reopened.`,
+    returnCallDue: (label: S, title: S, due: S) =>
+      `📞 ${label} *${title}* is closed: please call the customer back by ${due} and record it with /incident callback.`,
+    returnCall: (by: S, reached: boolean, sat?: number, comment?: S) =>
+      reached
+        ? `📞 Return call by ${by}: customer reached${sat ? `, satisfaction ${sat}/5` : ""}${comment ? ` (${comment})` : ""}.`
+        : `📞 Return call by ${by}: customer not reached${comment ? ` (${comment})` : ""}; try again.`,
+    clockWaived: (clock: S, by: S, reason: S) => `🏳️ *${clock}* waived by ${by}: ${reason}`,
+    claimAdded: (by: S) => `💰 Compensation claim recorded by ${by}: its deadline starts now.`,
+    onsiteSet: (by: S, where: S) => `🚚 On-site visit (${where}) recorded by ${by}: its deadline starts now.`,
     reopened: (by: S, reason: S) => `♻️ Reopened by ${by}: ${reason}`,
     note: (by: S, text: S) => `📝 ${by}: ${text}`,
     followup: (text: S, owner: S, due: S) => `📌 Follow-up: ${text} (owner ${owner}, due ${due})`,
@@ -100,6 +113,10 @@ export const en = {
       `📟 You are paged for ${label}: *${title}*. Severity ${sev}, step ${step} of ${of}. Please acknowledge.`,
     fyi: (label: S, title: S, sev: S) => `ℹ️ For your information: ${label} *${title}* (${sev}) has been declared.`,
     acked: (who: S, at: S) => `✅ Acknowledged by ${who} at ${at}.`,
+    standDown: (label: S, title: S, sev: S) => `↘️ Stand down: ${label} *${title}* is now ${sev}; you are no longer needed on it.`,
+    missReport: (label: S, title: S, clock: S, due: S, sev: S) =>
+      `⚠️ Deadline missed on ${label} *${title}* (${sev}): ${clock} was due ${due}.`,
+    stoodDown: "No longer needed (the plan changed).",
   },
   reply: {
     declared: (label: S) => `${label} declared. Its room is opening and the emergency group is being paged.`,
@@ -116,6 +133,12 @@ export const en = {
     resolved: (label: S) => `${label} resolved.`,
     closed: (label: S) => `${label} closed.`,
     reopened: (label: S) => `${label} reopened.`,
+    accepted: (label: S) => `Acceptance recorded on ${label}; it can be closed.`,
+    refused: (label: S) => `Refusal recorded; ${label} is reopened.`,
+    returnCall: (label: S) => `Return call recorded on ${label}.`,
+    waived: (label: S, clock: S) => `${clock} waived on ${label}.`,
+    claimAdded: (label: S) => `Compensation claim recorded on ${label}.`,
+    onsiteSet: (label: S) => `On-site visit recorded on ${label}.`,
     followupAdded: (label: S, id: S) => `Follow-up ${id} added to ${label}.`,
     followupDone: (label: S, id: S) => `Follow-up ${id} on ${label} marked done.`,
     noIncidents: "No open incidents.",
@@ -141,6 +164,12 @@ export const en = {
     "CLOCK.NOT_MANUAL": (p: Record<S, S>) => `"${p.value}" stops by itself (on ${p.stopOn}); it cannot be marked done by hand.`,
     "TIME.INVALID": (p: Record<S, S>) => `Cannot read the time "${p.value}"; use e.g. 2026-11-27 17:30 or fri 17:30.`,
     "FOLLOWUP.UNKNOWN": (p: Record<S, S>) => `${p.label} has no follow-up ${p.value}.`,
+    "INCIDENT.NOT_ACCEPTED": (p: Record<S, S>) =>
+      `${p.label} cannot be closed before the customer accepts the fix: record it with /incident accept (or /incident refuse).`,
+    "CLOCK.NOT_WAIVABLE": (p: Record<S, S>) => `${p.label} has no open deadline "${p.value}" to waive. Open: ${p.choices}.`,
+    "UPDATE.ANSWER_INTERNAL": () => `Only an update to the customer can be the answer to the complaint.`,
+    "CLAIM.ALREADY": (p: Record<S, S>) => `${p.label} already has a compensation claim.`,
+    "ONSITE.SAME": (p: Record<S, S>) => `${p.label} already has an on-site visit (${p.value}).`,
   } as Record<S, (p: Record<S, S>) => S>,
   usagePrefix: "Usage:",
   help: {
@@ -159,6 +188,8 @@ export const en = {
     reopen: "reopen",
     escalate: "escalate",
     update: "change",
+    waive: "waive deadlines of",
+    accept: "record the customer's verdict on",
   } as Record<S, S>,
 };
 

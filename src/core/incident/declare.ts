@@ -1,5 +1,5 @@
 import type { Actor, Incident } from "../model.js";
-import { planPaging } from "../planning/paging-plan.js";
+import { effectiveKind, planPaging } from "../planning/paging-plan.js";
 import { clockTimers, planClocks } from "../planning/clock-plan.js";
 import { Change } from "./change.js";
 import { words, type DecisionContext } from "./context.js";
@@ -24,13 +24,15 @@ export interface DeclareInput {
 /** A new incident: frozen paging plan, running clocks, first paging step, room and card to open. */
 export function declareIncident(ctx: DecisionContext, input: DeclareInput): Change {
   const at = ctx.now.toISOString();
-  const drill = input.drill || (ctx.policy.kinds[input.kind]?.drill ?? false);
+  // A drill kind rehearses another kind's flow: same paging, same clocks, labelled.
+  const runs = effectiveKind(ctx.policy, input.kind);
+  const drill = input.drill || runs.drill;
   const base: Incident = {
     id: input.id,
     number: input.number,
     requestKey: input.requestKey,
     title: input.title,
-    kind: input.kind,
+    kind: runs.kind,
     severity: input.severity,
     status: "declared",
     drill,
@@ -42,7 +44,7 @@ export function declareIncident(ctx: DecisionContext, input: DeclareInput): Chan
     claim: input.claim,
     description: input.description,
     roles: { handlers: [] },
-    paging: { steps: planPaging(ctx.policy, input.severity), current: 0, startedAt: at, generation: 1 },
+    paging: { steps: planPaging(ctx.policy, input.severity, runs.kind), current: 0, startedAt: at, generation: 1 },
     pages: [],
     clocks: [],
     followUps: [],

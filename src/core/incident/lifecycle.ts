@@ -3,22 +3,46 @@ import type { Incident, Status } from "../model.js";
 import { incidentLabel } from "../model.js";
 
 // The lifecycle as an explicit table: which action is allowed in which state.
-// register -> acknowledge -> resolve -> close, with reopen back to work.
+// declare -> acknowledge -> resolve -> (the customer accepts) -> close ->
+// return call, with reopen (or the customer's refusal) back to work.
 
 export type LifecycleAction =
-  "acknowledge" | "escalate" | "severity" | "note" | "role" | "update" | "done" | "resolve" | "close" | "reopen" | "followup";
+  | "acknowledge"
+  | "escalate"
+  | "severity"
+  | "note"
+  | "role"
+  | "update"
+  | "done"
+  | "waive"
+  | "claim"
+  | "onsite"
+  | "resolve"
+  | "accept"
+  | "close"
+  | "reopen"
+  | "return_call"
+  | "followup";
+
+const WORKING: Status[] = ["declared", "acknowledged"];
+const OPEN: Status[] = ["declared", "acknowledged", "resolved"];
 
 const allowed: Record<LifecycleAction, Status[]> = {
-  acknowledge: ["declared"],
-  escalate: ["declared", "acknowledged"],
-  severity: ["declared", "acknowledged"],
-  note: ["declared", "acknowledged", "resolved"],
-  role: ["declared", "acknowledged", "resolved"],
-  update: ["declared", "acknowledged", "resolved"],
-  done: ["declared", "acknowledged"],
-  resolve: ["declared", "acknowledged"],
+  acknowledge: WORKING,
+  escalate: WORKING,
+  severity: WORKING,
+  note: OPEN,
+  role: OPEN,
+  update: OPEN,
+  done: OPEN,
+  waive: ["declared", "acknowledged", "resolved", "closed"],
+  claim: OPEN,
+  onsite: WORKING,
+  resolve: WORKING,
+  accept: ["resolved"],
   close: ["resolved"],
   reopen: ["resolved", "closed"],
+  return_call: ["closed"],
   followup: ["declared", "acknowledged", "resolved", "closed"],
 };
 

@@ -6,6 +6,7 @@ import { Change } from "./change.js";
 import { minutesBetween, words, type DecisionContext } from "./context.js";
 import { escalateInto } from "./escalate.js";
 import { parseDuration } from "../calendar/duration.js";
+import { expandTargets } from "../policy/directory.js";
 
 type IncidentTimer = Exclude<TimerPayload, { kind: "deliver" }>;
 
@@ -22,7 +23,12 @@ export function onTimer(ctx: DecisionContext, incident: Incident, timer: Inciden
   const done = (() => {
     switch (timer.kind) {
       case "escalate":
-        if (incident.status !== "declared" || incident.paging.generation !== timer.generation || incident.paging.current !== timer.step)
+        if (
+          incident.paging.ackedAt ||
+          (incident.status !== "declared" && incident.status !== "acknowledged") ||
+          incident.paging.generation !== timer.generation ||
+          incident.paging.current !== timer.step
+        )
           return false;
         return escalateInto(change, ctx, "timeout");
       case "remind":
@@ -64,10 +70,21 @@ function onClockTimer(change: Change, ctx: DecisionContext, timer: ClockTimer, l
   if (timer.kind === "deadline") {
     if (clock.missedAt) return false;
     clock.missedAt = change.at;
-    change.record("deadline_missed", SYSTEM_ACTOR, { clock: clock.key, dueAt: clock.dueAt, ...at });
+    const reportTo = reportMissTo(ctx, inc, clock.key);
+    clock.reportedTo = reportTo;
+    change.record("deadline_missed", SYSTEM_ACTOR, {
+      clock: clock.key,
+      dueAt: clock.dueAt,
+      ...at,
+      ...(reportTo.length ? { reportedTo: reportTo } : {}),
+    });
     change.deliver({ what: "post", text: `${w.t.post.missed(w.clock(clock.key), w.time(clock.dueAt))} ${w.mentions(who)}`, mentions: who });
+    const drill = inc.drill ? `[${w.t.drill}] ` : "";
+    const report = `${drill}${w.t.page.missReport(`INC-${inc.number}`, inc.title, w.clock(clock.key), w.time(clock.dueAt), w.severity(inc.severity))}`;
+    for (const personId of reportTo) change.deliver({ what: "notify", personId, text: report });
     armOverdue(change, clock, 1);
-    if (clock.escalateOnMiss && inc.status === "declared") escalateInto(change, ctx, "deadline_missed");
+    const unacknowledged = !inc.paging.ackedAt && (inc.status === "declared" || inc.status === "acknowledged");
+    if (clock.escalateOnMiss && unacknowledged) escalateInto(change, ctx, "deadline_missed");
     change.deliver({ what: "card" });
     return true;
   }
@@ -90,12 +107,37 @@ function armOverdue(change: Change, clock: ClockState, n: number): void {
   });
 }
 
-/** Whoever must act on a clock: the unacknowledged pages for an acknowledgement clock, else the lead. */
+/**
+ * Whoever must act on a clock: the open pages for an acknowledgement clock;
+ * the liaison for what the customer must hear or say (with the lead for
+ * updates); else the lead; and the people paged when there is no one yet.
+ */
 function mustAct(inc: Incident, clock: ClockState): string[] {
-  const paged = inc.pages.filter((p) => !p.ackedAt && p.step === inc.paging.current).map((p) => p.personId);
-  if (clock.stopOn === "acknowledge" || !inc.roles.lead)
-    return [...new Set(paged.length ? paged : (inc.paging.steps[inc.paging.current]?.page ?? []))];
-  return [inc.roles.lead, ...(clock.stopOn === "customer_update" && inc.roles.liaison ? [inc.roles.liaison] : [])];
+  const paged = inc.pages.filter((p) => !p.ackedAt && !p.stoodDownAt && p.step === inc.paging.current).map((p) => p.personId);
+  const pagedOrPlan = [...new Set(paged.length ? paged : (inc.paging.steps[inc.paging.current]?.page ?? []))];
+  const { lead, liaison } = inc.roles;
+  switch (clock.stopOn) {
+    case "acknowledge":
+      return pagedOrPlan;
+    case "customer_update":
+    case "answer": {
+      const people = [...new Set([lead, liaison].filter((p): p is string => !!p))];
+      return people.length ? people : pagedOrPlan;
+    }
+    case "accept":
+    case "return_call":
+      return liaison ? [liaison] : lead ? [lead] : pagedOrPlan;
+    case "done":
+    case "resolve":
+      return lead ? [lead] : pagedOrPlan;
+  }
+}
+
+/** Who hears of a missed deadline: the clock's own list, else the policy's for the severity (or `*`), as people. */
+function reportMissTo(ctx: DecisionContext, inc: Incident, clockKey: string): string[] {
+  const own = ctx.policy.clocks.find((c) => c.key === clockKey)?.reportMissTo;
+  const targets = own ?? ctx.policy.misses.reportTo[inc.severity] ?? ctx.policy.misses.reportTo["*"] ?? [];
+  return expandTargets(ctx.policy, targets);
 }
 
 /** Overdue follow-ups are chased each working day at opening time, this many times at most. */

@@ -6,30 +6,34 @@ import { words, type DecisionContext } from "./context.js";
 
 /**
  * Page one step of the incident's frozen plan: record the pages, deliver them,
- * inform the step's FYI list, and arm the wait for an acknowledgement.
+ * inform the step's FYI list, and arm the wait for an acknowledgement. People
+ * already holding an open page, or who already acknowledged this incident,
+ * are not paged again. `fyi` replaces the notice the informed people get.
  */
-export function pageStep(change: Change, ctx: DecisionContext, step: number, actor: Actor = SYSTEM_ACTOR): void {
+export function pageStep(change: Change, ctx: DecisionContext, step: number, actor: Actor = SYSTEM_ACTOR, fyi?: string): void {
   const inc = change.incident;
   const plan = inc.paging.steps[step];
   if (!plan) return;
   const w = words(ctx.policy);
+  const drill = inc.drill ? `[${w.t.drill}] ` : "";
   inc.paging.current = step;
-  const already = new Set(inc.pages.filter((p) => !p.ackedAt).map((p) => p.personId));
-  const fresh = plan.page.filter((p) => !already.has(p));
+  const engaged = new Set(inc.pages.filter((p) => (!p.ackedAt && !p.stoodDownAt) || p.ackedBy === p.personId).map((p) => p.personId));
+  const fresh = plan.page.filter((p) => !engaged.has(p));
   for (const personId of fresh) {
-    const page = { id: `${inc.id}:p${inc.pages.length + 1}`, step, personId, pagedAt: change.at };
+    const page = { id: `${inc.id}:p${inc.pages.length + 1}`, step, generation: inc.paging.generation, personId, pagedAt: change.at };
     inc.pages.push(page);
     change.deliver({ what: "page", pageId: page.id });
   }
-  for (const personId of plan.notify) {
-    change.deliver({ what: "notify", personId, text: w.t.page.fyi(`INC-${inc.number}`, inc.title, w.severity(inc.severity)) });
-  }
+  const notice = fyi ?? w.t.page.fyi(`INC-${inc.number}`, inc.title, w.severity(inc.severity));
+  for (const personId of plan.notify) change.deliver({ what: "notify", personId, text: `${drill}${notice}` });
   change.record("paged", actor, { step: step + 1, personIds: fresh, notified: plan.notify, groups: plan.groups });
-  change.deliver({
-    what: "post",
-    text: w.t.post.paged(step + 1, w.mentions(roomMentions(ctx, inc.declaredBy.platform, plan))),
-    mentions: plan.page,
-  });
+  if (plan.page.length) {
+    change.deliver({
+      what: "post",
+      text: w.t.post.paged(step + 1, w.mentions(roomMentions(ctx, inc.declaredBy.platform, plan))),
+      mentions: plan.page,
+    });
+  }
   if (plan.notify.length) change.deliver({ what: "post", text: w.t.post.informed(w.names(plan.notify)), mentions: [] });
   const dueAt = new Date(ctx.now.getTime() + plan.waitMinutes * 60_000).toISOString();
   const { generation } = inc.paging;
@@ -49,6 +53,26 @@ export function stopEscalation(change: Change): void {
 /** Page updates for every page not yet acknowledged (shown as acknowledged by someone else). */
 export function refreshPages(change: Change): void {
   for (const page of change.incident.pages) change.deliver({ what: "page_update", pageId: page.id });
+}
+
+/**
+ * Release the people whose open pages belong to a plan that no longer
+ * applies (a lowered severity): their pages say so, and each gets a word.
+ */
+export function standDown(change: Change, ctx: DecisionContext, keep: Set<string>, actor: Actor): void {
+  const inc = change.incident;
+  const w = words(ctx.policy);
+  const released = inc.pages.filter((p) => !p.ackedAt && !p.stoodDownAt && !keep.has(p.personId));
+  if (!released.length) return;
+  for (const page of released) {
+    page.stoodDownAt = change.at;
+    change.deliver({ what: "page_update", pageId: page.id });
+  }
+  const people = [...new Set(released.map((p) => p.personId))];
+  for (const personId of people) {
+    change.deliver({ what: "notify", personId, text: w.t.page.standDown(`INC-${inc.number}`, inc.title, w.severity(inc.severity)) });
+  }
+  change.record("stood_down", actor, { personIds: people });
 }
 
 /**

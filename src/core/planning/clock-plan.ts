@@ -11,7 +11,7 @@ type ClockSubject = Pick<Incident, "severity" | "kind" | "onsite" | "claim">;
 export function clockApplies(clock: ClockPolicy, subject: ClockSubject): boolean {
   if (clock.severities && !clock.severities.includes(subject.severity)) return false;
   if (clock.kinds && !clock.kinds.includes(subject.kind)) return false;
-  if (clock.onsite && clock.onsite !== subject.onsite) return false;
+  if (clock.onsite && (clock.onsite === "any" ? !subject.onsite : clock.onsite !== subject.onsite)) return false;
   if (clock.claim && !subject.claim) return false;
   return durationFor(clock, subject.severity) !== undefined;
 }
@@ -48,8 +48,11 @@ export function startClock(clock: ClockPolicy, severity: string, cal: BusinessCa
   };
 }
 
+/** The clocks that start at declaration (those that apply from the start), as the plan simulator shows them. */
 export function planClocks(policy: Policy, cal: BusinessCalendar, subject: ClockSubject, start: Date): ClockState[] {
-  return policy.clocks.filter((c) => clockApplies(c, subject)).map((c) => startClock(c, subject.severity, cal, start));
+  return policy.clocks
+    .filter((c) => c.startOn === "declare" && clockApplies(c, subject))
+    .map((c) => startClock(c, subject.severity, cal, start));
 }
 
 /** The timers a running clock needs: its reminders still ahead, and its deadline. */
@@ -78,4 +81,5 @@ export function clockTimerKeys(incidentId: string, clock: ClockState): string[] 
   return keys;
 }
 
-export const isRunning = (c: ClockState): boolean => !c.stoppedAt && !c.cancelledAt;
+/** Still counting: not met, cancelled, waived, nor closed over. (A missed clock runs on, overdue, until its event.) */
+export const isRunning = (c: ClockState): boolean => !c.stoppedAt && !c.cancelledAt && !c.waivedAt && !c.notMetAt;

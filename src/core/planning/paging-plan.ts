@@ -4,18 +4,33 @@ import type { Policy } from "../policy/schema.js";
 import { parseDuration } from "../calendar/duration.js";
 
 /**
- * The escalation plan for a severity, expanded to people and frozen onto the
- * incident: editing the policy later does not change a running escalation.
+ * The escalation plan for a severity and kind, expanded to people and frozen
+ * onto the incident: editing the policy later does not change a running
+ * escalation. A kind may add people to page or inform at the first step,
+ * whatever the severity (a system failure informs the leadership at once).
  */
-export function planPaging(policy: Policy, severity: string): PagingStep[] {
+export function planPaging(policy: Policy, severity: string, kind?: string): PagingStep[] {
   const sev = policy.severities[severity];
   if (!sev) return [];
-  return sev.paging.map((step) => ({
-    page: expandTargets(policy, step.page),
-    notify: expandTargets(policy, step.notify).filter((p) => !expandTargets(policy, step.page).includes(p)),
-    groups: [...step.page, ...step.notify],
-    waitMinutes: parseDuration(step.wait),
-  }));
+  const extra = (kind && policy.kinds[kind]?.paging) || { page: [], notify: [] };
+  return sev.paging.map((step, i) => {
+    const pageTargets = i === 0 ? [...step.page, ...extra.page] : step.page;
+    const notifyTargets = i === 0 ? [...step.notify, ...extra.notify] : step.notify;
+    const page = expandTargets(policy, pageTargets);
+    return {
+      page,
+      notify: expandTargets(policy, notifyTargets).filter((p) => !page.includes(p)),
+      groups: [...new Set([...pageTargets, ...notifyTargets])],
+      waitMinutes: parseDuration(step.wait),
+    };
+  });
+}
+
+/** The kind an incident runs as: a drill kind runs the flow of the kind it rehearses. */
+export function effectiveKind(policy: Policy, kind: string): { kind: string; drill: boolean } {
+  const k = policy.kinds[kind];
+  if (!k?.drill) return { kind, drill: false };
+  return { kind: k.rehearses ?? policy.defaultKind, drill: true };
 }
 
 /** Severity keys ordered from most to least severe (level 1 first). */

@@ -3,7 +3,7 @@ import type { Policy } from "./schema.js";
 // Who is who in a policy: expanding page targets, finding a person from a
 // platform identity, and the permission rules. Pure lookups.
 
-export type Action = "declare" | "severity" | "resolve" | "close";
+export type Action = keyof Policy["permissions"];
 
 /** Expand group and person ids into person ids, in order, without duplicates. */
 export function expandTargets(policy: Policy, targets: string[]): string[] {

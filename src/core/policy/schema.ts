@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stopEventSchema } from "../model.js";
 import { targetsSchema } from "./targets.js";
 
 // The policy file: a team's emergency plan as data. Every figure the bot uses
@@ -25,6 +26,8 @@ export const calendarSchema = z.strictObject({
   week: z.partialRecord(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(span)),
   holidays: z.array(dateKey).default([]),
   workdays: z.array(dateKey).default([]),
+  /** The last day the holiday list is known to be complete (default: 31 December of the latest year it names); Beacon warns as it nears. */
+  holidaysUntil: dateKey.optional(),
   makeUpHours: z.array(span).optional(),
 });
 
@@ -77,11 +80,18 @@ export const clockSchema = z.strictObject({
   duration: z.union([durationSchema, z.record(z.string(), durationSchema)]),
   severities: z.array(z.string()).optional(),
   kinds: z.array(z.string()).optional(),
-  /** Applies only when the incident was declared with this on-site option. */
-  onsite: z.enum(["local", "remote"]).optional(),
+  /** Applies only when an on-site visit of this kind is needed (`any`: either). */
+  onsite: z.enum(["local", "remote", "any"]).optional(),
   /** Applies only when the incident carries a compensation claim. */
   claim: z.boolean().optional(),
-  stopOn: z.enum(["acknowledge", "customer_update", "resolve", "done"]),
+  /**
+   * When it starts: as soon as it applies (`declare`: at declaration, or when a
+   * raise, a claim or a visit makes it apply), or at the resolve, at each
+   * reopen, or at the close.
+   */
+  startOn: z.enum(["declare", "resolve", "reopen", "close"]).default("declare"),
+  /** The one event that meets it. */
+  stopOn: stopEventSchema,
   reminders: z
     .strictObject({
       at: z.array(z.number().gt(0).lt(1)).default([0.5, 0.8]),
@@ -89,12 +99,23 @@ export const clockSchema = z.strictObject({
       maxOverdue: z.number().int().min(0).default(3),
     })
     .default({ at: [0.5, 0.8], maxOverdue: 3 }),
+  /** A miss while nobody has acknowledged also pages the next step. */
   escalateOnMiss: z.boolean().default(false),
+  /** Who a miss is reported to, instead of `misses.reportTo`. */
+  reportMissTo: z.array(id).optional(),
   /** Tracked and reported, but no reminders are posted (contact-centre figures). */
   silent: z.boolean().default(false),
 });
 
-export const kindSchema = z.strictObject({ name: localized, drill: z.boolean().default(false) });
+export const kindSchema = z.strictObject({
+  name: localized,
+  /** Choosing this kind declares a drill: labelled, kept out of the figures. */
+  drill: z.boolean().default(false),
+  /** For a drill kind: the kind it rehearses (its paging and clocks run as for that kind; default: defaultKind). */
+  rehearses: id.optional(),
+  /** Added to the first paging step for this kind, whatever the severity. */
+  paging: z.strictObject({ page: z.array(id).default([]), notify: z.array(id).default([]) }).optional(),
+});
 
 const everyone = z.literal("everyone");
 const allowList = z.array(z.union([everyone, id])).min(1);
@@ -111,14 +132,37 @@ export const policySchema = z
     kinds: z.record(id, kindSchema),
     defaultKind: id,
     clocks: z.array(clockSchema),
+    /** Who may do what ("everyone", or person and group ids); a key left out allows everyone. */
     permissions: z
       .strictObject({
         declare: allowList.default(["everyone"]),
+        /** Raise or lower the severity (the plans give it to the head of department). */
         severity: allowList.default(["everyone"]),
         resolve: allowList.default(["everyone"]),
         close: allowList.default(["everyone"]),
+        reopen: allowList.default(["everyone"]),
+        /** Waive a deadline, with a reason. */
+        waive: allowList.default(["everyone"]),
+        /** Record the customer's acceptance or refusal, and the return call. */
+        accept: allowList.default(["everyone"]),
       })
-      .default({ declare: ["everyone"], severity: ["everyone"], resolve: ["everyone"], close: ["everyone"] }),
+      .default({
+        declare: ["everyone"],
+        severity: ["everyone"],
+        resolve: ["everyone"],
+        close: ["everyone"],
+        reopen: ["everyone"],
+        waive: ["everyone"],
+        accept: ["everyone"],
+      }),
+    lifecycle: z
+      .strictObject({
+        /** Only an incident the customer accepted may be closed (验收). */
+        closeNeedsAcceptance: z.boolean().default(true),
+      })
+      .default({ closeNeedsAcceptance: true }),
+    /** A missed deadline is reported, once, to these people or groups: by severity key, `"*"` for the rest (a clock's `reportMissTo` wins). */
+    misses: z.strictObject({ reportTo: z.record(z.string(), z.array(id)).default({}) }).default({ reportTo: {} }),
     room: z
       .strictObject({
         nameTemplate: z.string().default("inc-{number}-{slug}"),
@@ -193,6 +237,26 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
       for (const s of Object.keys(d)) if (!severities.has(s)) bad(["clocks", i, "duration", s], `unknown severity "${s}"`);
     }
   });
+  for (const [kid, kind] of entries(p.kinds)) {
+    if (typeof kind?.rehearses === "string" && !kinds.has(kind.rehearses))
+      bad(["kinds", kid, "rehearses"], `unknown kind "${kind.rehearses}"`);
+    for (const field of ["page", "notify"] as const) {
+      list(kind?.paging?.[field]).forEach((t, j) => {
+        if (typeof t === "string" && !known(t)) bad(["kinds", kid, "paging", field, j], `unknown person or group "${t}"`);
+      });
+    }
+  }
+  list(p.clocks).forEach((c, i) => {
+    list((c as Loose | undefined)?.reportMissTo).forEach((t, j) => {
+      if (typeof t === "string" && !known(t)) bad(["clocks", i, "reportMissTo", j], `unknown person or group "${t}"`);
+    });
+  });
+  for (const [sev, targets] of entries(p.misses?.reportTo)) {
+    if (sev !== "*" && !severities.has(sev)) bad(["misses", "reportTo", sev], `unknown severity "${sev}"`);
+    list(targets).forEach((t, j) => {
+      if (typeof t === "string" && !known(t)) bad(["misses", "reportTo", sev, j], `unknown person or group "${t}"`);
+    });
+  }
   const clockKeys = new Set(list(p.clocks).map((c) => (c as Loose | undefined)?.key));
   for (const [key] of entries(p.targets?.clocks)) if (!clockKeys.has(key)) bad(["targets", "clocks", key], `unknown clock "${key}"`);
   for (const [measure, m] of entries(p.targets?.medianMinutes)) {

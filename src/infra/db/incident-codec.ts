@@ -8,7 +8,18 @@ import { parseEntry as parseEntryOf, type TimelineEntry } from "../../core/timel
 export { timerPayloadSchema } from "../../core/timers.js";
 
 export function parseIncident(state: unknown): Incident {
-  return incidentSchema.parse(state);
+  return incidentSchema.parse(upgrade(state));
+}
+
+/**
+ * Documents written before a plan's acknowledgement was kept on the plan
+ * (pages then had no generation): an acknowledged one counts its plan as
+ * acknowledged when it was.
+ */
+function upgrade(state: unknown): unknown {
+  const doc = state as { acknowledgedAt?: string; paging?: { ackedAt?: string }; pages?: Array<{ generation?: number }> } | null;
+  if (!doc?.paging || doc.paging.ackedAt || !doc.acknowledgedAt || doc.pages?.some((p) => p.generation !== undefined)) return state;
+  return { ...doc, paging: { ...doc.paging, ackedAt: doc.acknowledgedAt } };
 }
 
 export function parseEntry(row: { seq: number; at: Date; type: string; actor: unknown; data: unknown }): TimelineEntry {
@@ -27,6 +38,8 @@ export const figureRowSchema = z.object({
   acknowledged_at: z.string().nullable(),
   first_response_at: z.string().nullable(),
   resolved_at: z.string().nullable(),
+  closed_at: z.string().nullable(),
+  acceptance: jsonColumn(incidentSchema.shape.acceptance.unwrap().nullable()).nullable(),
   satisfaction: jsonColumn(z.number().nullable()).nullable(),
   clocks: jsonColumn(z.array(clockStateSchema)),
 });

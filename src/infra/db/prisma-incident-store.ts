@@ -87,7 +87,8 @@ export class PrismaIncidentStore implements IncidentStore {
     const rows = await this.prisma.$queryRaw<unknown[]>`
       SELECT number, drill, kind, severity, declared_at,
              state->>'acknowledgedAt' AS acknowledged_at, state->>'firstResponseAt' AS first_response_at,
-             state->>'resolvedAt' AS resolved_at, state->'satisfaction' AS satisfaction, state->'clocks' AS clocks
+             state->>'resolvedAt' AS resolved_at, state->>'closedAt' AS closed_at, state->'acceptance' AS acceptance,
+             state->'satisfaction' AS satisfaction, state->'clocks' AS clocks
       FROM incident WHERE ${Prisma.join(where, " AND ")} ORDER BY number DESC ${limit}`;
     return rows.map((raw) => {
       const r = figureRowSchema.parse(raw);
@@ -100,6 +101,8 @@ export class PrismaIncidentStore implements IncidentStore {
         ...(r.acknowledged_at ? { acknowledgedAt: r.acknowledged_at } : {}),
         ...(r.first_response_at ? { firstResponseAt: r.first_response_at } : {}),
         ...(r.resolved_at ? { resolvedAt: r.resolved_at } : {}),
+        ...(r.closed_at ? { closedAt: r.closed_at } : {}),
+        ...(r.acceptance ? { acceptance: r.acceptance } : {}),
         ...(r.satisfaction !== null ? { satisfaction: r.satisfaction } : {}),
         clocks: r.clocks,
       };

@@ -15,6 +15,7 @@ const en = {
     overdue: (d: string) => `missed, overdue ${d}`,
     running: (t: string) => `running, due ${t}`,
     waived: "waived",
+    notMet: "not met (closed before it was done)",
     cancelled: "no longer applies",
   },
   mark: {
@@ -59,6 +60,7 @@ const zh: ChartText = {
     overdue: (d) => `超时，已超 ${d}`,
     running: (t) => `进行中，截止 ${t}`,
     waived: "已豁免",
+    notMet: "未达标（结案时仍未完成）",
     cancelled: "已不适用",
   },
   mark: {

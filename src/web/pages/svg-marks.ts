@@ -29,7 +29,7 @@ export function shapePath(shape: Shape, x: number, y: number, r: number): string
   }
 }
 
-/** The outcome's own mark: ✓ in a circle for met, ✕ for missed, ▶ running, W waived, — cancelled. */
+/** The outcome's own mark: ✓ in a circle for met, ✕ for missed, ✕ in an open square for not met, ▶ running, W waived, — cancelled. */
 export function outcomeMark(outcome: ClockOutcome, x: number, y: number, r: number): string {
   switch (outcome) {
     case "met":
@@ -40,6 +40,8 @@ export function outcomeMark(outcome: ClockOutcome, x: number, y: number, r: numb
       return `<path d="M${f1(x - r / 1.5)} ${f1(y - r)}L${f1(x + r)} ${f1(y)}L${f1(x - r / 1.5)} ${f1(y + r)}Z"/>`;
     case "waived":
       return `<rect x="${f1(x - r)}" y="${f1(y - r)}" width="${f1(2 * r)}" height="${f1(2 * r)}" rx="2"/><text class="glyph-text" x="${f1(x)}" y="${f1(y + r / 2)}" font-size="${f1(r * 1.3)}" text-anchor="middle">W</text>`;
+    case "notMet":
+      return `<rect x="${f1(x - r)}" y="${f1(y - r)}" width="${f1(2 * r)}" height="${f1(2 * r)}" fill="none" stroke-width="2"/><path class="glyph" d="M${f1(x - r / 2)} ${f1(y - r / 2)}l${f1(r)} ${f1(r)}m0 ${f1(-r)}l${f1(-r)} ${f1(r)}"/>`;
     case "cancelled":
       return `<rect x="${f1(x - r)}" y="${f1(y - 1.5)}" width="${f1(2 * r)}" height="3"/>`;
   }

@@ -113,9 +113,11 @@ export function detailBand(c: Ctx, y0: number): { svg: string; height: number } 
   const pagingTop = milestonesY + 8;
   const peopleTop = pagingTop + LANE_H;
   const deadlinesTop = peopleTop + LANE_H;
+  // Deadlines that start after the zoomed hours (the acceptance request, the return call) are in the overview only.
+  const shown = m.deadlines.filter((d) => d.startedAt <= a.to);
   const tops: number[] = [];
   let bottom = deadlinesTop;
-  for (const d of m.deadlines) {
+  for (const d of shown) {
     tops.push(bottom);
     bottom += laneHeight(c, a, d);
   }
@@ -138,7 +140,7 @@ export function detailBand(c: Ctx, y0: number): { svg: string; height: number } 
     markRow(c, a, lanes("paging"), pagingTop + LANE_H - 10, g.labelRows, "paging"),
     laneName(a, peopleTop, t.lanes.people),
     markRow(c, a, lanes("people"), peopleTop + LANE_H - 10, g.labelRows, "people"),
-    ...m.deadlines.map((d, i) => deadlineLane(c, a, d, tops[i]!)),
+    ...shown.map((d, i) => deadlineLane(c, a, d, tops[i]!)),
     nowLine,
   ];
   return { svg: parts.join(""), height: bottom - y0 + 4 };

@@ -65,6 +65,8 @@ export function deadlineText(w: Words, c: ClockState, v: ClockVerdict): string {
       return o.running(w.time(c.dueAt));
     case "waived":
       return o.waived;
+    case "notMet":
+      return o.notMet;
     case "cancelled":
       return o.cancelled;
   }

@@ -29,13 +29,15 @@ export function trendPanel(policy: Policy, view: FiguresView, base: Partial<List
   const short = (m: string) => (lang === "zh" ? `${Number(m.slice(5))}月` : t.month(m).slice(0, 3));
   const drill = (m: string, more: Partial<ListQuery>) => `/incidents${queryString({ ...base, ...monthRange(m), ...more })}`;
   const overall = (m: string): Rate => {
-    const r = { met: 0, missed: 0, waived: 0 };
+    const r = { met: 0, missed: 0, notMet: 0, waived: 0 };
     for (const x of Object.values(view.trend[m]?.byClock ?? {})) {
       r.met += x.met;
       r.missed += x.missed;
+      r.notMet += x.notMet;
       r.waived += x.waived;
     }
-    return r.met + r.missed ? { ...r, rate: r.met / (r.met + r.missed) } : r;
+    const decided = r.met + r.missed + r.notMet;
+    return decided ? { ...r, rate: r.met / decided } : r;
   };
   const target = policy.targets?.compliance;
   const points: TrendPoint[] = all.map((m) => {

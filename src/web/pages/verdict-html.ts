@@ -6,7 +6,7 @@ import { esc } from "./html.js";
 // Outcomes and target verdicts as HTML: a symbol, a word and a colour class
 // together, so colour is never the only signal.
 
-const SYMBOL: Record<ClockOutcome, string> = { met: "✓", missed: "✕", running: "▶", waived: "W", cancelled: "—" };
+const SYMBOL: Record<ClockOutcome, string> = { met: "✓", missed: "✕", notMet: "✖", running: "▶", waived: "W", cancelled: "—" };
 
 /** "✕ missed, done 10 min late", with the outcome as a class. */
 export function outcomeHtml(outcome: ClockOutcome, words: string): string {

@@ -19,7 +19,7 @@ async function run(lines: string[], locale?: "en" | "zh"): Promise<string[]> {
 const DEMO = readScript("demo/urgent-complaint.txt");
 
 describe("the console workspace in script mode", () => {
-  it("walks the demo's urgent complaint from declaration to summary, with an escalation, a reminder and a missed deadline", async () => {
+  it("walks the demo's urgent complaint from declaration to the return call, with an escalation, a reminder, a reported miss, a waiver and the customer's acceptance", async () => {
     const out = await run(DEMO);
     const text = out.join("\n");
     expect(text).toContain("INC-1 declared by Dana Wu");
@@ -30,7 +30,13 @@ describe("the console workspace in script mode", () => {
     expect(text).toMatch(/✅ @Lee Zhang acknowledged after 1 h 1 min/);
     expect(text).toMatch(/\| Start emergency handling \| Fri 27 Nov 18:30 \| ❌ missed by 1 min \|/);
     expect(text).toMatch(/\| First written reply \| Mon 30 Nov 09:30 \| ✅ met/);
-    expect(text).toMatch(/Customer satisfaction\*?\*?: 4\/5/);
+    expect(text).toMatch(/✉ Ada Qian │ ⚠️ Deadline missed on INC-1 .* Start emergency handling was due Fri 27 Nov 18:30/);
+    expect(text).toMatch(/\| Forward to the responsible department \| Mon 30 Nov 17:30 \| 🏳️ waived by Lee Zhang: Handled entirely/);
+    expect(text).toMatch(/\| Answer the complaint \| Wed 2 Dec 17:30 \| ✅ met/);
+    expect(text).toMatch(/Customer satisfaction\*?\*?: 5\/5/); // the return call's score, counted once
+    expect(text).toMatch(/\| Return call to the customer \| Thu 3 Dec 09:00 \| ✅ met/);
+    // Only what happened: no deadline shows "met" that nobody met.
+    expect(text).not.toMatch(/Forward to the responsible department \| [^|]+ \| ✅/);
     expect(text).not.toMatch(/Something went wrong/);
   });
 

@@ -209,6 +209,7 @@ describe("an incident run from Discord", () => {
     h = await discordHarness({ policy: { ...base, room: { ...base.room, archiveOnClose: true } } });
     const { room } = await declare();
     await h.answered(h.user("lee").command("resolve", { summary: "Certificate renewed" }, room.id));
+    await h.answered(h.user("dana").command(["customer", "accept"], { satisfaction: 5 }, room.id));
     await h.answered(h.user("dana").command("close", {}, room.id));
     expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("closed");
     expect(room.messages.map((m) => m.content).join("\n")).toMatch(/Resolved by/);

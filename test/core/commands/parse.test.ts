@@ -57,7 +57,26 @@ describe("the command grammar", () => {
     expect(parseCommand("role #3 liaison liu")).toEqual({ name: "role", number: 3, role: "liaison", person: "liu" });
     expect(parseCommand("done onsite_local")).toEqual({ name: "done", deadline: "onsite_local" });
     expect(parseCommand("resolve")).toEqual({ name: "resolve" });
-    expect(parseCommand("close --satisfaction 5")).toEqual({ name: "close", satisfaction: 5 });
+    expect(parseCommand("close")).toEqual({ name: "close" });
+    expect(parseCommand("accept --satisfaction 5")).toEqual({ name: "accept", satisfaction: 5 });
+    expect(parseCommand("customer accept #4")).toEqual({ name: "accept", number: 4 });
+    expect(parseCommand("callback reached --satisfaction 4 --comment 'all good'")).toEqual({
+      name: "callback",
+      outcome: "reached",
+      satisfaction: 4,
+      comment: "all good",
+    });
+    expect(parseCommand("update customer Our answer --answer")).toEqual({
+      name: "update",
+      audience: "customer",
+      text: "Our answer",
+      answer: true,
+    });
+    expect(parseCommand("waive forward_department the customer withdrew")).toEqual({
+      name: "waive",
+      deadline: "forward_department",
+      reason: "the customer withdrew",
+    });
     expect(parseCommand("followup Check fridges --owner tao --due 2026-12-01")).toEqual({
       name: "followup",
       text: "Check fridges",
@@ -79,8 +98,8 @@ describe("the command grammar", () => {
     expect(describeUserError(defaultPolicy(), e)).toMatch(
       /^Missing title\.\nUsage: \/incident declare <urgent\|important\|general> <title>/,
     );
-    expect(usageError("close --satisfaction 9").params).toMatchObject({ problem: "badNumber", field: "satisfaction", value: "9" });
-    expect(usageError("close --satisfaction 0x3").params).toMatchObject({ problem: "badNumber" });
+    expect(usageError("accept --satisfaction 9").params).toMatchObject({ problem: "badNumber", field: "satisfaction", value: "9" });
+    expect(usageError("accept --satisfaction 0x3").params).toMatchObject({ problem: "badNumber" });
     expect(usageError("update everyone hi").params).toMatchObject({ problem: "badChoice", field: "audience" });
     expect(usageError("role boss lee").params).toMatchObject({ problem: "badChoice", field: "role" });
     expect(usageError("followup Fix it --due 2026-02-30").params).toMatchObject({ problem: "badDate", field: "due" });
