@@ -6,6 +6,8 @@ import { runWeb, runWorker } from "./compose/production.js";
 import { loadConfig } from "./config.js";
 import { jsonLogger } from "./infra/logger.js";
 import { loadConfiguredPolicy } from "./infra/policy-file.js";
+import { policyWarnings } from "./app/warnings.js";
+import { systemClock } from "./ports/clock.js";
 import { PLATFORM_IDENTITIES } from "./compose/platforms.js";
 
 export { runConsoleWorkspace };
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
     { locale, platforms: PLATFORM_IDENTITIES },
   );
   const log = jsonLogger(config.LOG_LEVEL);
+  // Said once at start (and in /readyz): a holiday list about to run out.
+  if (!values.script) for (const warning of policyWarnings({ policy, clock: systemClock })) log.warn(warning);
   if (values.mode === "web" || values.mode === "worker") {
     const running = await (values.mode === "web" ? runWeb : runWorker)(config, policy, log);
     await new Promise<void>((resolve) => {

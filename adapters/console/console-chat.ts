@@ -58,10 +58,11 @@ export class ConsoleChat implements ChatPort {
   async updatePage(ref: ChatRef, view: PageView): Promise<void> {
     // A terminal cannot edit a line: show an update only when the page's state changed.
     const state = `${view.acknowledged?.by}|${view.closed}`;
-    if (!view.acknowledged || this.pageStates.get(ref.messageId ?? "") === state) return;
+    if ((!view.acknowledged && !view.closed) || this.pageStates.get(ref.messageId ?? "") === state) return;
     this.pageStates.set(ref.messageId ?? "", state);
     const who = ref.channelId.replace(/^dm-/, "");
-    this.say(`✉ ${this.name(who)}`, `(page updated) ${view.label}: ${renderMentions(this.policy, view.acknowledged.by)} ✅`);
+    const what = view.acknowledged ? `${renderMentions(this.policy, view.acknowledged.by)} ✅` : view.text.split("\n").at(-1)!;
+    this.say(`✉ ${this.name(who)}`, `(page updated) ${view.label}: ${what}`);
   }
 
   async notify(personId: string, text: string): Promise<ChatRef> {

@@ -2,6 +2,7 @@ import { readScript, runInteractive, runScript } from "../../adapters/console/ru
 import { ConsoleChat } from "../../adapters/console/console-chat.js";
 import type { AppDeps } from "../app/deps.js";
 import { runDueTimer } from "../app/run-due-timer.js";
+import { policyWarnings } from "../app/warnings.js";
 import { createCalendar } from "../core/calendar/business-calendar.js";
 import { fromZoned } from "../core/calendar/zoned.js";
 import type { Policy } from "../core/policy/schema.js";
@@ -100,6 +101,7 @@ async function serve(config: Config, deps: AppDeps, db: Database, secret: string
       store: deps.store,
       clock: deps.clock,
       probes: [{ name: "database", check: async () => void (await db.prisma.$queryRaw`SELECT 1`) }],
+      warnings: () => policyWarnings(deps),
       routes: buildRoutes(config, deps, platforms, { linkSecret: secret }),
     });
     deps.log.info("web started", { url: `http://127.0.0.1:${web.port}`, platforms: platforms.map((p) => p.name) });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { AppDeps } from "../app/deps.js";
 import { runDueTimer } from "../app/run-due-timer.js";
+import { policyWarnings } from "../app/warnings.js";
 import { createCalendar } from "../core/calendar/business-calendar.js";
 import type { Policy } from "../core/policy/schema.js";
 import type { Config } from "../config.js";
@@ -85,6 +86,7 @@ export async function runWeb(config: Config, policy: Policy, log: Logger): Promi
       { name: "database", check: async () => void (await c.db.prisma.$queryRaw`SELECT 1`) },
       { name: "redis", check: async () => void (await probeRedis.ping()) },
     ],
+    warnings: () => policyWarnings(c.deps),
     routes: buildRoutes(config, c.deps, c.platforms),
   });
   for (const p of c.platforms) await p.start();

@@ -3,6 +3,7 @@ import { planClocks } from "./planning/clock-plan.js";
 import { planPaging } from "./planning/paging-plan.js";
 import type { Policy } from "./policy/schema.js";
 import { words } from "./incident/context.js";
+import { holidayDataWarning } from "./calendar/holiday-data.js";
 
 // The plan simulator: for a severity, a kind and a moment, who is paged when
 // (if nobody acknowledges) and when every deadline falls. Pure, so it is the
@@ -59,5 +60,9 @@ export function renderPlan(policy: Policy, plan: SimulatedPlan, input: PlanInput
     lines.push(`  ${w.time(d.dueAt)}  ${d.name}${rem}`);
   }
   if (!plan.deadlines.length) lines.push(zh ? "  无" : "  none");
+  // A plan near or past the end of the holiday list may be wrong about holidays: say so.
+  const last = plan.deadlines.reduce((m, d) => (d.dueAt > m ? d.dueAt : m), input.at.toISOString());
+  const warning = holidayDataWarning(policy.calendar, new Date(last)) ?? holidayDataWarning(policy.calendar, input.at);
+  if (warning) lines.push(w.t.warning.holidayData(warning.endsOn, warning.ended));
   return lines.join("\n");
 }

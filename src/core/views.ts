@@ -131,19 +131,27 @@ export function buildPageView(policy: Policy, incident: Incident, pageId: string
   const page = incident.pages.find((p) => p.id === pageId);
   const label = incidentLabel(incident);
   const step = (page?.step ?? 0) + 1;
-  const ackedPage = page?.ackedAt ? page : incident.pages.find((p) => p.ackedAt);
+  // The page's own plan was acknowledged (by its person, or anyone, for the same plan).
+  const samePlan = (p: { generation?: number }) => (p.generation ?? 1) === (page?.generation ?? 1);
+  const ackedPage = page?.ackedAt ? page : incident.pages.find((p) => p.ackedAt && samePlan(p));
   const acknowledged = ackedPage?.ackedAt ? { by: w.name(ackedPage.ackedBy), at: w.time(ackedPage.ackedAt) } : undefined;
+  const stoodDown = !acknowledged && !!page?.stoodDownAt;
   const drill = incident.drill ? `[${w.t.drill}] ` : "";
-  const text = `${drill}${w.t.page.text(label, incident.title, w.severity(incident.severity), step, incident.paging.steps.length)}`;
+  const open = !acknowledged && !stoodDown && (incident.status === "declared" || incident.status === "acknowledged");
+  const text = `${drill}${w.t.page.text(label, incident.title, w.severity(incident.severity), step, incident.paging.steps.length, open)}`;
   return {
     incidentId: incident.id,
     pageId,
     label,
     title: incident.title,
     drill: incident.drill,
-    text: acknowledged ? `${text}\n${w.t.page.acked(acknowledged.by, acknowledged.at)}` : text,
+    text: acknowledged
+      ? `${text}\n${w.t.page.acked(acknowledged.by, acknowledged.at)}`
+      : stoodDown
+        ? `${text}\n${w.t.page.stoodDown}`
+        : text,
     acknowledged,
-    closed: incident.status === "resolved" || incident.status === "closed",
+    closed: !open,
     ackLabel: w.t.button.acknowledge,
   };
 }

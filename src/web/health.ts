@@ -12,10 +12,17 @@ export interface Readiness {
   /** Seconds the oldest due-but-unfired timer is late: a scheduler falling behind shows here first. */
   oldestDueTimerLateSeconds: number;
   pendingDueTimers: number;
+  /** Things to fix before they bite (the policy's holiday list running out); they do not make the process unready. */
+  warnings: string[];
 }
 
 /** Readiness: every probe answers, and how far behind the timers are. */
-export async function readiness(probes: Probe[], store: IncidentStore, clock: Clock): Promise<Readiness> {
+export async function readiness(
+  probes: Probe[],
+  store: IncidentStore,
+  clock: Clock,
+  warnings: () => string[] = () => [],
+): Promise<Readiness> {
   const checks: Record<string, string> = {};
   for (const p of probes) {
     try {
@@ -33,7 +40,13 @@ export async function readiness(probes: Probe[], store: IncidentStore, clock: Cl
     due = overdue.length;
     if (overdue[0]) late = Math.max(0, Math.round((now.getTime() - Date.parse(overdue[0].dueAt)) / 1000));
   }
-  return { ready: Object.values(checks).every((c) => c === "ok"), checks, oldestDueTimerLateSeconds: late, pendingDueTimers: due };
+  return {
+    ready: Object.values(checks).every((c) => c === "ok"),
+    checks,
+    oldestDueTimerLateSeconds: late,
+    pendingDueTimers: due,
+    warnings: warnings(),
+  };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -12,6 +12,8 @@ export interface WebOptions {
   store: IncidentStore;
   clock: Clock;
   probes: Probe[];
+  /** Warnings /readyz reports (they do not make the process unready). */
+  warnings?: () => string[];
   /** Further routes (platform receivers, reviewer pages); the first that returns true answered. */
   routes?: Route[];
 }
@@ -41,7 +43,7 @@ async function handle(opts: WebOptions, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? "/", "http://beacon.local");
   if (url.pathname === "/healthz") return json(res, 200, { status: "ok" });
   if (url.pathname === "/readyz") {
-    const r = await readiness(opts.probes, opts.store, opts.clock);
+    const r = await readiness(opts.probes, opts.store, opts.clock, opts.warnings);
     return json(res, r.ready ? 200 : 503, r);
   }
   for (const route of opts.routes ?? []) if (await route(req, res, url)) return;

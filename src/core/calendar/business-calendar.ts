@@ -1,4 +1,4 @@
-import { addLocalDays, fromZoned, localDateKey, weekdayOfDateKey } from "./zoned.js";
+import { toZoned, addLocalDays, fromZoned, localDateKey, weekdayOfDateKey } from "./zoned.js";
 
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 export interface OpeningSpan {
@@ -129,16 +129,17 @@ export function createCalendar(spec: CalendarSpec): BusinessCalendar {
       key = addLocalDays(key, 1);
       if (openSpans(key).length) n++;
     }
+    // The same wall time, to the second, on the last working day counted.
     const z = wallClock(start, spec.timeZone);
     const [y, m, d] = key.split("-").map(Number) as [number, number, number];
-    return nextOpening(fromZoned({ year: y, month: m, day: d, hour: z.hour, minute: z.minute }, spec.timeZone));
+    const at = fromZoned({ year: y, month: m, day: d, hour: z.hour, minute: z.minute, second: z.second }, spec.timeZone);
+    return nextOpening(new Date(at.getTime() + (start.getTime() % 1000)));
   };
 
   return { spec, isOpen, nextOpening, addWorkingMinutes, workingMinutesBetween, addWorkingDays, openSpans };
 }
 
-function wallClock(at: Date, timeZone: string): { hour: number; minute: number } {
-  const f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", hour: "numeric", minute: "numeric" });
-  const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
-  return { hour: Number(parts.hour) % 24, minute: Number(parts.minute) };
+function wallClock(at: Date, timeZone: string): { hour: number; minute: number; second: number } {
+  const z = toZoned(at, timeZone);
+  return { hour: z.hour, minute: z.minute, second: z.second };
 }

@@ -61,8 +61,11 @@ function offsetMinutes(at: Date, timeZone: string): number {
  * wall time does not exist: the instant after the gap is returned (02:30 ->
  * 03:30). In a fall-back overlap the earlier instant is returned.
  */
-export function fromZoned(local: { year: number; month: number; day: number; hour: number; minute: number }, timeZone: string): Date {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+export function fromZoned(
+  local: { year: number; month: number; day: number; hour: number; minute: number; second?: number },
+  timeZone: string,
+): Date {
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second ?? 0);
   const candidates = new Set<number>();
   for (const probe of [wall - 36 * 3600_000, wall, wall + 36 * 3600_000]) {
     candidates.add(wall - offsetMinutes(new Date(probe), timeZone) * 60_000);
@@ -76,7 +79,25 @@ export function fromZoned(local: { year: number; month: number; day: number; hou
 
 function wallOf(t: number, timeZone: string): number {
   const z = toZoned(new Date(t), timeZone);
-  return Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute);
+  return Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second);
+}
+
+/**
+ * In the hour repeated when clocks go back, one wall time names two instants:
+ * true when another instant within an hour shows the same wall time.
+ */
+function repeatedWallTime(at: Date, timeZone: string): boolean {
+  const t = Math.floor(at.getTime() / 1000) * 1000;
+  const wall = wallOf(t, timeZone);
+  return [-60, -30, 30, 60].some((m) => wallOf(t + m * 60_000, timeZone) === wall);
+}
+
+/** "UTC+8", "UTC−4:30". */
+function utcOffset(at: Date, timeZone: string): string {
+  const m = offsetMinutes(at, timeZone);
+  const sign = m < 0 ? "−" : "+";
+  const a = Math.abs(m);
+  return `UTC${sign}${Math.floor(a / 60)}${a % 60 ? `:${pad(a % 60)}` : ""}`;
 }
 
 /** "YYYY-MM-DD" of the instant in the zone. */
@@ -105,7 +126,8 @@ const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 /** A short human form: "Fri 27 Nov 17:30" / "11月27日 周五 17:30". Deterministic (no locale data). */
 export function formatLocal(at: Date, timeZone: string, locale: "en" | "zh"): string {
   const z = toZoned(at, timeZone);
-  const hm = `${pad(z.hour)}:${pad(z.minute)}`;
+  // In the repeated hour the offset tells the two 01:30s apart.
+  const hm = `${pad(z.hour)}:${pad(z.minute)}${repeatedWallTime(at, timeZone) ? ` (${utcOffset(at, timeZone)})` : ""}`;
   return locale === "zh"
     ? `${z.month}月${z.day}日 ${ZH_DAYS[z.weekday]} ${hm}`
     : `${EN_DAYS[z.weekday]} ${z.day} ${EN_MONTHS[z.month - 1]} ${hm}`;

@@ -109,8 +109,8 @@ export const en = {
     late: (n: number) => `(posted late: Beacon was down when this fell due, ${n} min ago)`,
   },
   page: {
-    text: (label: S, title: S, sev: S, step: number, of: number) =>
-      `📟 You are paged for ${label}: *${title}*. Severity ${sev}, step ${step} of ${of}. Please acknowledge.`,
+    text: (label: S, title: S, sev: S, step: number, of: number, ask = true) =>
+      `📟 You are paged for ${label}: *${title}*. Severity ${sev}, step ${step} of ${of}.${ask ? " Please acknowledge." : ""}`,
     fyi: (label: S, title: S, sev: S) => `ℹ️ For your information: ${label} *${title}* (${sev}) has been declared.`,
     acked: (who: S, at: S) => `✅ Acknowledged by ${who} at ${at}.`,
     standDown: (label: S, title: S, sev: S) => `↘️ Stand down: ${label} *${title}* is now ${sev}; you are no longer needed on it.`,
@@ -172,6 +172,12 @@ export const en = {
     "ONSITE.SAME": (p: Record<S, S>) => `${p.label} already has an on-site visit (${p.value}).`,
   } as Record<S, (p: Record<S, S>) => S>,
   usagePrefix: "Usage:",
+  warning: {
+    holidayData: (endsOn: S, ended: boolean) =>
+      ended
+        ? `⚠️ The calendar's public holidays end on ${endsOn}: deadlines after that ignore holidays. Add the next year's holidays and make-up days to the policy.`
+        : `⚠️ The calendar's public holidays end on ${endsOn}: add the next year's holidays and make-up days to the policy before then.`,
+  },
   help: {
     head: "Beacon incident commands (inside an incident's room the #number is implied; /incident help <command> explains one):",
     incident: "the incident (#12 or INC-12); implied inside its room",

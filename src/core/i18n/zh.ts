@@ -103,8 +103,8 @@ export const zh: Messages = {
     late: (n: number) => `（延迟发送：到期时 Beacon 未在运行，已晚 ${n} 分钟）`,
   },
   page: {
-    text: (label: S, title: S, sev: S, step: number, of: number) =>
-      `📟 您被呼叫处理 ${label}：*${title}*。级别：${sev}，第 ${step} 级，共 ${of} 级。请确认。`,
+    text: (label: S, title: S, sev: S, step: number, of: number, ask = true) =>
+      `📟 您被呼叫处理 ${label}：*${title}*。级别：${sev}，第 ${step} 级，共 ${of} 级。${ask ? "请确认。" : ""}`,
     fyi: (label: S, title: S, sev: S) => `ℹ️ 知会：已登记 ${label} *${title}*（${sev}）。`,
     acked: (who: S, at: S) => `✅ 已由 ${who} 于 ${at} 确认。`,
     standDown: (label: S, title: S, sev: S) => `↘️ 解除呼叫：${label} *${title}* 已调整为${sev}级，您无需再参与。`,
@@ -163,6 +163,12 @@ export const zh: Messages = {
     "ONSITE.SAME": (p: Record<S, S>) => `${p.label} 已记录上门服务（${p.value}）。`,
   },
   usagePrefix: "用法：",
+  warning: {
+    holidayData: (endsOn: S, ended: boolean) =>
+      ended
+        ? `⚠️ 日历中的法定节假日只到 ${endsOn}：此后的时限不考虑节假日。请在预案中补充下一年的节假日和调休工作日。`
+        : `⚠️ 日历中的法定节假日只到 ${endsOn}：请在此之前在预案中补充下一年的节假日和调休工作日。`,
+  },
   help: {
     head: "Beacon 事件命令（在事件频道内可省略 #编号；/incident help <命令> 查看说明）：",
     incident: "事件（#12 或 INC-12）；在事件频道内可省略",
