@@ -121,3 +121,31 @@ describe("time zones and daylight saving (America/New_York)", () => {
     expect(formatLocal(sh("2026-11-27 17:30"), "Asia/Shanghai", "zh")).toBe("11月27日 周五 17:30");
   });
 });
+
+describe("what a reader sees of an instant and a working day", () => {
+  it("keeps the seconds when counting working days: 17:59:59 becomes 17:59:59 on the next working day", () => {
+    const friday = new Date("2026-11-27T09:59:59.500Z"); // Friday 17:59:59.5 in Shanghai
+    expect(cal.addWorkingDays(friday, 1).toISOString()).toBe("2026-11-30T09:59:59.500Z");
+  });
+
+  it("shows the UTC offset of a time in the hour repeated when clocks go back, and only there", () => {
+    // America/New_York, Sunday 1 November 2026: 01:00–02:00 happens twice.
+    expect(formatLocal(new Date("2026-11-01T05:30:00Z"), "America/New_York", "en")).toBe("Sun 1 Nov 01:30 (UTC−4)");
+    expect(formatLocal(new Date("2026-11-01T06:30:00Z"), "America/New_York", "en")).toBe("Sun 1 Nov 01:30 (UTC−5)");
+    expect(formatLocal(new Date("2026-11-01T08:30:00Z"), "America/New_York", "en")).toBe("Sun 1 Nov 03:30");
+    expect(formatLocal(new Date("2026-11-27T09:30:00Z"), "Asia/Shanghai", "zh")).toBe("11月27日 周五 17:30");
+  });
+});
+
+describe("the end of the holiday list", () => {
+  it("is holidaysUntil, else the end of the latest year listed, and is warned about within 60 days", async () => {
+    const { holidayDataEnd, holidayDataWarning } = await import("../../../src/core/calendar/holiday-data.js");
+    const spec = { timeZone: "Asia/Shanghai", holidays: ["2026-10-01"], workdays: ["2026-10-10"] };
+    expect(holidayDataEnd(spec)).toBe("2026-12-31");
+    expect(holidayDataEnd({ ...spec, holidaysUntil: "2027-06-30" })).toBe("2027-06-30");
+    expect(holidayDataEnd({ ...spec, holidays: [], workdays: [] })).toBeUndefined();
+    expect(holidayDataWarning(spec, new Date("2026-10-31T15:00:00Z"))).toBeUndefined(); // 1 Nov local: 61 days left
+    expect(holidayDataWarning(spec, new Date("2026-11-02T00:00:00Z"))).toEqual({ endsOn: "2026-12-31", ended: false });
+    expect(holidayDataWarning(spec, new Date("2026-12-31T16:00:00Z"))).toEqual({ endsOn: "2026-12-31", ended: true }); // 1 Jan 00:00 local
+  });
+});
