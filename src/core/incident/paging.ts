@@ -26,7 +26,9 @@ export function pageStep(change: Change, ctx: DecisionContext, step: number, act
   }
   const notice = fyi ?? w.t.page.fyi(`INC-${inc.number}`, inc.title, w.severity(inc.severity));
   for (const personId of plan.notify) change.deliver({ what: "notify", personId, text: `${drill}${notice}` });
-  change.record("paged", actor, { step: step + 1, personIds: fresh, notified: plan.notify, groups: plan.groups });
+  // A step whose people are all already on the incident pages nobody: nothing to record as "paging step 1: none".
+  if (fresh.length || plan.notify.length)
+    change.record("paged", actor, { step: step + 1, personIds: fresh, notified: plan.notify, groups: plan.groups });
   if (plan.page.length) {
     change.deliver({
       what: "post",
