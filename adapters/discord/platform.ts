@@ -4,6 +4,7 @@ import type { Platform } from "../../src/compose/platforms.js";
 import { ConfigError, type Config } from "../../src/config.js";
 import { registerCapture } from "./capture.js";
 import { DiscordChat } from "./discord-chat.js";
+import { connect, GatewayState, verifyToken } from "./gateway-state.js";
 import { registerInteractions } from "./interactions.js";
 import { ensureCommands } from "./register.js";
 import { InFlight } from "../../src/app/in-flight.js";
@@ -54,16 +55,19 @@ export function buildDiscordPlatform(config: Config, deps: AppDeps): DiscordPlat
   const work = new InFlight();
   registerInteractions(client, deps, work);
   registerCapture(client, deps, config.DISCORD_GUILD_ID);
-  client.on(Events.Error, (e) => deps.log.warn("discord client error", { error: e.message }));
+  client.on(Events.Error, (e) => deps.log.warn("discord client error", { err: e }));
+  const gateway = new GatewayState(client);
+  const token = config.DISCORD_TOKEN;
   return {
     name: "discord",
     client,
     chat,
     routes: [],
+    health: () => gateway.health(),
+    failed: gateway.failed,
+    verify: () => verifyToken(chatRest),
     start: async () => {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.DISCORD_TOKEN);
-      await ready;
+      await connect(client, token, gateway);
       const appId = config.DISCORD_APPLICATION_ID ?? client.application?.id;
       if (appId && (await ensureCommands(client.rest, deps.policy, appId, config.DISCORD_GUILD_ID)))
         deps.log.info("discord /incident registered", { guild: config.DISCORD_GUILD_ID });

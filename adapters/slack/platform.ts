@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { AppDeps } from "../../src/app/deps.js";
 import type { Platform } from "../../src/compose/platforms.js";
 import { ConfigError, type Config } from "../../src/config.js";
@@ -6,6 +6,7 @@ import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
 import { InFlight } from "../../src/app/in-flight.js";
 import { SlackChat } from "./slack-chat.js";
+import { SlackIdentity } from "./slack-identity.js";
 
 /** Where Slack sends slash commands, interactivity and events in HTTP mode (one URL for all three, as Bolt expects). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -38,10 +39,14 @@ export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform
     ? // The Socket Mode client takes its Web API options (apps.connections.open) from installerOptions.
       new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } })
     : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
-  const app = new App({ token: config.SLACK_BOT_TOKEN, logger, clientOptions, receiver });
+  // Beacon asks auth.test itself (SlackIdentity): given the token, Bolt would
+  // ask in its constructor and an unreachable Slack would end the process.
+  const token = config.SLACK_BOT_TOKEN;
+  const identity = new SlackIdentity(new webApi.WebClient(undefined, { ...clientOptions, logger, retryConfig: { retries: 0 }, timeout: 10_000 }), token);
+  const app = new App({ authorize: identity.authorize, logger, clientOptions, receiver });
   const http = receiver instanceof HTTPReceiver ? receiver : undefined;
-  app.error(async (e) => deps.log.error("slack handler failed", { error: e.message }));
-  const chat = new SlackChat(app.client, deps.policy);
+  app.error(async (e) => deps.log.error("slack handler failed", { err: e }));
+  const chat = new SlackChat(new webApi.WebClient(token, { ...clientOptions, logger }), deps.policy);
   deps.chats.set("slack", chat);
   const work = new InFlight();
   registerHandlers(app, deps, work);
@@ -58,8 +63,10 @@ export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform
         ]
       : [],
     start: async () => {
+      await identity.check();
       if (socketMode) await app.start();
     },
+    verify: async () => void (await identity.check()),
     stop: async () => {
       if (socketMode) await app.stop();
       await work.idle();

@@ -3,6 +3,7 @@ import { finish } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
 import type { Incident } from "../core/model.js";
 import { ConflictError } from "../ports/incident-store.js";
+import { noMetrics } from "../ports/metrics.js";
 import type { AppDeps } from "./deps.js";
 import { deliverTimer } from "./deliver.js";
 
@@ -18,6 +19,7 @@ export function decisionContext(deps: AppDeps): DecisionContext {
 export async function applyChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<Incident> {
   const done = finish(change);
   await deps.store.commit({ ...done, claimTimer });
+  (deps.metrics ?? noMetrics).committed(done.entries);
   await wake(deps, done);
   for (const key of done.deliveryKeys) await deliverTimer(deps, key);
   return done.incident;

@@ -8,6 +8,7 @@ import { buildCard, buildPageView } from "../core/views.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { PermanentDeliveryError, type ChatPort } from "../ports/chat.js";
 import { ConflictError } from "../ports/incident-store.js";
+import { noMetrics } from "../ports/metrics.js";
 import { applyChange, decisionContext } from "./apply-change.js";
 import type { AppDeps } from "./deps.js";
 
@@ -37,6 +38,7 @@ export async function deliverTimer(deps: AppDeps, key: string): Promise<void> {
   try {
     if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
     const outcome = await perform(deps, chat, incident, payload.delivery);
+    (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "sent");
     await settle(deps, key, incident.id, outcome, incident);
   } catch (e) {
     await failed(deps, key, payload, e);
@@ -131,9 +133,11 @@ async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload,
     const next = { ...payload, attempt: payload.attempt + 1 };
     await deps.store.retryTimer(key, dueAt, next);
     await deps.scheduler.arm([{ key, dueAt: dueAt.toISOString(), payload: next }]).catch(() => undefined); // reconcile re-arms it
+    (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "retrying");
     deps.log.warn("delivery failed, will retry", { key, attempt: payload.attempt + 1, error: message });
     return;
   }
+  (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "failed");
   deps.log.error("delivery failed for good", { key, error: message });
   await settle(deps, key, payload.incidentId, (inc) => deliveryFailed(decisionContext(deps), inc, payload.delivery, message));
 }

@@ -1,5 +1,6 @@
 import { onTimer } from "../core/incident/on-timer.js";
 import { ConflictError } from "../ports/incident-store.js";
+import { noMetrics } from "../ports/metrics.js";
 import { applyChange, decisionContext } from "./apply-change.js";
 import type { AppDeps } from "./deps.js";
 import { deliverTimer } from "./deliver.js";
@@ -20,6 +21,7 @@ export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
       await deps.scheduler.arm([row]); // woken early (a lease, or a clock skew): sleep again
       return;
     }
+    if (attempt === 0) (deps.metrics ?? noMetrics).timerFired(row.payload.kind, (now.getTime() - Date.parse(row.dueAt)) / 1000);
     if (row.payload.kind === "deliver") return deliverTimer(deps, key);
     const incident = await deps.store.get(row.payload.incidentId);
     const change = incident ? onTimer(decisionContext(deps), incident, row.payload, row.dueAt) : null;

@@ -11,7 +11,24 @@ export interface Platform {
   start(): Promise<void>;
   stop(): Promise<void>;
   routes: Route[];
+  /**
+   * Check the credentials without receiving (the worker, which only sends).
+   * Rejected credentials throw one line; an unreachable platform is retried
+   * in the background and reported by `health()`.
+   */
+  verify?(): Promise<void>;
+  /** Reachable with accepted credentials: readiness and the metrics report it. */
+  health?(): PlatformHealth;
+  /** Settles when the platform failed for good while running (credentials revoked, a fatal gateway close). */
+  failed?: Promise<Error>;
 }
+
+/** The platform refused Beacon's credentials: retrying cannot help, the operator must fix them (one line, exit 1). */
+export class CredentialsRejected extends Error {
+  readonly code = "STARTUP.FAILED";
+}
+
+export type PlatformHealth = { ok: true } | { ok: false; reason: string };
 
 /**
  * Build the chat platforms the configuration names and put their ChatPorts in
