@@ -4,8 +4,9 @@
 // so code that finds files next to itself (the default policy, the
 // migrations) finds them in dist/ too: they are copied there. Types are
 // checked by `npm run lint` (tsc), not here, so a build takes a second.
-// With `--if-possible` (npm start's prestart) a machine without the build
-// tools (a production install without devDependencies) keeps the dist/ it has.
+// With `--if-possible` (npm start's prestart, npm install's postinstall) a
+// machine without the build tools (a production install without
+// devDependencies) keeps the dist/ it has.
 import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,11 +16,12 @@ const out = join(root, "dist");
 const SOURCES = ["src", "adapters", "scripts/discord-register.ts"];
 const ASSETS = ["config", "prisma/migrations"];
 
+const ifPossible = process.argv.includes("--if-possible");
 let esbuild;
 try {
   esbuild = await import("esbuild");
 } catch {
-  if (process.argv.includes("--if-possible") && existsSync(join(out, "src/main.js"))) process.exit(0);
+  if (ifPossible && existsSync(join(out, "src/main.js"))) process.exit(0);
   console.error("build: esbuild is not installed (run `npm ci` with devDependencies, then `npm run build`)");
   process.exit(1);
 }
@@ -33,7 +35,9 @@ function sources(rel) {
     .map((d) => join(d.parentPath, d.name));
 }
 
-rmSync(out, { recursive: true, force: true });
+// A full build starts clean (no output of deleted sources); npm start's
+// refresh overwrites in place, since another Beacon may be running from dist/.
+if (!ifPossible) rmSync(out, { recursive: true, force: true });
 await esbuild.build({
   entryPoints: SOURCES.flatMap(sources),
   outdir: out,

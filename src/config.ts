@@ -28,6 +28,12 @@ export const configSchema = z.object({
   /** A token for the JSON API and pages (`Authorization: Bearer …`), for dashboards. */
   BEACON_REVIEW_TOKEN: optionalText,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Log lines as JSON (`json`) or for a person (`pretty`); default: pretty on a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** How long a stop (SIGTERM, SIGINT) may take to finish in-flight work before Beacon exits anyway. */
+  BEACON_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(600).default(8),
+  /** A bearer token for `GET /metrics`; unset, the metrics are open to whoever reaches the port. */
+  BEACON_METRICS_TOKEN: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
