@@ -44,6 +44,7 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
     clock: systemClock,
     log,
     work: role === "worker",
+    queueName: config.BEACON_QUEUE,
     concurrency: config.BEACON_WORKER_CONCURRENCY,
     reconcileEveryMs: config.BEACON_RECONCILE_SECONDS * 1000,
   });
@@ -106,14 +107,16 @@ export async function startWorkerProcess(config: Config, policy: Policy, log: Lo
   return teardown.guard(async () => {
     const c = await compose(config, policy, log, "worker", teardown);
     await c.chats.begin();
+    let port: number | undefined;
     try {
       const web = await serveHttp({ config, deps: c.deps, db: c.db, chats: c.chats, metrics: c.metrics, routes: [] });
       teardown.add("http", () => web.close());
+      port = web.port;
     } catch (e) {
       log.warn("health and metrics not served", { port: config.PORT, reason: (e as Error).message });
     }
     await c.scheduler.start((key) => runDueTimer(c.deps, key));
-    log.info("worker started", { concurrency: config.BEACON_WORKER_CONCURRENCY, platforms: c.platforms.map((p) => p.name) });
+    log.info("worker started", { port, queue: config.BEACON_QUEUE, concurrency: config.BEACON_WORKER_CONCURRENCY, platforms: c.platforms.map((p) => p.name) });
     return { stop: () => teardown.run() };
   });
 }

@@ -77,6 +77,7 @@ export class BullmqScheduler implements Scheduler {
     });
     this.worker.on("error", (e) => this.opts.log.warn("worker connection problem", { err: e }));
     this.worker.on("failed", (job, e) => this.opts.log.warn("timer job failed", { key: job?.data.key, err: e }));
+    this.worker.on("completed", (job) => this.opts.log.debug("timer done", { key: job.data.key }));
     const every = this.opts.reconcileEveryMs ?? 30_000;
     this.reconciling = setInterval(
       () => void this.reconcile().catch((e: Error) => this.opts.log.warn("reconcile failed", { err: e })),
@@ -104,6 +105,7 @@ export class BullmqScheduler implements Scheduler {
       const present = (await pipeline.exec()) ?? [];
       await this.arm(page.filter((_, i) => present[i]?.[1] !== 1));
       seen += page.length;
+      this.opts.log.debug("reconciled", { checked: page.length, rearmed: page.length - present.filter((p) => p?.[1] === 1).length });
       afterKey = page.at(-1)!.key;
       if (page.length < batch) break;
     }

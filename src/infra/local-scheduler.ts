@@ -107,6 +107,7 @@ export class LocalScheduler implements Scheduler {
       fired++;
       try {
         await this.handler(top.key);
+        this.opts.log.debug("timer done", { key: top.key });
       } catch (e) {
         // The ledger still holds the timer as pending; it is retried on the next sweep.
         this.opts.log.error("timer handler failed", { key: top.key, err: e });
