@@ -1,22 +1,20 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { readScript } from "../adapters/console/run-console.js";
 import { parseCli, USAGE, type Cli } from "./compose/cli.js";
-import { readScript, runConsoleWorkspace, startConsole } from "./compose/console.js";
 import { runService, type Service } from "./compose/lifecycle.js";
-import { startWebProcess, startWorkerProcess } from "./compose/production.js";
 import { requireSettings } from "./compose/requirements.js";
-import { startServe } from "./compose/serve.js";
 import { StartupError } from "./compose/startup-error.js";
 import { loadConfig, type Config } from "./config.js";
 import { createLogger } from "./infra/logger.js";
 import { DEFAULT_POLICY_PATH, loadPolicyFile } from "./infra/policy-file.js";
 import type { Logger } from "./ports/logger.js";
 
-export { runConsoleWorkspace };
-
 // The composition root's entry: `node dist/src/main.js` (npm start) runs the
 // console workspace in a terminal and serve mode without one; `--mode web`
 // and `--mode worker` are production's two processes (PostgreSQL + Redis).
+// Each mode's modules are imported only when that mode runs: the web process
+// never loads the embedded database, and --help answers at once.
 
 /** Problems an operator fixes (configuration, policy, servers, flags): one line, no stack. */
 const OPERATOR_ERRORS = /^(CLI|CONFIG|POLICY|STARTUP|DB)\./;
@@ -32,16 +30,16 @@ async function main(argv: string[]): Promise<number> {
   const policy = loadPolicyFile(cli.policy ?? config.BEACON_POLICY ?? DEFAULT_POLICY_PATH, cli.locale ?? config.BEACON_LOCALE);
   requireSettings(cli.mode, config);
   const script = cli.script === undefined ? undefined : readScriptOrSay(cli.script);
-  const start = (): Promise<Service> => {
+  const start = async (): Promise<Service> => {
     switch (cli.mode) {
       case "web":
-        return startWebProcess(config, policy, log);
+        return (await import("./compose/production.js")).startWebProcess(config, policy, log);
       case "worker":
-        return startWorkerProcess(config, policy, log);
+        return (await import("./compose/production.js")).startWorkerProcess(config, policy, log);
       case "serve":
-        return startServe(config, policy, log, cli.data);
+        return (await import("./compose/serve.js")).startServe(config, policy, log, cli.data);
       case "console":
-        return startConsole({
+        return (await import("./compose/console.js")).startConsole({
           policy,
           script,
           dataDir: cli.data ?? (script ? ":memory:" : join(config.BEACON_DATA_DIR, "pglite")),

@@ -1,4 +1,4 @@
-import { readScript, runInteractive, runScript } from "../../adapters/console/run-console.js";
+import { runInteractive, runScript } from "../../adapters/console/run-console.js";
 import { ConsoleChat } from "../../adapters/console/console-chat.js";
 import { fromZoned } from "../core/calendar/zoned.js";
 import type { Policy } from "../core/policy/schema.js";
@@ -10,8 +10,6 @@ import { openEmbedded } from "./embedded.js";
 import { Teardown, type Service } from "./lifecycle.js";
 import { linkSecret } from "./review.js";
 import { serveChatAndHttp } from "./serve.js";
-
-export { readScript };
 
 export interface ConsoleOptions {
   policy: Policy;
