@@ -90,6 +90,6 @@ function usageProblem(e: Error & { code?: string }): string {
   const option = /'(-[^' ]+)/.exec(e.message)?.[1];
   if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option ?? ""}`.trim();
   if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument ${/'([^']+)'/.exec(e.message)?.[1] ?? ""}`.trim();
-  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${option ?? "an option"} needs a value`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${option ?? "an option"} ${/does not take/.test(e.message) ? "takes no value" : "needs a value"}`;
   return e.message.split("\n")[0]!;
 }

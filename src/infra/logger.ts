@@ -44,11 +44,14 @@ export function createLogger(opts: LoggerOptions): Logger {
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
-/** Errors anywhere at the top level become {type, message, stack, code, cause}: JSON.stringify would make them {}. */
+/**
+ * Errors under any top-level field become {type, message, stack, code, cause}
+ * (JSON.stringify would make them {}); pino's own serializer does `err`.
+ */
 function withErrors(fields: Record<string, unknown>): Record<string, unknown> {
   let copy: Record<string, unknown> | undefined;
   for (const [k, v] of Object.entries(fields)) {
-    if (v instanceof Error) (copy ??= { ...fields })[k] = pino.stdSerializers.err(v);
+    if (k !== "err" && v instanceof Error) (copy ??= { ...fields })[k] = pino.stdSerializers.err(v);
   }
   return copy ?? fields;
 }
