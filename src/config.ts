@@ -16,7 +16,10 @@ export const configSchema = z.object({
   DATABASE_URL: optionalText,
   REDIS_URL: optionalText,
   /** The BullMQ queue on REDIS_URL; Beacons sharing one Redis (staging and production) each need their own. */
-  BEACON_QUEUE: z.string().regex(/^[\w-]+$/, "letters, digits, - and _ only").default("beacon-timers"),
+  BEACON_QUEUE: z
+    .string()
+    .regex(/^[\w-]+$/, "letters, digits, - and _ only")
+    .default("beacon-timers"),
   /** Timers one worker process runs at once. */
   BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   /** Seconds between reconciles of the ledger with Redis (a flushed Redis is refilled within this). */

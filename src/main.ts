@@ -97,7 +97,9 @@ function readScriptOrSay(path: string): string[] {
   try {
     return readScript(path);
   } catch (e) {
-    throw new StartupError(`cannot read the script ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    throw new StartupError(
+      `cannot read the script ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayCloseCodes, type REST, Routes } from "discord.js";
+import { type Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayCloseCodes, type REST, Routes } from "discord.js";
 import { CredentialsRejected, type PlatformHealth } from "../../src/compose/platforms.js";
 
 /** Close codes after which discord.js does not reconnect: Beacon cannot receive until an operator acts. */
@@ -12,7 +12,9 @@ const FATAL: Record<number, string> = {
 };
 
 const rejectedToken = () =>
-  new CredentialsRejected("Discord rejected DISCORD_TOKEN (401): reset the bot token in the Developer Portal (Bot → Reset Token) and set it again");
+  new CredentialsRejected(
+    "Discord rejected DISCORD_TOKEN (401): reset the bot token in the Developer Portal (Bot → Reset Token) and set it again",
+  );
 
 /**
  * The gateway connection's state for readiness, and the end of the process

@@ -42,7 +42,10 @@ export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform
   // Beacon asks auth.test itself (SlackIdentity): given the token, Bolt would
   // ask in its constructor and an unreachable Slack would end the process.
   const token = config.SLACK_BOT_TOKEN;
-  const identity = new SlackIdentity(new webApi.WebClient(undefined, { ...clientOptions, logger, retryConfig: { retries: 0 }, timeout: 10_000 }), token);
+  const identity = new SlackIdentity(
+    new webApi.WebClient(undefined, { ...clientOptions, logger, retryConfig: { retries: 0 }, timeout: 10_000 }),
+    token,
+  );
   const app = new App({ authorize: identity.authorize, logger, clientOptions, receiver });
   const http = receiver instanceof HTTPReceiver ? receiver : undefined;
   app.error(async (e) => deps.log.error("slack handler failed", { err: e }));

@@ -34,7 +34,9 @@ export class SlackIdentity {
     } catch (e) {
       const error = slackError(e);
       if (error && REJECTED.has(error)) {
-        throw new CredentialsRejected(`Slack rejected SLACK_BOT_TOKEN (${error}): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`);
+        throw new CredentialsRejected(
+          `Slack rejected SLACK_BOT_TOKEN (${error}): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
+        );
       }
       throw e;
     }

@@ -67,15 +67,18 @@ export function parseCli(argv: string[], stdinIsTerminal: boolean): Cli {
     throw new UsageError(`${usageProblem(e as Error & { code?: string })} (beacon --help lists the options)`);
   }
   const mode = values.mode as string | undefined;
-  if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) throw new UsageError(`unknown mode "${mode}": use ${oneOf(MODES)}`);
+  if (mode !== undefined && !(MODES as readonly string[]).includes(mode))
+    throw new UsageError(`unknown mode "${mode}": use ${oneOf(MODES)}`);
   const locale = values.locale as string | undefined;
   if (locale !== undefined && !(LOCALES as readonly string[]).includes(locale)) {
     throw new UsageError(`unsupported locale "${locale}": use ${oneOf(LOCALES)}`);
   }
   if (values.serve && mode && mode !== "serve") throw new UsageError(`--serve and --mode ${mode} contradict each other`);
   const script = values.script as string | undefined;
-  if (script !== undefined && mode && mode !== "console") throw new UsageError(`--script runs the console; it cannot be combined with --mode ${mode}`);
-  const chosen: Mode = (mode as Mode | undefined) ?? (values.serve ? "serve" : script !== undefined || stdinIsTerminal ? "console" : "serve");
+  if (script !== undefined && mode && mode !== "console")
+    throw new UsageError(`--script runs the console; it cannot be combined with --mode ${mode}`);
+  const chosen: Mode =
+    (mode as Mode | undefined) ?? (values.serve ? "serve" : script !== undefined || stdinIsTerminal ? "console" : "serve");
   return {
     mode: chosen,
     help: !!values.help,
@@ -90,6 +93,7 @@ function usageProblem(e: Error & { code?: string }): string {
   const option = /'(-[^' ]+)/.exec(e.message)?.[1];
   if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option ?? ""}`.trim();
   if (e.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument ${/'([^']+)'/.exec(e.message)?.[1] ?? ""}`.trim();
-  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${option ?? "an option"} ${/does not take/.test(e.message) ? "takes no value" : "needs a value"}`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return `${option ?? "an option"} ${/does not take/.test(e.message) ? "takes no value" : "needs a value"}`;
   return e.message.split("\n")[0]!;
 }

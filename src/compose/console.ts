@@ -64,9 +64,15 @@ export async function startConsole(opts: ConsoleOptions): Promise<Service> {
     const interactive = !opts.script;
     const served =
       opts.config && interactive
-        ? await serveChatAndHttp(opts.config, e, linkSecret(opts.config, opts.dataDir === ":memory:" ? ":memory:" : opts.config.BEACON_DATA_DIR), teardown, {
-            portTakenIsFatal: false,
-          })
+        ? await serveChatAndHttp(
+            opts.config,
+            e,
+            linkSecret(opts.config, opts.dataDir === ":memory:" ? ":memory:" : opts.config.BEACON_DATA_DIR),
+            teardown,
+            {
+              portTakenIsFatal: false,
+            },
+          )
         : undefined;
     if (served?.url) opts.out(`Serving ${served.url} (health, metrics, reviewer pages${served.platforms.map((p) => `, ${p}`).join("")}).`);
     await e.startTimers();

@@ -46,13 +46,22 @@ export async function serveHttp(o: HttpOptions): Promise<WebServer> {
       store: o.deps.store,
       clock: o.deps.clock,
       log: o.deps.log,
-      probes: [{ name: "database", check: async () => void (await o.db.prisma.$queryRaw`SELECT 1`) }, ...(o.probes ?? []), ...o.chats.probes()],
+      probes: [
+        { name: "database", check: async () => void (await o.db.prisma.$queryRaw`SELECT 1`) },
+        ...(o.probes ?? []),
+        ...o.chats.probes(),
+      ],
       routes: o.routes,
       metrics: { render: () => o.metrics.render(), token: o.config.BEACON_METRICS_TOKEN },
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "EADDRINUSE" ? "it is in use by another process" : code === "EACCES" ? "this user may not listen on it" : (e as Error).message;
+    const why =
+      code === "EADDRINUSE"
+        ? "it is in use by another process"
+        : code === "EACCES"
+          ? "this user may not listen on it"
+          : (e as Error).message;
     throw new StartupError(`Cannot listen on port ${o.config.PORT}: ${why}; set PORT to a free one.`);
   }
 }

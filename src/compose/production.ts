@@ -116,7 +116,12 @@ export async function startWorkerProcess(config: Config, policy: Policy, log: Lo
       log.warn("health and metrics not served", { port: config.PORT, reason: (e as Error).message });
     }
     await c.scheduler.start((key) => runDueTimer(c.deps, key));
-    log.info("worker started", { port, queue: config.BEACON_QUEUE, concurrency: config.BEACON_WORKER_CONCURRENCY, platforms: c.platforms.map((p) => p.name) });
+    log.info("worker started", {
+      port,
+      queue: config.BEACON_QUEUE,
+      concurrency: config.BEACON_WORKER_CONCURRENCY,
+      platforms: c.platforms.map((p) => p.name),
+    });
     return { stop: () => teardown.run() };
   });
 }

@@ -22,17 +22,17 @@ export function requireSettings(mode: Mode, config: Config): void {
   if (mode === "web" || mode === "serve") {
     const url = config.BEACON_PUBLIC_URL;
     if (!url) missing.push("BEACON_PUBLIC_URL");
-    else if (!/^https?:\/\/[^/\s]+/.test(url)) problems.push(`BEACON_PUBLIC_URL must be an http(s) address such as https://beacon.example.com, not "${url}"`);
+    else if (!/^https?:\/\/[^/\s]+/.test(url))
+      problems.push(`BEACON_PUBLIC_URL must be an http(s) address such as https://beacon.example.com, not "${url}"`);
   }
   if (mode === "web") {
     const secret = config.BEACON_LINK_SECRET;
     if (!secret) missing.push("BEACON_LINK_SECRET");
-    else if (secret.length < MIN_SECRET) problems.push(`BEACON_LINK_SECRET is too short (at least ${MIN_SECRET} characters: openssl rand -hex 32)`);
+    else if (secret.length < MIN_SECRET)
+      problems.push(`BEACON_LINK_SECRET is too short (at least ${MIN_SECRET} characters: openssl rand -hex 32)`);
   }
   if (!missing.length && !problems.length) return;
-  const what = missing.length
-    ? `${mode} needs ${list(missing)} (${missing.map(explain).join("; ")})`
-    : `${mode} cannot start`;
+  const what = missing.length ? `${mode} needs ${list(missing)} (${missing.map(explain).join("; ")})` : `${mode} cannot start`;
   throw new StartupError([what, ...problems].join("; "));
 }
 

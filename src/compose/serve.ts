@@ -58,7 +58,14 @@ export async function serveChatAndHttp(
   const metrics = processMetrics(e.db, e.deps, chats);
   let url: string | undefined;
   try {
-    const web = await serveHttp({ config, deps: e.deps, db: e.db, chats, metrics, routes: buildRoutes(config, e.deps, platforms, { linkSecret: secret }) });
+    const web = await serveHttp({
+      config,
+      deps: e.deps,
+      db: e.db,
+      chats,
+      metrics,
+      routes: buildRoutes(config, e.deps, platforms, { linkSecret: secret }),
+    });
     teardown.add("http", () => web.close());
     url = `http://127.0.0.1:${web.port}`;
   } catch (err) {

@@ -34,7 +34,12 @@ export async function startWeb(opts: WebOptions): Promise<WebServer> {
   const server = createServer((req, res) => {
     const started = performance.now();
     res.once("finish", () =>
-      log.debug("http request", { method: req.method, path: loggable(req.url), status: res.statusCode, ms: Math.round(performance.now() - started) }),
+      log.debug("http request", {
+        method: req.method,
+        path: loggable(req.url),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      }),
     );
     void handle(opts, req, res).catch((e: unknown) => {
       // The person sees a reference; the log has it with the stack, so the two can be matched.

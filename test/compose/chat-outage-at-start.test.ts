@@ -60,7 +60,10 @@ describe("Slack unreachable when Beacon starts", () => {
     };
     const web = startBeacon(["--mode", "web"], env);
     const worker = startBeacon(["--mode", "worker"], env);
-    cleanups.push(() => void web.child.kill("SIGKILL"), () => void worker.child.kill("SIGKILL"));
+    cleanups.push(
+      () => void web.child.kill("SIGKILL"),
+      () => void worker.child.kill("SIGKILL"),
+    );
     const webPort = Number((await web.logged("web started")).port);
     const workerPort = Number((await worker.logged("worker started")).port);
     await web.logged((l) => l.level === "warn" && l.msg.startsWith("slack unreachable; retrying"));

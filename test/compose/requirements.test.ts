@@ -19,11 +19,15 @@ describe("settings each mode needs", () => {
   });
 
   it("names every missing setting of the web process in one line", () => {
-    expect(() => requireSettings("web", loadConfig({}))).toThrow(/^web needs DATABASE_URL, REDIS_URL, BEACON_PUBLIC_URL and BEACON_LINK_SECRET \(/);
+    expect(() => requireSettings("web", loadConfig({}))).toThrow(
+      /^web needs DATABASE_URL, REDIS_URL, BEACON_PUBLIC_URL and BEACON_LINK_SECRET \(/,
+    );
   });
 
   it("lets the worker run without a public URL or link secret: it posts no links", () => {
-    expect(() => requireSettings("worker", loadConfig({ DATABASE_URL: complete.DATABASE_URL, REDIS_URL: complete.REDIS_URL }))).not.toThrow();
+    expect(() =>
+      requireSettings("worker", loadConfig({ DATABASE_URL: complete.DATABASE_URL, REDIS_URL: complete.REDIS_URL })),
+    ).not.toThrow();
   });
 
   it("refuses a public URL that is not an http(s) address", () => {

@@ -73,14 +73,21 @@ describe("settings a deployment cannot run without", () => {
   });
 
   it("refuses a link secret too short to sign with", async () => {
-    const line = await oneLine(["--mode", "web"], { ...PRODUCTION, DATABASE_URL: "postgresql://x@127.0.0.1:1/x", BEACON_LINK_SECRET: "short" });
+    const line = await oneLine(["--mode", "web"], {
+      ...PRODUCTION,
+      DATABASE_URL: "postgresql://x@127.0.0.1:1/x",
+      BEACON_LINK_SECRET: "short",
+    });
     expect(line).toContain("BEACON_LINK_SECRET is too short");
   });
 });
 
 describe("servers that are not there", () => {
   it("names Redis and the first reason it could not be reached, hiding the password", async () => {
-    const line = await oneLine(["--mode", "worker"], { DATABASE_URL: "postgresql://x@127.0.0.1:1/x", REDIS_URL: "redis://:hunter2hunter2@127.0.0.1:1" });
+    const line = await oneLine(["--mode", "worker"], {
+      DATABASE_URL: "postgresql://x@127.0.0.1:1/x",
+      REDIS_URL: "redis://:hunter2hunter2@127.0.0.1:1",
+    });
     expect(line).toBe("beacon: Cannot reach Redis at redis://:***@127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1");
   });
 
@@ -169,7 +176,10 @@ describe("chat credentials the platform refuses", () => {
       fake.gateway.closeWith(4014, "Disallowed intent(s).");
       const { code } = await beacon.exited;
       expect(code).toBe(1);
-      const said = beacon.stderr().split("\n").filter((l) => l.startsWith("beacon: "));
+      const said = beacon
+        .stderr()
+        .split("\n")
+        .filter((l) => l.startsWith("beacon: "));
       expect(said).toEqual([
         "beacon: Discord closed the gateway for good (4014 DisallowedIntents): enable the intents Beacon asks for in the Developer Portal (Bot → Privileged Gateway Intents)",
       ]);

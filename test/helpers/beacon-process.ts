@@ -95,7 +95,10 @@ export function startBeacon(args: string[], env: Record<string, string | undefin
 }
 
 /** Run to the end (a start-up failure): exit code and stderr. */
-export async function runBeacon(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stderr: string; stdout: string }> {
+export async function runBeacon(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   const p = startBeacon(args, env);
   const { code } = await p.exited;
   return { code, stderr: p.stderr(), stdout: p.stdout() };

@@ -1,5 +1,8 @@
 /** A Prometheus text exposition read back: one sample's value by name and labels (0 when absent, as Prometheus would not know it yet). */
-export async function scrape(baseUrl: string, token?: string): Promise<{ text: string; value(name: string, labels?: Record<string, string>): number }> {
+export async function scrape(
+  baseUrl: string,
+  token?: string,
+): Promise<{ text: string; value(name: string, labels?: Record<string, string>): number }> {
   const res = await fetch(`${baseUrl}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
   if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
   const text = await res.text();

@@ -31,7 +31,12 @@ describe("the process logger", () => {
     const e = Object.assign(new TypeError("boom"), { code: "E_BOOM" });
     log.error("timer handler failed", { err: e, cause: new Error("underneath") });
     const [line] = json();
-    expect(line!.err).toMatchObject({ type: "TypeError", message: "boom", code: "E_BOOM", stack: expect.stringContaining("logger.test.ts") });
+    expect(line!.err).toMatchObject({
+      type: "TypeError",
+      message: "boom",
+      code: "E_BOOM",
+      stack: expect.stringContaining("logger.test.ts"),
+    });
     expect(line!.cause).toMatchObject({ message: "underneath", stack: expect.stringContaining("Error: underneath") });
   });
 

@@ -38,7 +38,10 @@ async function openPostgres(url: string, migrateOnOpen: boolean): Promise<Databa
   try {
     pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   } catch (e) {
-    throw new DatabaseError("DB.UNREACHABLE", `DATABASE_URL is not a PostgreSQL URL (${(e as Error).message}): use postgresql://user:password@host:5432/database`);
+    throw new DatabaseError(
+      "DB.UNREACHABLE",
+      `DATABASE_URL is not a PostgreSQL URL (${(e as Error).message}): use postgresql://user:password@host:5432/database`,
+    );
   }
   pool.on("error", () => undefined); // an idle client dropped by the server; the pool replaces it
   try {
@@ -148,7 +151,10 @@ async function openDirectory(dir: string): Promise<PGlite> {
   } catch (e) {
     // PGlite aborts (RuntimeError: Aborted()) on a directory it cannot read.
     const what = state === "new" ? "could not be created" : "could not be opened: it is damaged";
-    throw new DatabaseError("DB.DAMAGED", `The embedded database in ${dir} ${what} (${(e as Error).message}); restore the directory from a backup.`);
+    throw new DatabaseError(
+      "DB.DAMAGED",
+      `The embedded database in ${dir} ${what} (${(e as Error).message}); restore the directory from a backup.`,
+    );
   }
 }
 

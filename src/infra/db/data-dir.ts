@@ -19,7 +19,8 @@ export function prepareDataDir(dir: string): "new" | "existing" {
     chmodSync(dir, 0o700);
     return "new";
   }
-  if (!statSync(dir).isDirectory()) throw new DatabaseError("DB.NOT_BEACON", `${dir} is not a directory: point BEACON_DATA_DIR at a directory.`);
+  if (!statSync(dir).isDirectory())
+    throw new DatabaseError("DB.NOT_BEACON", `${dir} is not a directory: point BEACON_DATA_DIR at a directory.`);
   if (!existsSync(join(dir, "PG_VERSION"))) {
     throw new DatabaseError(
       "DB.NOT_BEACON",
@@ -28,7 +29,10 @@ export function prepareDataDir(dir: string): "new" | "existing" {
   }
   const control = join(dir, "global", "pg_control");
   if (!existsSync(control) || statSync(control).size !== PG_CONTROL_SIZE) {
-    throw new DatabaseError("DB.DAMAGED", `The embedded database in ${dir} is damaged (global/pg_control is missing or truncated): restore the directory from a backup.`);
+    throw new DatabaseError(
+      "DB.DAMAGED",
+      `The embedded database in ${dir} is damaged (global/pg_control is missing or truncated): restore the directory from a backup.`,
+    );
   }
   return "existing";
 }

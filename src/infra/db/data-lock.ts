@@ -40,7 +40,11 @@ export function takeLock(path: string, label: string): () => void {
     if (raw === undefined) continue; // released meanwhile
     const holder = parse(raw);
     const live = holder && describeLive(path, holder, me);
-    if (live) throw new DatabaseError("DB.LOCKED", `The embedded database ${label} is in use by ${live}; stop it first (or set DATABASE_URL to use a PostgreSQL server).`);
+    if (live)
+      throw new DatabaseError(
+        "DB.LOCKED",
+        `The embedded database ${label} is in use by ${live}; stop it first (or set DATABASE_URL to use a PostgreSQL server).`,
+      );
     // Abandoned: move it aside only if it is still the one judged (another starter may have taken it over meanwhile).
     if (read(path) === raw) renameSync(path, `${path}.abandoned`);
   }

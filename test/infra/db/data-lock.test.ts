@@ -22,7 +22,9 @@ describe("the embedded data directory's lock", () => {
     const path = lockPath();
     const release = takeLock(path, "the test database");
     expect(held(path).pid).toBe(process.pid);
-    expect(() => takeLock(path, "the test database")).toThrow(`The embedded database the test database is in use by process ${process.pid}`);
+    expect(() => takeLock(path, "the test database")).toThrow(
+      `The embedded database the test database is in use by process ${process.pid}`,
+    );
     release();
     expect(existsSync(path)).toBe(false);
   });
