@@ -64,7 +64,8 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  // An empty variable is an unset one: compose files and PaaS dashboards often set `NAME=` for "not used".
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   throw new ConfigError(`Invalid environment: ${lines.join("; ")}`);
