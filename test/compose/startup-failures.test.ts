@@ -139,6 +139,23 @@ describe("chat credentials the platform refuses", () => {
     }
   });
 
+  it("stops at once when Discord rejects the bot token at login", async () => {
+    const fake = await FakeDiscord.start({ token: "another-token", users: [] });
+    try {
+      const line = await oneLine([], {
+        ...SERVE,
+        BEACON_DATA_DIR: dataDir("discord-rejected"),
+        BEACON_POLICY: writePolicy(dir, discordPolicy()),
+        DISCORD_TOKEN,
+        DISCORD_GUILD_ID: fake.guildId,
+        DISCORD_API_URL: fake.apiUrl,
+      });
+      expect(line).toContain("beacon: Discord rejected DISCORD_TOKEN (401)");
+    } finally {
+      await fake.close();
+    }
+  });
+
   it("stops the worker at once when Discord rejects the bot token", async () => {
     const fake = await FakeDiscord.start({ token: "another-token", users: [] });
     const fresh = await freshPostgresDatabase();

@@ -39,7 +39,8 @@ export function takeLock(path: string, label: string): () => void {
     const raw = read(path);
     if (raw === undefined) continue; // released meanwhile
     const holder = parse(raw);
-    const live = holder && describeLive(path, holder, me);
+    // Unreadable: a starter between creating the file and writing it, or one that died there.
+    const live = holder ? describeLive(path, holder, me) : ageMs(path) < ABANDONED_MS ? "a process that is starting" : undefined;
     if (live)
       throw new DatabaseError(
         "DB.LOCKED",
@@ -70,18 +71,26 @@ function describeLive(path: string, h: Holder, me: Holder): string | undefined {
     if (!alive(h.pid)) return undefined;
     return !h.start || startTick(h.pid) === h.start ? who : undefined;
   }
-  const age = Date.now() - statSync(path).mtimeMs;
+  const age = ageMs(path);
   return age < ABANDONED_MS ? `${who} (its lock was refreshed ${Math.round(age / 1000)} s ago)` : undefined;
 }
 
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return Infinity;
+  }
+}
+
 function parse(raw: string): Holder | undefined {
+  // A lock from an older Beacon held only a pid.
+  if (/^\s*\d+\s*$/.test(raw)) return { pid: Number(raw), host: hostname(), boot: bootId(), token: "" };
   try {
     const h = JSON.parse(raw) as Holder;
-    return typeof h.pid === "number" ? h : undefined;
+    return typeof h?.pid === "number" ? h : undefined;
   } catch {
-    // A lock from an older Beacon held only a pid.
-    const pid = Number(raw.trim());
-    return pid ? { pid, host: hostname(), boot: bootId(), token: "" } : undefined;
+    return undefined;
   }
 }
 

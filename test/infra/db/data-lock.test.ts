@@ -56,6 +56,25 @@ describe("the embedded data directory's lock", () => {
     release();
   });
 
+  it("respects a lock file still being written, and takes over one left empty by a crash", () => {
+    const path = lockPath();
+    writeFileSync(path, "");
+    expect(() => takeLock(path, "db")).toThrow("is in use by a process that is starting");
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(path, minuteAgo, minuteAgo);
+    const release = takeLock(path, "db");
+    expect(held(path).pid).toBe(process.pid);
+    release();
+  });
+
+  it("reads a lock left by an older Beacon (a bare pid)", () => {
+    const path = lockPath();
+    writeFileSync(path, String(deadPid()));
+    const release = takeLock(path, "db");
+    expect(held(path).pid).toBe(process.pid);
+    release();
+  });
+
   it("removes only its own lock on release", () => {
     const path = lockPath();
     const release = takeLock(path, "db");
