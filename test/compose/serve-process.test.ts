@@ -8,6 +8,7 @@ import { SECRET, slackPolicy, TOKEN, user } from "../adapters/slack/slack-harnes
 import { FakeSlack } from "../fakes/slack/fake-slack.js";
 import { SlackSender } from "../fakes/slack/slack-sender.js";
 import { startBeacon, writePolicy, type BeaconProcess } from "../helpers/beacon-process.js";
+import { migratedDataDir } from "../helpers/pglite-template.js";
 import { scrape, until } from "../helpers/scrape.js";
 
 // `npm start` as a service manager or a PaaS runs it: the compiled build, no
@@ -27,7 +28,7 @@ async function serve(): Promise<{ beacon: BeaconProcess; fake: FakeSlack; slack:
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const beacon = startBeacon([], {
     BEACON_POLICY: writePolicy(dir, policy),
-    BEACON_DATA_DIR: join(dir, "data"),
+    BEACON_DATA_DIR: await migratedDataDir(join(dir, "data")),
     BEACON_PUBLIC_URL: "https://beacon.example.com",
     PORT: "0",
     SLACK_BOT_TOKEN: TOKEN,

@@ -9,6 +9,7 @@ import { SECRET, slackPolicy, TOKEN as SLACK_TOKEN } from "../adapters/slack/sla
 import { FakeDiscord } from "../fakes/discord/fake-discord.js";
 import { FakeSlack } from "../fakes/slack/fake-slack.js";
 import { runBeacon, startBeacon, writePolicy } from "../helpers/beacon-process.js";
+import { migratedDataDir } from "../helpers/pglite-template.js";
 import { freshPostgresDatabase } from "../helpers/postgres.js";
 
 // Every way Beacon cannot start is one line on stderr naming what to fix,
@@ -111,7 +112,7 @@ describe("servers that are not there", () => {
     await new Promise<void>((r) => taken.listen(0, "0.0.0.0", r));
     const port = (taken.address() as { port: number }).port;
     try {
-      const line = await oneLine([], { ...SERVE, PORT: String(port), BEACON_DATA_DIR: dataDir("port") });
+      const line = await oneLine([], { ...SERVE, PORT: String(port), BEACON_DATA_DIR: await migratedDataDir(dataDir("port")) });
       expect(line).toBe(`beacon: Cannot listen on port ${port}: it is in use by another process; set PORT to a free one.`);
     } finally {
       taken.close();
@@ -126,7 +127,7 @@ describe("chat credentials the platform refuses", () => {
     try {
       const line = await oneLine([], {
         ...SERVE,
-        BEACON_DATA_DIR: dataDir("slack-rejected"),
+        BEACON_DATA_DIR: await migratedDataDir(dataDir("slack-rejected")),
         BEACON_POLICY: writePolicy(dir, policy),
         SLACK_BOT_TOKEN: SLACK_TOKEN,
         SLACK_SIGNING_SECRET: SECRET,
@@ -144,7 +145,7 @@ describe("chat credentials the platform refuses", () => {
     try {
       const line = await oneLine([], {
         ...SERVE,
-        BEACON_DATA_DIR: dataDir("discord-rejected"),
+        BEACON_DATA_DIR: await migratedDataDir(dataDir("discord-rejected")),
         BEACON_POLICY: writePolicy(dir, discordPolicy()),
         DISCORD_TOKEN,
         DISCORD_GUILD_ID: fake.guildId,
@@ -183,7 +184,7 @@ describe("chat credentials the platform refuses", () => {
     try {
       const beacon = startBeacon([], {
         ...SERVE,
-        BEACON_DATA_DIR: dataDir("discord-fatal"),
+        BEACON_DATA_DIR: await migratedDataDir(dataDir("discord-fatal")),
         BEACON_POLICY: writePolicy(dir, policy),
         DISCORD_TOKEN,
         DISCORD_GUILD_ID: fake.guildId,
