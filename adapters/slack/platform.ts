@@ -28,7 +28,7 @@ export function buildSlackPlatform(config: Config, deps: AppDeps): SlackPlatform
   if (!socketMode && !config.SLACK_SIGNING_SECRET) {
     throw new ConfigError("Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) besides SLACK_BOT_TOKEN");
   }
-  const logger = boltLogger(deps.log);
+  const logger = boltLogger(deps.log, config.LOG_LEVEL === "debug");
   // Few, quick retries in the client: a delivery that still fails goes back to
   // the outbox, which retries on its own schedule and never loses it.
   const clientOptions = {
