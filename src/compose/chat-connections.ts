@@ -51,6 +51,8 @@ export class ChatConnections {
     } catch (e) {
       if (e instanceof CredentialsRejected) {
         if (n === 0) throw e;
+        this.waiting.set(p.name, e.message);
+        this.opts.log.error(`${p.name} refused Beacon's credentials`, { err: e });
         this.fail(e);
         return;
       }
