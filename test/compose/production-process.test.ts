@@ -62,7 +62,8 @@ async function production(policy: Policy) {
   return { fake, start, store };
 }
 
-describe("the compiled production processes on PostgreSQL and Redis", () => {
+// Real processes on a shared machine: generous budgets, the tests wait on events.
+describe("the compiled production processes on PostgreSQL and Redis", { timeout: 90_000 }, () => {
   it("web declares through Slack's signed route, and on SIGTERM finishes the declaration in flight and exits 0 with nothing lost", async () => {
     const { fake, start, store } = await production(slackPolicy());
     const web = start("web");

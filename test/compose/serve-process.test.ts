@@ -40,7 +40,8 @@ async function serve(): Promise<{ beacon: BeaconProcess; fake: FakeSlack; slack:
   return { beacon, fake, slack: new SlackSender(`${url}/slack/events`, SECRET, fake), url, dir };
 }
 
-describe("the compiled service without a terminal (one process)", () => {
+// Real processes on a shared machine: generous budgets, the tests wait on events.
+describe("the compiled service without a terminal (one process)", { timeout: 90_000 }, () => {
   it("serves Slack's signed request URL, and on SIGTERM finishes the declaration in flight and exits 0 with nothing lost", async () => {
     const { beacon, fake, slack, dir } = await serve();
     // A slow Slack: the declaration's deliveries are still going out when SIGTERM lands.

@@ -33,7 +33,8 @@ async function oneLine(args: string[], env: Record<string, string> = {}): Promis
 
 const dataDir = (name: string) => join(dir, name);
 
-describe("the command line", () => {
+// Real processes on a shared machine: generous budgets, the tests wait on events.
+describe("the command line", { timeout: 90_000 }, () => {
   it("lists every mode and option with --help and exits 0", async () => {
     const { code, stdout } = await runBeacon(["--help"]);
     expect(code).toBe(0);
@@ -63,7 +64,7 @@ describe("the command line", () => {
   });
 });
 
-describe("settings a deployment cannot run without", () => {
+describe("settings a deployment cannot run without", { timeout: 90_000 }, () => {
   it("refuses to serve without a terminal when BEACON_PUBLIC_URL is unset", async () => {
     expect(await oneLine([], { BEACON_DATA_DIR: dataDir("no-url") })).toContain("serve needs BEACON_PUBLIC_URL");
   });
@@ -83,7 +84,7 @@ describe("settings a deployment cannot run without", () => {
   });
 });
 
-describe("servers that are not there", () => {
+describe("servers that are not there", { timeout: 90_000 }, () => {
   it("names Redis and the first reason it could not be reached, hiding the password", async () => {
     const line = await oneLine(["--mode", "worker"], {
       DATABASE_URL: "postgresql://x@127.0.0.1:1/x",
@@ -120,7 +121,7 @@ describe("servers that are not there", () => {
   });
 });
 
-describe("chat credentials the platform refuses", () => {
+describe("chat credentials the platform refuses", { timeout: 90_000 }, () => {
   it("stops at once when Slack rejects the bot token", async () => {
     const policy = slackPolicy();
     const fake = await FakeSlack.start({ token: "xoxb-another", users: [] });
@@ -207,7 +208,7 @@ describe("chat credentials the platform refuses", () => {
   });
 });
 
-describe("an embedded data directory Beacon must not open", () => {
+describe("an embedded data directory Beacon must not open", { timeout: 90_000 }, () => {
   it("refuses a directory that holds something other than a database instead of initialising over it", async () => {
     const data = dataDir("not-a-db");
     mkdirSync(join(data, "pglite"), { recursive: true });

@@ -1,10 +1,19 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { openDatabase } from "../../src/infra/db/connect.js";
 
 let template: Promise<string> | undefined;
+const made = () =>
+  (template ??= (async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "beacon-template-")), "pglite");
+    await (await openDatabase({ dataDir: dir })).close();
+    return dir;
+  })());
+
+// Made before the file's tests (initdb on a busy machine can take most of a test's time budget).
+beforeAll(() => made().then(() => undefined), 120_000);
 afterAll(async () => {
   if (template) rmSync(dirname(await template), { recursive: true, force: true });
 });
@@ -15,12 +24,7 @@ afterAll(async () => {
  * milliseconds. For tests about something else than a first start.
  */
 export async function migratedDataDir(target: string): Promise<string> {
-  template ??= (async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "beacon-template-")), "pglite");
-    await (await openDatabase({ dataDir: dir })).close();
-    return dir;
-  })();
   mkdirSync(target, { recursive: true, mode: 0o700 });
-  cpSync(await template, join(target, "pglite"), { recursive: true });
+  cpSync(await made(), join(target, "pglite"), { recursive: true });
   return target;
 }
