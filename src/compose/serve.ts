@@ -27,6 +27,7 @@ export async function startServe(config: Config, policy: Policy, log: Logger, da
     const served = await serveChatAndHttp(config, e, linkSecret(config, config.BEACON_DATA_DIR), teardown, { portTakenIsFatal: true });
     await e.startTimers();
     log.info("serving", {
+      pid: process.pid,
       url: served.url,
       publicUrl: config.BEACON_PUBLIC_URL,
       platforms: served.platforms,

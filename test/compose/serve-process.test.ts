@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { PrismaIncidentStore } from "../../src/infra/db/prisma-incident-store.js
 import { SECRET, slackPolicy, TOKEN, user } from "../adapters/slack/slack-harness.js";
 import { FakeSlack } from "../fakes/slack/fake-slack.js";
 import { SlackSender } from "../fakes/slack/slack-sender.js";
-import { startBeacon, writePolicy, type BeaconProcess } from "../helpers/beacon-process.js";
+import { cleanEnv, startBeacon, writePolicy, type BeaconProcess } from "../helpers/beacon-process.js";
 import { migratedDataDir } from "../helpers/pglite-template.js";
 import { scrape, until } from "../helpers/scrape.js";
 
@@ -88,5 +89,32 @@ describe("the compiled service without a terminal (one process)", { timeout: 90_
     expect(after.value("beacon_timers_pending")).toBeGreaterThan(0); // deadlines still running
     expect(after.value("beacon_chat_connected", { platform: "slack" })).toBe(1);
     expect(await beacon.stop()).toBe(0);
+  });
+
+  it("stops by itself, releasing its lock, when the process that started it is killed with SIGKILL (kill -9 of npm)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "beacon-orphan-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const data = await migratedDataDir(join(dir, "data"));
+    // A parent that does not exec Beacon, as npm and `sh -c "a; b"` do not.
+    const parent = spawn("/bin/sh", ["-c", `"${process.execPath}" dist/src/main.js --serve; echo exited`], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...cleanEnv(), LOG_FORMAT: "json", BEACON_PUBLIC_URL: "https://beacon.example.com", PORT: "0", BEACON_DATA_DIR: data },
+    });
+    let err = "";
+    parent.stderr!.on("data", (d) => (err += d));
+    await until(() => err.includes('"msg":"serving"'), 60_000);
+    const pid = Number(/"pid":(\d+)/.exec(err)![1]);
+    cleanups.push(() => {
+      try {
+        process.kill(pid, "SIGKILL"); // only if the test failed before Beacon stopped
+      } catch {
+        /* gone, as it should be */
+      }
+    });
+    expect(existsSync(join(data, "pglite.lock"))).toBe(true);
+    parent.kill("SIGKILL");
+    await until(() => err.includes('"msg":"stopped"'), 30_000);
+    expect(err).toContain('"signal":"parent process gone"');
+    expect(existsSync(join(data, "pglite.lock"))).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ export interface BeaconProcess {
 }
 
 /** The environment a fresh service would have: none of the developer's Beacon, Slack, Discord or server settings. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const drop = /^(BEACON_|SLACK_|DISCORD_|DATABASE_URL$|REDIS_URL$|PORT$|LOG_|npm_)/;
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !drop.test(k)));
 }
