@@ -17,6 +17,11 @@ export const configSchema = z.object({
   BEACON_DATA_DIR: z.string().default("./data"),
   DATABASE_URL: optionalText,
   REDIS_URL: optionalText,
+  /** The BullMQ queue on REDIS_URL; Beacons sharing one Redis (staging and production) each need their own. */
+  BEACON_QUEUE: z
+    .string()
+    .regex(/^[\w-]+$/, "letters, digits, - and _ only")
+    .default("beacon-timers"),
   /** Timers one worker process runs at once. */
   BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   /** Seconds between reconciles of the ledger with Redis (a flushed Redis is refilled within this). */
@@ -30,6 +35,12 @@ export const configSchema = z.object({
   /** A token for the JSON API and pages (`Authorization: Bearer …`), for dashboards. */
   BEACON_REVIEW_TOKEN: optionalText,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Log lines as JSON (`json`) or for a person (`pretty`); default: pretty on a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** How long a stop (SIGTERM, SIGINT) may take to finish in-flight work before Beacon exits anyway. */
+  BEACON_SHUTDOWN_SECONDS: z.coerce.number().min(1).max(600).default(8),
+  /** A bearer token for `GET /metrics`; unset, the metrics are open to whoever reaches the port. */
+  BEACON_METRICS_TOKEN: optionalText,
 });
 
 /** Beacon's own settings, and the environment as read, from which each chat platform parses its own (adapters/<platform>/settings.ts). */
@@ -40,8 +51,10 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
-  if (parsed.success) return { ...parsed.data, env: { ...env } };
+  // An empty variable is an unset one: compose files and PaaS dashboards often set `NAME=` for "not used".
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = configSchema.safeParse(set);
+  if (parsed.success) return { ...parsed.data, env: set };
   const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   throw new ConfigError(`Invalid environment: ${lines.join("; ")}`);
 }

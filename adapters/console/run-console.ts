@@ -1,4 +1,4 @@
-import { createInterface } from "node:readline";
+import { clearLine, createInterface, cursorTo } from "node:readline";
 import { readFileSync } from "node:fs";
 import type { AppDeps } from "../../src/app/deps.js";
 import type { SettableClock } from "../../src/ports/clock.js";
@@ -27,11 +27,24 @@ export function readScript(path: string): string[] {
   return readFileSync(path, "utf8").split(/\r?\n/);
 }
 
-/** The interactive workspace on a terminal. Resolves when the user quits. */
-export async function runInteractive(run: ConsoleRun): Promise<void> {
+export interface InteractiveOptions {
+  /** Hands over a printer that writes a line above the prompt (log lines), and takes it back (undefined) on quit. */
+  logsAbove?: (print: ((line: string) => void) | undefined) => void;
+}
+
+/** The interactive workspace on a terminal. Resolves when the user quits (/quit, Ctrl-C, Ctrl-D). */
+export async function runInteractive(run: ConsoleRun, opts: InteractiveOptions = {}): Promise<void> {
   const ws = new ConsoleWorkspace(run.deps, run.clock, run.scheduler, run.out, run.user);
   run.out("Beacon console workspace. Type /help for console commands, /incident help for incident commands.");
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: ws.prompt });
+  // A log line written while the prompt waits would land inside what the user is typing: clear the prompt, print, redraw it.
+  opts.logsAbove?.((line) => {
+    clearLine(process.stdout, 0);
+    cursorTo(process.stdout, 0);
+    process.stdout.write(line.endsWith("\n") ? line : line + "\n");
+    rl.prompt(true);
+  });
+  rl.on("SIGINT", () => rl.close());
   rl.prompt();
   let queue = Promise.resolve(true);
   await new Promise<void>((done) => {
@@ -49,4 +62,5 @@ export async function runInteractive(run: ConsoleRun): Promise<void> {
     });
     rl.on("close", () => void queue.then(() => done()));
   });
+  opts.logsAbove?.(undefined);
 }

@@ -22,7 +22,7 @@ const messageSchema = z.object({
 });
 
 export function registerCapture(client: Client, deps: AppDeps, guildId: string | undefined): void {
-  const fail = (e: unknown) => deps.log.warn("discord timeline capture failed", { error: e instanceof Error ? e.message : String(e) });
+  const fail = (e: unknown) => deps.log.warn("discord timeline capture failed", { err: e });
   const link = (m: z.infer<typeof messageSchema>) => `https://discord.com/channels/${guildId ?? "@me"}/${m.channel_id}/${m.id}`;
 
   async function capture(raw: unknown, how: "pinned" | "reaction"): Promise<void> {

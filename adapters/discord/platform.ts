@@ -1,10 +1,11 @@
 import { Client, Events, GatewayIntentBits, REST } from "discord.js";
 import type { AppDeps } from "../../src/app/deps.js";
-import { PlatformSettingsError, type Environment, type PlatformModule } from "../../src/app/platform-module.js";
+import { PlatformSettingsError, type Environment } from "../../src/app/platform-module.js";
 import type { Platform } from "../../src/ports/platform.js";
 import { registerCapture } from "./capture.js";
 import { DiscordChat } from "./discord-chat.js";
 import { discordSettings } from "./settings.js";
+import { connect, GatewayState, verifyToken } from "./gateway-state.js";
 import { registerInteractions } from "./interactions.js";
 import { ensureCommands } from "./register.js";
 import { InFlight } from "../../src/app/in-flight.js";
@@ -56,16 +57,19 @@ export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPl
   const work = new InFlight();
   registerInteractions(client, deps, work);
   registerCapture(client, deps, config.DISCORD_GUILD_ID);
-  client.on(Events.Error, (e) => deps.log.warn("discord client error", { error: e.message }));
+  client.on(Events.Error, (e) => deps.log.warn("discord client error", { err: e }));
+  const gateway = new GatewayState(client);
+  const token = config.DISCORD_TOKEN;
   return {
     name: "discord",
     client,
     chat,
     routes: [],
+    health: () => gateway.health(),
+    failed: gateway.failed,
+    verify: () => verifyToken(chatRest),
     start: async () => {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.DISCORD_TOKEN);
-      await ready;
+      await connect(client, token, gateway);
       const appId = config.DISCORD_APPLICATION_ID ?? client.application?.id;
       if (appId && (await ensureCommands(client.rest, deps.policy, appId, config.DISCORD_GUILD_ID)))
         deps.log.info("discord /incident registered", { guild: config.DISCORD_GUILD_ID });
@@ -77,12 +81,3 @@ export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPl
     idle: () => work.idle(),
   };
 }
-
-const snowflake = (what: string) => (id: string) =>
-  /^\d{17,20}$/.test(id) ? undefined : `a Discord ${what} id (a snowflake like 123456789012345678)`;
-
-/** Discord as Beacon's platform list knows it: user and role snowflakes in the policy's `ids.discord`. */
-export const discordModule: PlatformModule = {
-  identity: { name: "discord", checkUserId: snowflake("user"), checkGroupId: snowflake("role") },
-  build: buildDiscordPlatform,
-};

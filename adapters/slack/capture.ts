@@ -28,7 +28,7 @@ const pinSchema = z.object({
 });
 
 export function registerCapture(app: App, deps: AppDeps, work: InFlight): void {
-  const fail = (e: unknown) => deps.log.warn("slack timeline capture failed", { error: e instanceof Error ? e.message : String(e) });
+  const fail = (e: unknown) => deps.log.warn("slack timeline capture failed", { err: e });
 
   async function capture(
     client: App["client"],

@@ -1,12 +1,13 @@
-import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { AppDeps } from "../../src/app/deps.js";
-import { PlatformSettingsError, type Environment, type PlatformModule } from "../../src/app/platform-module.js";
+import { PlatformSettingsError, type Environment } from "../../src/app/platform-module.js";
 import type { Platform } from "../../src/ports/platform.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerHandlers } from "./handlers.js";
 import { InFlight } from "../../src/app/in-flight.js";
 import { slackSettings } from "./settings.js";
 import { SlackChat } from "./slack-chat.js";
+import { SlackIdentity } from "./slack-identity.js";
 
 /** Where Slack sends slash commands, interactivity and events in HTTP mode (one URL for all three, as Bolt expects). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -31,7 +32,7 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
       "Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) besides SLACK_BOT_TOKEN",
     );
   }
-  const logger = boltLogger(deps.log);
+  const logger = boltLogger(deps.log, env.LOG_LEVEL === "debug");
   // Few, quick retries in the client: a delivery that still fails goes back to
   // the outbox, which retries on its own schedule and never loses it.
   const clientOptions = {
@@ -42,10 +43,17 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
     ? // The Socket Mode client takes its Web API options (apps.connections.open) from installerOptions.
       new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions } })
     : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, processBeforeResponse: false, logger });
-  const app = new App({ token: config.SLACK_BOT_TOKEN, logger, clientOptions, receiver });
+  // Beacon asks auth.test itself (SlackIdentity): given the token, Bolt would
+  // ask in its constructor and an unreachable Slack would end the process.
+  const token = config.SLACK_BOT_TOKEN;
+  const identity = new SlackIdentity(
+    new webApi.WebClient(undefined, { ...clientOptions, logger, retryConfig: { retries: 0 }, timeout: 10_000 }),
+    token,
+  );
+  const app = new App({ authorize: identity.authorize, logger, clientOptions, receiver });
   const http = receiver instanceof HTTPReceiver ? receiver : undefined;
-  app.error(async (e) => deps.log.error("slack handler failed", { error: e.message }));
-  const chat = new SlackChat(app.client, deps.policy);
+  app.error(async (e) => deps.log.error("slack handler failed", { err: e }));
+  const chat = new SlackChat(new webApi.WebClient(token, { ...clientOptions, logger }), deps.policy);
   deps.chats.set("slack", chat);
   const work = new InFlight();
   registerHandlers(app, deps, work);
@@ -62,8 +70,10 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
         ]
       : [],
     start: async () => {
+      await identity.check();
       if (socketMode) await app.start();
     },
+    verify: async () => void (await identity.check()),
     stop: async () => {
       if (socketMode) await app.stop();
       await work.idle();
@@ -71,13 +81,3 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
     idle: () => work.idle(),
   };
 }
-
-/** Slack as Beacon's platform list knows it: member ids (U…, W…) and user-group ids (S…) in the policy's `ids.slack`. */
-export const slackModule: PlatformModule = {
-  identity: {
-    name: "slack",
-    checkUserId: (id) => (/^[UW][A-Z0-9]{2,}$/.test(id) ? undefined : "a Slack member id like U012AB3CD"),
-    checkGroupId: (id) => (/^S[A-Z0-9]{2,}$/.test(id) ? undefined : "a Slack user-group id like S0614TZR7"),
-  },
-  build: buildSlackPlatform,
-};

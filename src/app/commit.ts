@@ -1,5 +1,6 @@
 import { finish, type Change, type FinishedChange } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
+import { noMetrics } from "../ports/metrics.js";
 import type { AppDeps } from "./deps.js";
 
 export function decisionContext(deps: AppDeps): DecisionContext {
@@ -14,6 +15,7 @@ export function decisionContext(deps: AppDeps): DecisionContext {
 export async function commitChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<FinishedChange> {
   const done = finish(change);
   await deps.store.commit({ ...done, claimTimer });
+  (deps.metrics ?? noMetrics).committed(done.entries);
   await wake(deps, done);
   return done;
 }

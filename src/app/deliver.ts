@@ -7,6 +7,7 @@ import type { Delivery, TimerPayload } from "../core/timers.js";
 import { buildCard, buildPageView } from "../core/views.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { PermanentDeliveryError, type ChatPort } from "../ports/chat.js";
+import { noMetrics } from "../ports/metrics.js";
 import { commitChange, decisionContext } from "./commit.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
@@ -47,6 +48,7 @@ async function deliverOne(deps: AppDeps, key: string): Promise<string[]> {
   try {
     if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
     const outcome = await perform(deps, chat, incident, payload.delivery);
+    (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "sent");
     return await settle(deps, key, incident.id, outcome, incident);
   } catch (e) {
     return failed(deps, key, payload, e);
@@ -141,9 +143,11 @@ async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload,
     const next = { ...payload, attempt: payload.attempt + 1 };
     await deps.store.retryTimer(key, dueAt, next);
     await deps.scheduler.arm([{ key, dueAt: dueAt.toISOString(), payload: next }]).catch(() => undefined); // reconcile re-arms it
+    (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "retrying");
     deps.log.warn("delivery failed, will retry", { key, attempt: payload.attempt + 1, error: message });
     return [];
   }
+  (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "failed");
   deps.log.error("delivery failed for good", { key, error: message });
   return settle(deps, key, payload.incidentId, (inc) => deliveryFailed(decisionContext(deps), inc, payload.delivery, message));
 }

@@ -6,6 +6,7 @@ import type { Clock } from "../ports/clock.js";
 import type { IncidentStore } from "../ports/incident-store.js";
 import type { Scheduler } from "../ports/scheduler.js";
 import type { Logger } from "../ports/logger.js";
+import type { Metrics } from "../ports/metrics.js";
 
 /** The ports every use-case runs over. Built once in main.ts (the composition root). */
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
   cal: BusinessCalendar;
   newId(): string;
   log: Logger;
+  /** Operators' counters (Prometheus in a running service); none in tests unless given. */
+  metrics?: Metrics;
   /** Signed links to the reviewer pages, when the web side serves them. */
   links?: ReviewLinks;
 }

@@ -6,6 +6,7 @@ import { messages } from "../core/i18n/index.js";
 import { personByPlatformId } from "../core/policy/directory.js";
 import type { Policy } from "../core/policy/schema.js";
 import { StoreUnavailableError } from "../ports/incident-store.js";
+import { noMetrics, type CommandOutcome } from "../ports/metrics.js";
 import { acknowledgePage } from "./acknowledge-page.js";
 import type { AppDeps, Inbound, Reply } from "./deps.js";
 import { HANDLERS } from "./handlers.js";
@@ -18,10 +19,13 @@ import { requirePermission } from "./permissions.js";
  * (each change commits in one transaction).
  */
 export async function dispatch(deps: AppDeps, raw: Inbound): Promise<Reply> {
+  let verb = "unparsed";
   try {
-    return await execute(deps, withPerson(deps.policy, raw), parseCommand(raw.text));
+    const cmd = parseCommand(raw.text);
+    verb = cmd.name;
+    return counted(deps, verb, await execute(deps, withPerson(deps.policy, raw), cmd));
   } catch (e) {
-    return failureReply(deps, e);
+    return counted(deps, verb, failureReply(deps, e), e);
   }
 }
 
@@ -31,9 +35,9 @@ export async function dispatch(deps: AppDeps, raw: Inbound): Promise<Reply> {
  */
 export async function dispatchCommand(deps: AppDeps, raw: Inbound, cmd: Command): Promise<Reply> {
   try {
-    return await execute(deps, withPerson(deps.policy, raw), cmd);
+    return counted(deps, cmd.name, await execute(deps, withPerson(deps.policy, raw), cmd));
   } catch (e) {
-    return failureReply(deps, e);
+    return counted(deps, cmd.name, failureReply(deps, e), e);
   }
 }
 
@@ -47,10 +51,24 @@ async function execute(deps: AppDeps, inbound: Inbound, cmd: Command): Promise<R
 /** A button click on a page: acknowledge that page. */
 export async function dispatchAck(deps: AppDeps, raw: Omit<Inbound, "text">, incidentId: string, pageId?: string): Promise<Reply> {
   try {
-    return await acknowledgePage(deps, withPerson(deps.policy, { ...raw, text: "" }).actor, incidentId, pageId);
+    return counted(deps, "ack", await acknowledgePage(deps, withPerson(deps.policy, { ...raw, text: "" }).actor, incidentId, pageId));
   } catch (e) {
-    return failureReply(deps, e);
+    return counted(deps, "ack", failureReply(deps, e), e);
   }
+}
+
+/** Report a command's outcome to the operators' metrics (the reply is unchanged). */
+function counted(deps: AppDeps, verb: string, reply: Reply, thrown?: unknown): Reply {
+  const outcome: CommandOutcome =
+    thrown === undefined || isUserError(thrown)
+      ? reply.error
+        ? "rejected"
+        : "ok"
+      : thrown instanceof StoreUnavailableError
+        ? "unavailable"
+        : "failed";
+  (deps.metrics ?? noMetrics).command(verb, outcome);
+  return reply;
 }
 
 export function failureReply(deps: AppDeps, e: unknown): Reply {

@@ -12,10 +12,15 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 export interface PlatformModule {
   identity: PlatformIdentity;
   /** The running platform if its settings configure it (undefined when they do not); puts its ChatPort in deps.chats. */
-  build(env: Environment, deps: AppDeps): Platform | undefined;
+  build(env: Environment, deps: AppDeps): Promise<Platform | undefined>;
 }
 
 /** A platform's settings are present but wrong: one line naming what to fix. */
 export class PlatformSettingsError extends Error {
   readonly code = "CONFIG.INVALID";
+}
+
+/** The platform refused Beacon's credentials: retrying cannot help, the operator must fix them (one line, exit 1). */
+export class CredentialsRejected extends Error {
+  readonly code = "STARTUP.FAILED";
 }

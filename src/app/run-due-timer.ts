@@ -1,4 +1,5 @@
 import { onTimer } from "../core/incident/on-timer.js";
+import { noMetrics } from "../ports/metrics.js";
 import { applyChange, decisionContext } from "./apply-change.js";
 import { deliverAll } from "./deliver.js";
 import type { AppDeps } from "./deps.js";
@@ -13,7 +14,7 @@ import { onFreshState } from "./retry.js";
  */
 export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
   await onFreshState(
-    async () => {
+    async (round) => {
       const row = await deps.store.timer(key);
       if (!row || row.state !== "pending") return;
       const now = deps.clock.now();
@@ -21,6 +22,7 @@ export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
         await deps.scheduler.arm([row]); // woken early (a lease, or a clock skew): sleep again
         return;
       }
+      if (round === 0) (deps.metrics ?? noMetrics).timerFired(row.payload.kind, (now.getTime() - Date.parse(row.dueAt)) / 1000);
       if (row.payload.kind === "deliver") return deliverAll(deps, [key]);
       const incident = await deps.store.get(row.payload.incidentId);
       const change = incident ? onTimer(decisionContext(deps), incident, row.payload, row.dueAt) : null;

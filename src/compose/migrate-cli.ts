@@ -1,10 +1,11 @@
 import pg from "pg";
 import { loadConfig } from "../config.js";
-import { migrate } from "../infra/db/migrate.js";
-import { pgRunner } from "../infra/db/connect.js";
+import { migrateLocked, redactUrl } from "../infra/db/connect.js";
 
 // `npm run db:migrate`: the Procfile's release step. Applies pending
-// migrations to DATABASE_URL and prints one line each.
+// migrations to DATABASE_URL under an advisory lock (two release steps run
+// one after the other) and prints one line each; a problem is one line and
+// exit code 1.
 
 async function main(): Promise<void> {
   const { DATABASE_URL } = loadConfig();
@@ -13,11 +14,10 @@ async function main(): Promise<void> {
   try {
     await client.connect();
   } catch (e) {
-    throw new Error(`Cannot reach PostgreSQL: ${(e as Error).message}`);
+    throw new Error(`Cannot reach PostgreSQL at ${redactUrl(DATABASE_URL)}: ${(e as Error).message}`);
   }
   try {
-    await client.query("SELECT pg_advisory_lock(724001)"); // one migrator at a time
-    const applied = await migrate(pgRunner(client));
+    const applied = await migrateLocked(client);
     for (const name of applied) console.log(`applied ${name}`);
     console.log(applied.length ? `${applied.length} migration(s) applied` : "database is up to date");
   } finally {

@@ -2,52 +2,41 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { AppDeps } from "../app/deps.js";
 import { runDueTimer } from "../app/run-due-timer.js";
-import { policyWarnings } from "../app/warnings.js";
 import { createCalendar } from "../core/calendar/business-calendar.js";
 import type { Policy } from "../core/policy/schema.js";
 import type { Config } from "../config.js";
 import { BullmqScheduler, redisConnection } from "../infra/bullmq-scheduler.js";
-import { openDatabase, type Database } from "../infra/db/connect.js";
+import { openDatabase, redactUrl } from "../infra/db/connect.js";
 import { PrismaIncidentStore } from "../infra/db/prisma-incident-store.js";
 import { systemClock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
-import { startWeb } from "../web/server.js";
+import { ChatConnections } from "./chat-connections.js";
+import { processMetrics, serveHttp } from "./http.js";
+import { Teardown, type Service } from "./lifecycle.js";
 import { buildPlatforms } from "./platforms.js";
 import { buildRoutes } from "./routes.js";
+import { StartupError } from "./startup-error.js";
 
-export class StartupError extends Error {
-  readonly code = "STARTUP.FAILED";
-}
-
-/** The servers production mode needs, reachable now, or one clear line. */
-async function connect(config: Config): Promise<{ db: Database; redisUrl: string }> {
-  if (!config.DATABASE_URL || !config.REDIS_URL) {
-    throw new StartupError("web and worker need DATABASE_URL and REDIS_URL (without them, `npm start` runs everything in one process)");
-  }
-  const redis = new Redis(config.REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 5000,
-    retryStrategy: () => null,
-  });
+/** Redis answers now, or one line with the reason ioredis met first (later ones say only "Connection is closed."). */
+async function checkRedis(url: string): Promise<void> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 5000, retryStrategy: () => null });
+  let first: Error | undefined;
+  client.on("error", (e: Error) => (first ??= e));
   try {
-    await redis.connect();
-    await redis.ping();
+    await client.connect();
+    await client.ping();
   } catch (e) {
-    throw new StartupError(`Cannot reach Redis at ${config.REDIS_URL.replace(/\/\/[^@]*@/, "//***@")}: ${(e as Error).message}`);
+    throw new StartupError(`Cannot reach Redis at ${redactUrl(url)}: ${(first ?? (e as Error)).message}`);
   } finally {
-    redis.disconnect();
+    client.disconnect();
   }
+}
+
+async function compose(config: Config, policy: Policy, log: Logger, role: "web" | "worker", teardown: Teardown) {
+  const redisUrl = config.REDIS_URL!;
+  await checkRedis(redisUrl);
   const db = await openDatabase({ url: config.DATABASE_URL });
-  return { db, redisUrl: config.REDIS_URL };
-}
-
-interface Running {
-  stop(): Promise<void>;
-}
-
-async function compose(config: Config, policy: Policy, log: Logger, role: "web" | "worker") {
-  const { db, redisUrl } = await connect(config);
+  teardown.add("database", () => db.close());
   const store = new PrismaIncidentStore(db.prisma);
   const scheduler = new BullmqScheduler({
     connection: redisConnection(redisUrl, role === "worker" ? "worker" : "producer"),
@@ -55,9 +44,11 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
     clock: systemClock,
     log,
     work: role === "worker",
+    queueName: config.BEACON_QUEUE,
     concurrency: config.BEACON_WORKER_CONCURRENCY,
     reconcileEveryMs: config.BEACON_RECONCILE_SECONDS * 1000,
   });
+  teardown.add("scheduler", () => scheduler.stop());
   const deps: AppDeps = {
     store,
     chats: new Map(),
@@ -68,50 +59,69 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
     newId: randomUUID,
     log,
   };
-  const platforms = buildPlatforms(config, deps);
-  return { db, store, scheduler, deps, platforms, redisUrl };
-}
-
-/** The web process: platform receivers and HTTP. Its commands arm timers on Redis; the worker fires them. */
-export async function runWeb(config: Config, policy: Policy, log: Logger): Promise<Running> {
-  const c = await compose(config, policy, log, "web");
-  const probeRedis = new Redis(c.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  probeRedis.on("error", () => undefined);
-  await probeRedis.connect().catch(() => undefined);
-  const web = await startWeb({
-    port: config.PORT,
-    store: c.store,
-    clock: systemClock,
-    probes: [
-      { name: "database", check: async () => void (await c.db.prisma.$queryRaw`SELECT 1`) },
-      { name: "redis", check: async () => void (await probeRedis.ping()) },
-    ],
-    warnings: () => policyWarnings(c.deps),
-    routes: buildRoutes(config, c.deps, c.platforms),
+  const platforms = await buildPlatforms(config, deps);
+  const chats = new ChatConnections(platforms, { log, how: role === "web" ? "start" : "verify" });
+  teardown.add("chat platforms", async () => {
+    for (const p of platforms) await p.stop();
   });
-  for (const p of c.platforms) await p.start();
-  if (!c.platforms.length) log.warn("no chat platform configured (SLACK_BOT_TOKEN or DISCORD_TOKEN); serving HTTP only");
-  log.info("web started", { port: web.port, platforms: c.platforms.map((p) => p.name) });
-  return {
-    stop: async () => {
-      for (const p of c.platforms) await p.stop();
-      await web.close();
-      probeRedis.disconnect();
-      await c.scheduler.stop();
-      await c.db.close();
-    },
-  };
+  teardown.add("chat retries", () => chats.stop());
+  const queue = async () => scheduler.queue.getJobCounts("delayed", "waiting", "active", "failed");
+  const metrics = processMetrics(db, deps, chats, queue);
+  return { db, scheduler, deps, platforms, chats, metrics, redisUrl };
 }
 
-/** The worker process: fires due timers (reminders, escalations, deliveries), reconciling the ledger with Redis. */
-export async function runWorker(config: Config, policy: Policy, log: Logger): Promise<Running> {
-  const c = await compose(config, policy, log, "worker");
-  await c.scheduler.start((key) => runDueTimer(c.deps, key));
-  log.info("worker started", { platforms: c.platforms.map((p) => p.name) });
-  return {
-    stop: async () => {
-      await c.scheduler.stop();
-      await c.db.close();
-    },
-  };
+/** The web process: platform receivers, reviewer pages, health and metrics. Its commands arm timers on Redis; the worker fires them. */
+export async function startWebProcess(config: Config, policy: Policy, log: Logger): Promise<Service> {
+  const teardown = new Teardown(log);
+  return teardown.guard(async () => {
+    const c = await compose(config, policy, log, "web", teardown);
+    const probeRedis = new Redis(c.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    probeRedis.on("error", () => undefined); // readiness reports it
+    teardown.add("redis probe", () => probeRedis.disconnect());
+    await probeRedis.connect().catch(() => undefined);
+    const web = await serveHttp({
+      config,
+      deps: c.deps,
+      db: c.db,
+      chats: c.chats,
+      metrics: c.metrics,
+      routes: buildRoutes(config, c.deps, c.platforms),
+      probes: [{ name: "redis", check: async () => void (await probeRedis.ping()) }],
+    });
+    teardown.add("http", () => web.close());
+    await c.chats.begin();
+    if (!c.platforms.length) log.warn("no chat platform configured (SLACK_BOT_TOKEN or DISCORD_TOKEN); serving HTTP only");
+    log.info("web started", { port: web.port, publicUrl: config.BEACON_PUBLIC_URL, platforms: c.platforms.map((p) => p.name) });
+    return { stop: () => teardown.run(), failed: c.chats.failed };
+  });
+}
+
+/**
+ * The worker process: fires due timers (reminders, escalations, deliveries),
+ * reconciling the ledger with Redis. It serves /healthz, /readyz and /metrics
+ * on PORT when it can; a taken port only costs those. A chat platform that
+ * is down never stops it: deliveries wait in the outbox.
+ */
+export async function startWorkerProcess(config: Config, policy: Policy, log: Logger): Promise<Service> {
+  const teardown = new Teardown(log);
+  return teardown.guard(async () => {
+    const c = await compose(config, policy, log, "worker", teardown);
+    await c.chats.begin();
+    let port: number | undefined;
+    try {
+      const web = await serveHttp({ config, deps: c.deps, db: c.db, chats: c.chats, metrics: c.metrics, routes: [] });
+      teardown.add("http", () => web.close());
+      port = web.port;
+    } catch (e) {
+      log.warn("health and metrics not served", { port: config.PORT, reason: (e as Error).message });
+    }
+    await c.scheduler.start((key) => runDueTimer(c.deps, key));
+    log.info("worker started", {
+      port,
+      queue: config.BEACON_QUEUE,
+      concurrency: config.BEACON_WORKER_CONCURRENCY,
+      platforms: c.platforms.map((p) => p.name),
+    });
+    return { stop: () => teardown.run() };
+  });
 }

@@ -18,7 +18,7 @@ export function linkSecret(config: Config, dataDir?: string): string | undefined
   if (dataDir === ":memory:") return randomBytes(32).toString("hex");
   const file = join(dataDir, "link-secret");
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();

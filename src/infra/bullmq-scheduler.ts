@@ -1,5 +1,5 @@
 import { Queue, Worker, type ConnectionOptions } from "bullmq";
-import type { Redis } from "ioredis";
+import { Redis } from "ioredis";
 import type { TimerSpec } from "../core/timers.js";
 import type { Clock } from "../ports/clock.js";
 import type { IncidentStore } from "../ports/incident-store.js";
@@ -9,6 +9,7 @@ import type { Scheduler } from "../ports/scheduler.js";
 export const QUEUE_NAME = "beacon-timers";
 
 export interface BullmqSchedulerOptions {
+  /** A client from `redisConnection` is the scheduler's: `stop()` disconnects it. */
   connection: ConnectionOptions;
   store: IncidentStore;
   clock: Clock;
@@ -41,7 +42,7 @@ export class BullmqScheduler implements Scheduler {
       connection: opts.connection,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 5, backoff: { type: "exponential", delay: 1000 } },
     });
-    this.queue.on("error", (e) => opts.log.warn("queue connection problem", { error: e.message }));
+    this.queue.on("error", (e) => opts.log.warn("queue connection problem", { err: e }));
   }
 
   async arm(timers: TimerSpec[]): Promise<void> {
@@ -74,11 +75,12 @@ export class BullmqScheduler implements Scheduler {
       connection: this.opts.connection,
       concurrency: this.opts.concurrency ?? 10,
     });
-    this.worker.on("error", (e) => this.opts.log.warn("worker connection problem", { error: e.message }));
-    this.worker.on("failed", (job, e) => this.opts.log.warn("timer job failed", { key: job?.data.key, error: e.message }));
+    this.worker.on("error", (e) => this.opts.log.warn("worker connection problem", { err: e }));
+    this.worker.on("failed", (job, e) => this.opts.log.warn("timer job failed", { key: job?.data.key, err: e }));
+    this.worker.on("completed", (job) => this.opts.log.debug("timer done", { key: job.data.key }));
     const every = this.opts.reconcileEveryMs ?? 30_000;
     this.reconciling = setInterval(
-      () => void this.reconcile().catch((e: Error) => this.opts.log.warn("reconcile failed", { error: e.message })),
+      () => void this.reconcile().catch((e: Error) => this.opts.log.warn("reconcile failed", { err: e })),
       every,
     );
   }
@@ -103,6 +105,7 @@ export class BullmqScheduler implements Scheduler {
       const present = (await pipeline.exec()) ?? [];
       await this.arm(page.filter((_, i) => present[i]?.[1] !== 1));
       seen += page.length;
+      this.opts.log.debug("reconciled", { checked: page.length, rearmed: page.length - present.filter((p) => p?.[1] === 1).length });
       afterKey = page.at(-1)!.key;
       if (page.length < batch) break;
     }
@@ -113,6 +116,8 @@ export class BullmqScheduler implements Scheduler {
     if (this.reconciling) clearInterval(this.reconciling);
     await this.worker?.close();
     await this.queue.close();
+    // BullMQ leaves a client it was given open (it may be shared); this one was made for us.
+    if (this.opts.connection instanceof Redis) this.opts.connection.disconnect();
   }
 }
 
@@ -122,21 +127,16 @@ export function jobId(key: string, dueAt: string): string {
 }
 
 /**
- * ioredis options from a redis:// URL. A worker waits out a Redis outage
- * (maxRetriesPerRequest null, as BullMQ requires); a producer fails fast, so a
- * command is never held hostage by Redis (its timers are safe in the ledger).
+ * A Redis client for REDIS_URL exactly as given: ioredis reads the URL itself,
+ * so `rediss://` (TLS), a username, the database and options such as
+ * `?family=6` all arrive. A worker waits out a Redis outage
+ * (maxRetriesPerRequest null, as BullMQ requires); a producer fails fast, so
+ * a command is never held hostage by Redis (its timers are safe in the ledger).
  */
-export function redisConnection(url: string, role: "worker" | "producer"): ConnectionOptions {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port || 6379),
-    username: u.username || undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
-    tls: u.protocol === "rediss:" ? {} : undefined,
+export function redisConnection(url: string, role: "worker" | "producer"): Redis {
+  return new Redis(url, {
     maxRetriesPerRequest: role === "worker" ? null : 1,
     enableOfflineQueue: role === "worker",
     connectTimeout: 5000,
-  };
+  });
 }

@@ -107,9 +107,10 @@ export class LocalScheduler implements SteppedScheduler {
       fired++;
       try {
         await this.handler(top.key);
+        this.opts.log.debug("timer done", { key: top.key });
       } catch (e) {
         // The ledger still holds the timer as pending; it is retried on the next sweep.
-        this.opts.log.error("timer handler failed", { key: top.key, error: e instanceof Error ? e.message : String(e) });
+        this.opts.log.error("timer handler failed", { key: top.key, err: e });
         this.retryLater(top.key);
       }
     }

@@ -11,6 +11,18 @@ export interface Platform {
   stop(): Promise<void>;
   /** HTTP routes it serves on Beacon's web server (Slack's request URL), if any. */
   routes: Route[];
+  /**
+   * Check the credentials without receiving (the worker, which only sends).
+   * Rejected credentials throw one line; an unreachable platform is retried
+   * in the background and reported by `health()`.
+   */
+  verify?(): Promise<void>;
+  /** Reachable with accepted credentials: readiness and the metrics report it. */
+  health?(): PlatformHealth;
+  /** Settles when the platform failed for good while running (credentials revoked, a fatal gateway close). */
+  failed?: Promise<Error>;
 }
+
+export type PlatformHealth = { ok: true } | { ok: false; reason: string };
 
 export type { PlatformIdentity } from "../core/policy/platform-ids.js";

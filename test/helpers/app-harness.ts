@@ -34,6 +34,7 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
   const clock = new ManualClock(opts.at ?? FRIDAY_1730);
   const logs: string[] = [];
   const log: Logger = {
+    debug: () => {},
     info: () => {},
     warn: (m) => logs.push(`warn ${m}`),
     error: (m, f) => logs.push(`error ${m} ${JSON.stringify(f)}`),

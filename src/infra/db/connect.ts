@@ -1,11 +1,16 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { prepareDataDir, tighten } from "./data-dir.js";
+import { takeLock } from "./data-lock.js";
+import { DatabaseError } from "./database-error.js";
 import { PrismaClient } from "./generated/client.js";
-import { migrate, type SqlRunner } from "./migrate.js";
+import { migrate, pendingMigrations, type SqlRunner } from "./migrate.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
+
+export { DatabaseError };
 
 export interface Database {
   prisma: PrismaClient;
@@ -15,19 +20,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export class DatabaseError extends Error {
-  constructor(
-    readonly code: "DB.UNREACHABLE" | "DB.LOCKED",
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * With a URL: a PostgreSQL server through @prisma/adapter-pg (migrations are
  * applied by `npm run db:migrate`, the Procfile's release step, unless
- * `migrateOnOpen`). Without: the embedded PGlite in `dataDir` (":memory:" for a
+ * `migrateOnOpen`; a database the release step has not migrated is refused
+ * with one line). Without: the embedded PGlite in `dataDir` (":memory:" for a
  * throw-away one), migrated on open and guarded by a lock file, because two
  * processes on one PGlite directory lose writes.
  */
@@ -37,28 +34,74 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; migra
 }
 
 async function openPostgres(url: string, migrateOnOpen: boolean): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  let pool: pg.Pool;
+  try {
+    pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  } catch (e) {
+    throw new DatabaseError(
+      "DB.UNREACHABLE",
+      `DATABASE_URL is not a PostgreSQL URL (${(e as Error).message}): use postgresql://user:password@host:5432/database`,
+    );
+  }
   pool.on("error", () => undefined); // an idle client dropped by the server; the pool replaces it
   try {
     await pool.query("SELECT 1");
   } catch (e) {
     await pool.end().catch(() => undefined);
-    throw new DatabaseError("DB.UNREACHABLE", `Cannot reach PostgreSQL at ${redact(url)}: ${(e as Error).message}`);
+    throw new DatabaseError("DB.UNREACHABLE", `Cannot reach PostgreSQL at ${redactUrl(url)}: ${(e as Error).message}`);
   }
-  const applied = migrateOnOpen ? await migrate(pgRunner(pool)) : [];
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
-    prisma,
-    kind: "postgres",
-    applied,
-    close: async () => {
-      await prisma.$disconnect();
-      await pool.end().catch(() => undefined);
-    },
-  };
+  try {
+    const applied = migrateOnOpen ? await migrateLocked(pool) : await requireMigrated(pool, url);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      kind: "postgres",
+      applied,
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end().catch(() => undefined);
+      },
+    };
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
 }
 
-export function pgRunner(pool: pg.Pool | pg.Client): SqlRunner {
+async function requireMigrated(pool: pg.Pool, url: string): Promise<string[]> {
+  const pending = await pendingMigrations(pgRunner(pool));
+  if (pending.length) {
+    throw new DatabaseError(
+      "DB.MIGRATIONS_PENDING",
+      `The database at ${redactUrl(url)} lacks ${pending.length} migration(s) (${pending.join(", ")}): run the release step, \`npm run db:migrate\`, first.`,
+    );
+  }
+  return [];
+}
+
+/** Any number advisory-locks the migrations; this one is Beacon's ("BEACON" on a phone keypad). */
+const MIGRATION_LOCK = 232_266;
+
+/**
+ * Apply pending migrations holding a PostgreSQL advisory lock, so two release
+ * steps (or two processes migrating on open) run one after the other: the
+ * second finds everything applied.
+ */
+export async function migrateLocked(pool: pg.Pool | pg.Client): Promise<string[]> {
+  const client = pool instanceof pg.Pool ? await pool.connect() : pool;
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      return await migrate(pgRunner(client));
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    if (client !== pool) (client as pg.PoolClient).release();
+  }
+}
+
+export function pgRunner(pool: pg.Pool | pg.ClientBase): SqlRunner {
   return {
     exec: async (sql) => {
       await pool.query(sql);
@@ -69,15 +112,16 @@ export function pgRunner(pool: pg.Pool | pg.Client): SqlRunner {
 
 async function openPglite(dataDir: string): Promise<Database> {
   const memory = dataDir === ":memory:";
-  const release = memory ? () => undefined : takeLock(resolve(dataDir));
+  const dir = resolve(dataDir);
+  if (!memory) mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
+  const release = memory ? () => undefined : takeLock(`${dir}.lock`, dir);
   try {
-    if (!memory) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
-    const client = memory ? new PGlite() : new PGlite(resolve(dataDir));
-    await client.waitReady;
+    const client = memory ? new PGlite() : await openDirectory(dir);
     const applied = await migrate({
       exec: async (sql) => void (await client.exec(sql)),
       query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
     });
+    if (!memory) tighten(dir);
     const prisma = new PrismaClient({ adapter: pgliteAdapter(client) as never });
     return {
       prisma,
@@ -95,32 +139,23 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-/** One process per data directory: a lock file with our pid; a dead holder's lock is taken over. */
-function takeLock(dataDir: string): () => void {
-  const lock = `${dataDir}.lock`;
-  mkdirSync(dirname(lock), { recursive: true });
+async function openDirectory(dir: string): Promise<PGlite> {
+  const state = prepareDataDir(dir);
+  // PGlite writes its files through Node's fs with default modes; in the
+  // embedded process nothing else should be readable by other users either.
+  process.umask(0o077);
   try {
-    const pid = Number(readFileSync(lock, "utf8").trim());
-    if (pid && pid !== process.pid && alive(pid)) {
-      throw new DatabaseError(
-        "DB.LOCKED",
-        `The embedded database ${dataDir} is in use by process ${pid}; stop it first (or set DATABASE_URL to use a PostgreSQL server).`,
-      );
-    }
+    const client = new PGlite(dir);
+    await client.waitReady;
+    return client;
   } catch (e) {
-    if (e instanceof DatabaseError) throw e;
-  }
-  writeFileSync(lock, String(process.pid));
-  return () => rmSync(lock, { force: true });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    // PGlite aborts (RuntimeError: Aborted()) on a directory it cannot read.
+    const what = state === "new" ? "could not be created" : "could not be opened: it is damaged";
+    throw new DatabaseError(
+      "DB.DAMAGED",
+      `The embedded database in ${dir} ${what} (${(e as Error).message}); restore the directory from a backup.`,
+    );
   }
 }
 
-const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
+export const redactUrl = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]+@/, "//$1:***@");

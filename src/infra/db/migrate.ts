@@ -50,6 +50,16 @@ export class MigrationError extends Error {
   readonly code = "DB.MIGRATION_FAILED";
 }
 
+/** Migrations the database has not applied yet (all of them on an empty database), without changing anything. */
+export async function pendingMigrations(db: SqlRunner, migrations: Migration[] = readMigrations()): Promise<string[]> {
+  const [ledger] = await db.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
+  if (!ledger?.t) return migrations.map((m) => m.name);
+  const done = await db.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  return migrations.filter((m) => !done.some((d) => d.migration_name === m.name)).map((m) => m.name);
+}
+
 /** Apply every migration not yet applied. Returns the names applied now. */
 export async function migrate(db: SqlRunner, migrations: Migration[] = readMigrations()): Promise<string[]> {
   await db.exec(LEDGER);

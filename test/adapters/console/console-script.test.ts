@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readScript } from "../../../adapters/console/run-console.js";
-import { runConsoleWorkspace } from "../../../src/main.js";
+import { runConsoleWorkspace } from "../../../src/compose/console.js";
 import { silentLogger } from "../../../src/ports/logger.js";
 import { defaultPolicy } from "../../helpers/default-policy.js";
 

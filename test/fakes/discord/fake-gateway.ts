@@ -72,6 +72,11 @@ export class FakeGateway {
     return this.socket ? Promise.resolve() : new Promise((r) => this.readyWaiters.push(r));
   }
 
+  /** Close the connection with a gateway close code, as Discord does (4004 authentication failed, 4014 disallowed intents…). */
+  closeWith(code: number, reason: string): void {
+    for (const c of this.wss.clients) c.close(code, reason);
+  }
+
   close(): void {
     for (const c of this.wss.clients) c.terminate();
   }

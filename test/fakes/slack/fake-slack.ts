@@ -59,14 +59,15 @@ export class FakeSlack {
     readonly users: Set<string>,
   ) {}
 
-  static async start(opts: { token: string; users: string[] }): Promise<FakeSlack> {
+  /** `port`: a fixed one (Slack coming back where Beacon was told to find it); default any free one. */
+  static async start(opts: { token: string; users: string[]; port?: number }): Promise<FakeSlack> {
     const fake = new FakeSlack(opts.token, new Set(opts.users));
     fake.server = createServer((req, res) => void fake.handle(req, res));
     fake.server.on("upgrade", (req, socket, head) => {
       if ((req.url ?? "").startsWith("/socket")) fake.socketMode.upgrade(req, socket, head);
       else socket.destroy();
     });
-    await new Promise<void>((r) => fake.server.listen(0, "127.0.0.1", r));
+    await new Promise<void>((r) => fake.server.listen(opts.port ?? 0, "127.0.0.1", r));
     fake.port = (fake.server.address() as { port: number }).port;
     return fake;
   }
