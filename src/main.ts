@@ -35,10 +35,8 @@ async function main(argv: string[]): Promise<number> {
     { path: cli.policy ?? config.BEACON_POLICY, inline: config.BEACON_POLICY_YAML },
     { locale: cli.locale ?? config.BEACON_LOCALE, platforms: PLATFORM_IDENTITIES },
   );
-  // Said once at start (and in /readyz): a holiday list about to run out.
-  if (script === undefined) for (const warning of policyWarnings({ policy, clock: systemClock })) log.warn(warning);
   requireSettings(cli.mode, config);
-  const start = async (): Promise<Service> => {
+  const startMode = async (): Promise<Service> => {
     switch (cli.mode) {
       case "web":
         return (await import("./compose/production.js")).startWebProcess(config, policy, log);
@@ -58,6 +56,12 @@ async function main(argv: string[]): Promise<number> {
           redirectLogs: redirect,
         });
     }
+  };
+  // Once started (a start that fails says only why): a holiday list about to run out, also in /readyz.
+  const start = async (): Promise<Service> => {
+    const service = await startMode();
+    if (script === undefined) for (const warning of policyWarnings({ policy, clock: systemClock })) log.warn(warning);
+    return service;
   };
   return runService(start, {
     log,

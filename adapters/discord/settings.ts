@@ -25,6 +25,9 @@ const settingsSchema = z.object({
 
 export type DiscordSettings = z.infer<typeof settingsSchema>;
 
+/** The environment variables Discord reads (deploy recipes are checked against them). */
+export const discordSettingNames = Object.keys(settingsSchema.shape);
+
 export function discordSettings(env: Environment): DiscordSettings {
   const parsed = settingsSchema.safeParse(env);
   if (parsed.success) return parsed.data;

@@ -21,6 +21,9 @@ const settingsSchema = z.object({
 
 export type SlackSettings = z.infer<typeof settingsSchema>;
 
+/** The environment variables Slack reads (deploy recipes are checked against them). */
+export const slackSettingNames = Object.keys(settingsSchema.shape);
+
 export function slackSettings(env: Environment): SlackSettings {
   const parsed = settingsSchema.safeParse(env);
   if (parsed.success) return parsed.data;

@@ -1,3 +1,5 @@
+import { discordSettingNames } from "../../adapters/discord/settings.js";
+import { slackSettingNames } from "../../adapters/slack/settings.js";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -67,7 +69,7 @@ describe("the deploy recipes", () => {
   });
 
   it("set only variables Beacon reads, and every variable each process needs", () => {
-    const known = new Set(Object.keys(configSchema.shape));
+    const known = new Set([...Object.keys(configSchema.shape), ...slackSettingNames, ...discordSettingNames]);
     for (const name of BEACON_SERVICES) {
       const env = compose.services[name]!.environment!;
       expect(
