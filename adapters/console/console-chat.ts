@@ -1,7 +1,7 @@
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort } from "../../src/ports/chat.js";
+import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
 import { renderCard, renderMentions, renderPage } from "./render.js";
 
 /**
@@ -43,6 +43,11 @@ export class ConsoleChat implements ChatPort {
   async upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef): Promise<ChatRef> {
     this.say(`#${room.channelId}`, [existing ? "── incident card (updated)" : "── incident card", ...renderCard(card)]);
     return existing ?? this.ref(room.channelId);
+  }
+
+  /** A terminal shows the summary's Markdown as it is. */
+  async postSummary(room: ChatRef, summary: SummaryDocument): Promise<ChatRef> {
+    return this.post(room, summary.markdown);
   }
 
   async post(room: ChatRef, text: string): Promise<ChatRef> {

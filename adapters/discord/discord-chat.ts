@@ -2,7 +2,7 @@ import { ChannelType, Routes, type REST } from "discord.js";
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort } from "../../src/ports/chat.js";
+import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
 import { classify, discordCode } from "./discord-errors.js";
 import { allowedMentions, cardMessage, discordMentions, pageMessage } from "./render.js";
 
@@ -94,6 +94,11 @@ export class DiscordChat implements ChatPort {
     const msg = await this.call("post card", () => this.rest.post(Routes.channelMessages(room.channelId), { body }));
     await this.rest.put(Routes.channelPin(room.channelId, String(msg.id))).catch(() => undefined); // an unpinned card still works
     return { platform: "discord", channelId: room.channelId, messageId: String(msg.id) };
+  }
+
+  /** The summary as text for now (embeds to come). */
+  async postSummary(room: ChatRef, summary: SummaryDocument): Promise<ChatRef> {
+    return this.post(room, summary.markdown);
   }
 
   /** Discord caps a message at 2,000 characters: a longer post (a summary) goes out in several, split between lines. */

@@ -2,7 +2,7 @@ import type { webApi } from "@slack/bolt";
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort } from "../../src/ports/chat.js";
+import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
 import { cardBlocks, pageBlocks } from "./blocks.js";
 import { channelName } from "./channel-name.js";
 import { slackMentions, slackUserIds } from "./mentions.js";
@@ -72,6 +72,11 @@ export class SlackChat implements ChatPort {
     } catch (e) {
       throw classify(e, existing ? "chat.update" : "chat.postMessage");
     }
+  }
+
+  /** The summary as text for now (Block Kit to come). */
+  async postSummary(room: ChatRef, summary: SummaryDocument): Promise<ChatRef> {
+    return this.post(room, summary.markdown);
   }
 
   async post(room: ChatRef, text: string): Promise<ChatRef> {

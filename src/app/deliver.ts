@@ -102,7 +102,7 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
       if (!room) throw new NotReady("room not open yet");
       // Built at delivery time from the timeline, so it includes the close itself.
       const facts = summarize(deps.policy, incident.number, await deps.store.timeline(incident.id), ctx.now);
-      await chat.post(room, renderSummaryMarkdown(deps.policy, facts), []);
+      await chat.postSummary(room, { facts, markdown: renderSummaryMarkdown(deps.policy, facts) });
       return null;
     }
   }

@@ -1,5 +1,17 @@
 import type { ChatRef } from "../core/model.js";
+import type { SummaryFacts } from "../core/summary.js";
 import type { IncidentCard, PageView } from "../core/views.js";
+
+/**
+ * The after-action summary as posted in the room on close: the facts for a
+ * platform that lays them out itself (Block Kit, embeds), the Markdown for one
+ * that shows text, and the full page's address when Beacon has a public URL.
+ */
+export interface SummaryDocument {
+  facts: SummaryFacts;
+  markdown: string;
+  link?: string;
+}
 
 /**
  * What the application asks of a chat platform. Messages are platform-neutral:
@@ -14,6 +26,8 @@ export interface ChatPort {
   upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef): Promise<ChatRef>;
   /** Post a message in the room. */
   post(room: ChatRef, text: string, mentions: string[]): Promise<ChatRef>;
+  /** Post the after-action summary in the room, laid out as the platform shows documents. */
+  postSummary(room: ChatRef, summary: SummaryDocument): Promise<ChatRef>;
   /** Send a page (direct message with an Acknowledge action) to a person. */
   page(personId: string, view: PageView): Promise<ChatRef>;
   /** Edit a page already sent (acknowledged, superseded). */

@@ -1,6 +1,6 @@
 import type { ChatRef } from "../../src/core/model.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort } from "../../src/ports/chat.js";
+import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
 
 export type ChatCall =
   | { op: "openRoom"; name: string; topic: string; invite: string[] }
@@ -41,6 +41,10 @@ export class RecordingChat implements ChatPort {
   async post(room: ChatRef, text: string, mentions: string[]) {
     this.record({ op: "post", room: room.channelId, text, mentions });
     return this.ref(room.channelId);
+  }
+  /** Recorded as a post of its Markdown, which is what the tests read. */
+  async postSummary(room: ChatRef, summary: SummaryDocument) {
+    return this.post(room, summary.markdown, []);
   }
   async page(personId: string, view: PageView) {
     this.record({ op: "page", personId, view });
