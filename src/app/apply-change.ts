@@ -2,21 +2,19 @@ import type { Change } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
 import type { Incident } from "../core/model.js";
 import { commitChange, decisionContext } from "./commit.js";
-import { deliverAll } from "./deliver.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
 export { decisionContext };
 
 /**
- * The two steps of every change: commit it (state, timeline, timers and
- * outbox in one transaction), then deliver its chat messages. A delivery
- * that fails stays in the ledger and is retried; the change itself is kept.
+ * Commit a change (state, timeline, timers and outbox in one transaction).
+ * The command answers after this one commit; its chat messages are delivered
+ * next by the scheduler (`deliver.ts`), and a delivery that fails stays in the
+ * ledger and is retried; the change itself is kept.
  */
 export async function applyChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<Incident> {
-  const done = await commitChange(deps, change, claimTimer);
-  await deliverAll(deps, done.deliveryKeys);
-  return done.incident;
+  return (await commitChange(deps, change, claimTimer ? [claimTimer] : undefined)).incident;
 }
 
 /**

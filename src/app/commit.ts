@@ -10,11 +10,14 @@ export function decisionContext(deps: AppDeps): DecisionContext {
 /**
  * Commit a decided change (state, timeline entries and timers, chat
  * deliveries included as outbox timers, in one transaction) and wake the
- * scheduler for its timers. Delivering is the next, separate step.
+ * scheduler for its timers. Delivering is the next, separate step: the
+ * scheduler runs the delivery timers (due now) outside the command's path, in
+ * the worker in production and in the process's own background queue in the
+ * embedded default.
  */
-export async function commitChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<FinishedChange> {
+export async function commitChange(deps: AppDeps, change: Change, claimTimers?: string[]): Promise<FinishedChange> {
   const done = finish(change);
-  await deps.store.commit({ ...done, claimTimer });
+  await deps.store.commit({ ...done, claimTimers });
   (deps.metrics ?? noMetrics).committed(done.entries);
   await wake(deps, done);
   return done;
@@ -38,7 +41,8 @@ function bounded(work: Promise<void>, ms: number): Promise<void> {
  * the command: the worker's reconcile arms what is missing when it is back.
  */
 async function wake(deps: AppDeps, done: FinishedChange): Promise<void> {
-  const wakeups = done.addTimers.filter((t) => t.payload.kind !== "deliver");
+  // One wake-up per incident is enough for its deliveries: the first one run leases them all.
+  const wakeups = done.addTimers.filter((t) => t.payload.kind !== "deliver" || t.key === done.deliveryKeys[0]);
   try {
     await bounded(
       (async () => {

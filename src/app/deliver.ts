@@ -1,9 +1,9 @@
 import { parseDuration } from "../core/calendar/duration.js";
-import type { Change } from "../core/incident/change.js";
-import { cardPosted, deliveryFailed, pageDelivered, roomOpened } from "../core/incident/deliveries.js";
-import type { ChatRef, Incident } from "../core/model.js";
+import { Change } from "../core/incident/change.js";
+import { cardPosted, deliveryFailed, pageDelivered, roomOpened, type DeliveryOutcome } from "../core/incident/deliveries.js";
+import type { Incident } from "../core/model.js";
 import { roomName, roomTopic } from "../core/room-name.js";
-import type { Delivery, TimerPayload } from "../core/timers.js";
+import type { Delivery, TimerRow } from "../core/timers.js";
 import { buildCard, buildPageView } from "../core/views.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { PermanentDeliveryError, type ChatPort } from "../ports/chat.js";
@@ -18,46 +18,147 @@ const LEASE_MS = 2 * 60_000;
 /** The room is not open yet: wait and retry, like any transient failure. */
 class NotReady extends Error {}
 
-/**
- * Deliver outbox timers, in order, and then whatever their outcomes add (a
- * failed page falls back to a mention in the room): an explicit queue, so a
- * delivery never re-enters the commit that caused it.
- */
-export async function deliverAll(deps: AppDeps, keys: string[]): Promise<void> {
-  const queue = [...keys];
-  for (let key = queue.shift(); key !== undefined; key = queue.shift()) queue.push(...(await deliverOne(deps, key)));
-}
+type DeliverRow = TimerRow & { payload: Extract<TimerRow["payload"], { kind: "deliver" }> };
 
 /**
- * Deliver one outbox timer to the chat platform. The lease makes it
- * at-most-one runner at a time; success retires the timer (storing any ref the
- * platform returned), failure schedules a retry, and the last failure is
- * recorded on the timeline. Returns the deliveries its outcome added.
+ * Deliver every due chat message of one incident as a batch: one statement
+ * leases them all and reads the incident; the room's messages go out in
+ * order (the room first, then the card and posts), while each person's direct
+ * messages go out at the same time on their own lane; what the platform
+ * returned (room, card and page references, failures) is recorded in one
+ * commit that also retires the batch. Deliveries an outcome adds (a card
+ * refresh, a fallback mention) are committed as new delivery timers and run in
+ * the next batch.
  */
-async function deliverOne(deps: AppDeps, key: string): Promise<string[]> {
+export async function deliverIncident(deps: AppDeps, incidentId: string): Promise<void> {
   const now = deps.clock.now();
-  const row = await deps.store.leaseTimer(key, now, new Date(now.getTime() + LEASE_MS));
-  if (!row || row.payload.kind !== "deliver") return [];
-  const payload = row.payload;
-  const incident = await deps.store.get(payload.incidentId);
+  const { timers, incident } = await deps.store.leaseDeliveries(incidentId, now, new Date(now.getTime() + LEASE_MS));
+  const rows = (timers.filter((t) => t.payload.kind === "deliver") as DeliverRow[]).sort(byDeliveryOrder);
+  if (!rows.length) return;
   if (!incident) {
-    await deps.store.retireTimer(key, now);
-    return [];
+    await deps.store.retireTimers(
+      rows.map((r) => r.key),
+      now,
+    );
+    return;
   }
   const chat = deps.chats.get(incident.declaredBy.platform) ?? [...deps.chats.values()][0];
-  try {
-    if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
-    const outcome = await perform(deps, chat, incident, payload.delivery);
-    (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "sent");
-    return await settle(deps, key, incident.id, outcome, incident);
-  } catch (e) {
-    return failed(deps, key, payload, e);
+  const batch = new Batch(deps, incident);
+  await Promise.all(lanes(rows).map((lane) => batch.run(chat, lane)));
+  await batch.settle();
+}
+
+/** The room's deliveries in one lane (they depend on the room and keep their order); each person's DMs in a lane of their own. */
+function lanes(rows: DeliverRow[]): DeliverRow[][] {
+  const byLane = new Map<string, DeliverRow[]>();
+  for (const row of rows) {
+    const d = row.payload.delivery;
+    const lane = d.what === "page" || d.what === "page_update" ? `page:${d.pageId}` : d.what === "notify" ? `dm:${d.personId}` : "room";
+    byLane.set(lane, [...(byLane.get(lane) ?? []), row]);
+  }
+  return [...byLane.values()];
+}
+
+/** Keys end in `<version>.<n>`: older changes first, then each change's own order. */
+function byDeliveryOrder(a: TimerRow, b: TimerRow): number {
+  const [av, an] = a.key
+    .slice(a.key.lastIndexOf(":") + 1)
+    .split(".")
+    .map(Number);
+  const [bv, bn] = b.key
+    .slice(b.key.lastIndexOf(":") + 1)
+    .split(".")
+    .map(Number);
+  return av! - bv! || an! - bn!;
+}
+
+/** One incident's batch: the outcomes so far, applied to a working copy the later deliveries read. */
+class Batch {
+  private readonly outcomes: DeliveryOutcome[] = [];
+  /** Delivered or failed for good: retired with the settlement. */
+  private readonly done: string[] = [];
+  private readonly working: Change;
+
+  constructor(
+    private readonly deps: AppDeps,
+    incident: Incident,
+  ) {
+    this.working = Change.of(incident, deps.clock.now());
+  }
+
+  async run(chat: ChatPort | undefined, lane: DeliverRow[]): Promise<void> {
+    for (const row of lane) {
+      const { delivery } = row.payload;
+      try {
+        if (!chat) throw new PermanentDeliveryError(`no chat platform "${this.working.incident.declaredBy.platform}" is configured`);
+        this.record(row, await perform(this.deps, chat, this.working.incident, delivery));
+        (this.deps.metrics ?? noMetrics).delivery(delivery.what, "sent");
+      } catch (e) {
+        const outcome = await this.failed(row, e);
+        if (outcome) this.record(row, outcome);
+        if (delivery.what === "open_room") {
+          // Nothing else in the room can go before the room: the rest of the lane waits for its own retry.
+          for (const rest of lane.slice(lane.indexOf(row) + 1)) await this.failed(rest, new NotReady("room not open yet"));
+          return;
+        }
+      }
+    }
+  }
+
+  private record(row: DeliverRow, outcome: DeliveryOutcome | null): void {
+    this.done.push(row.key);
+    if (outcome) {
+      outcome(this.working); // later deliveries of the batch see it (the card sees the room)
+      this.outcomes.push(outcome);
+    }
+  }
+
+  /** A retry is rescheduled at once; the last failure becomes an outcome (recorded on the timeline). */
+  private async failed(row: DeliverRow, error: unknown): Promise<DeliveryOutcome | null> {
+    const { deps } = this;
+    const payload = row.payload;
+    const message = error instanceof Error ? error.message : String(error);
+    const retries = deps.policy.delivery.retries;
+    if (!(error instanceof PermanentDeliveryError) && payload.attempt < retries.length) {
+      const dueAt = new Date(deps.clock.now().getTime() + parseDuration(retries[payload.attempt]!) * 60_000);
+      const next = { ...payload, attempt: payload.attempt + 1 };
+      await deps.store.retryTimer(row.key, dueAt, next);
+      await deps.scheduler.arm([{ key: row.key, dueAt: dueAt.toISOString(), payload: next }]).catch(() => undefined); // reconcile re-arms it
+      (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "retrying");
+      deps.log.warn("delivery failed, will retry", { key: row.key, attempt: payload.attempt + 1, error: message });
+      return null;
+    }
+    (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "failed");
+    deps.log.error("delivery failed for good", { key: row.key, error: message });
+    return deliveryFailed(decisionContext(deps), payload.delivery, message);
+  }
+
+  /**
+   * Record the batch: one commit of every outcome that claims the delivered
+   * rows, or one statement retiring them when nothing changed. If someone else
+   * changed the incident meanwhile, the outcomes are applied again to a fresh
+   * read.
+   */
+  async settle(): Promise<void> {
+    const { deps } = this;
+    if (!this.done.length) return;
+    await onFreshState(
+      async (round) => {
+        const base = round === 0 ? this.working.before! : await deps.store.get(this.working.incident.id);
+        const change = base ? Change.of(base, deps.clock.now()) : null;
+        if (change) for (const outcome of this.outcomes) outcome(change);
+        if (!change || change.isEmpty) {
+          await deps.store.retireTimers(this.done, deps.clock.now());
+          return;
+        }
+        await commitChange(deps, change, this.done);
+      },
+      () => deps.log.warn("delivery outcomes kept conflicting; their leases end and they are tried again", { keys: this.done }),
+    );
   }
 }
 
-type Outcome = ((incident: Incident) => Change | null) | null;
-
-async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Delivery): Promise<Outcome> {
+async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Delivery): Promise<DeliveryOutcome | null> {
   const ctx = decisionContext(deps);
   const room = incident.room;
   switch (d.what) {
@@ -70,18 +171,16 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
         invite,
         incidentId: incident.id,
       });
-      return (inc) => (inc.room ? null : roomOpened(ctx, inc, ref));
+      return roomOpened(ref);
     }
     case "card": {
       if (!room) throw new NotReady("room not open yet");
-      const ref = await chat.upsertCard(room, buildCard(deps.policy, incident, ctx.now), incident.card);
-      return (inc) => (sameRef(inc.card, ref) ? null : cardPosted(ctx, inc, ref));
+      return cardPosted(await chat.upsertCard(room, buildCard(deps.policy, incident, ctx.now), incident.card));
     }
     case "page": {
       const page = incident.pages.find((p) => p.id === d.pageId);
       if (!page || page.ref) return null;
-      const ref = await chat.page(page.personId, buildPageView(deps.policy, incident, page.id));
-      return (inc) => pageDelivered(ctx, inc, page.id, ref);
+      return pageDelivered(page.id, await chat.page(page.personId, buildPageView(deps.policy, incident, page.id)));
     }
     case "page_update": {
       const page = incident.pages.find((p) => p.id === d.pageId);
@@ -106,48 +205,4 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
       return null;
     }
   }
-}
-
-const sameRef = (a: ChatRef | undefined, b: ChatRef) => a?.channelId === b.channelId && a?.messageId === b.messageId;
-
-/**
- * Record what the platform returned. The first attempt decides on the incident
- * read before the platform call (usually still current); a version conflict
- * means it moved on, and the decision is made again on a fresh read.
- */
-async function settle(deps: AppDeps, key: string, incidentId: string, outcome: Outcome, known?: Incident): Promise<string[]> {
-  return onFreshState(
-    async (round) => {
-      if (round > 0 && (await deps.store.timer(key))?.state !== "pending") return []; // someone else settled it
-      const incident = !outcome ? null : round === 0 && known ? known : await deps.store.get(incidentId);
-      const change = incident && outcome ? outcome(incident) : null;
-      if (!change) {
-        await deps.store.retireTimer(key, deps.clock.now());
-        return [];
-      }
-      return (await commitChange(deps, change, key)).deliveryKeys;
-    },
-    () => {
-      deps.log.warn("delivery outcome kept conflicting; its lease ends and it is tried again", { key });
-      return [];
-    },
-  );
-}
-
-async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload, { kind: "deliver" }>, error: unknown): Promise<string[]> {
-  const message = error instanceof Error ? error.message : String(error);
-  const retries = deps.policy.delivery.retries;
-  const permanent = error instanceof PermanentDeliveryError;
-  if (!permanent && payload.attempt < retries.length) {
-    const dueAt = new Date(deps.clock.now().getTime() + parseDuration(retries[payload.attempt]!) * 60_000);
-    const next = { ...payload, attempt: payload.attempt + 1 };
-    await deps.store.retryTimer(key, dueAt, next);
-    await deps.scheduler.arm([{ key, dueAt: dueAt.toISOString(), payload: next }]).catch(() => undefined); // reconcile re-arms it
-    (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "retrying");
-    deps.log.warn("delivery failed, will retry", { key, attempt: payload.attempt + 1, error: message });
-    return [];
-  }
-  (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "failed");
-  deps.log.error("delivery failed for good", { key, error: message });
-  return settle(deps, key, payload.incidentId, (inc) => deliveryFailed(decisionContext(deps), inc, payload.delivery, message));
 }

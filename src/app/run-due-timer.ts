@@ -1,7 +1,7 @@
 import { onTimer } from "../core/incident/on-timer.js";
 import { noMetrics } from "../ports/metrics.js";
 import { applyChange, decisionContext } from "./apply-change.js";
-import { deliverAll } from "./deliver.js";
+import { deliverIncident } from "./deliver.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
@@ -23,7 +23,7 @@ export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
         return;
       }
       if (round === 0) (deps.metrics ?? noMetrics).timerFired(row.payload.kind, (now.getTime() - Date.parse(row.dueAt)) / 1000);
-      if (row.payload.kind === "deliver") return deliverAll(deps, [key]);
+      if (row.payload.kind === "deliver") return deliverIncident(deps, row.payload.incidentId);
       const incident = await deps.store.get(row.payload.incidentId);
       const change = incident ? onTimer(decisionContext(deps), incident, row.payload, row.dueAt) : null;
       if (!change) {

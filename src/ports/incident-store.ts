@@ -15,8 +15,8 @@ export interface ChangeSet {
   entries: NewEntry[];
   addTimers: TimerSpec[];
   cancelTimers: string[];
-  /** A timer this change consumes: it moves pending -> fired, or the whole change is refused. */
-  claimTimer?: string;
+  /** Timers this change consumes (the timer that fired, the deliveries it settles): each moves pending -> fired, or the whole change is refused. */
+  claimTimers?: string[];
 }
 
 export interface IncidentFilter {
@@ -53,13 +53,16 @@ export interface IncidentStore {
   pendingTimers(opts?: { dueBefore?: Date; limit?: number; afterKey?: string }): Promise<TimerRow[]>;
   /** Mark a pending timer fired without an incident change (a stale timer that has nothing to do). */
   retireTimer(key: string, at: Date): Promise<boolean>;
+  /** `retireTimer` for several at once (the deliveries of a batch that changed nothing); how many were still pending. */
+  retireTimers(keys: string[], at: Date): Promise<number>;
   /**
-   * Take a short lease on a due pending timer before doing work outside the
-   * database (a chat delivery): atomically moves its dueAt to `until`, only if
-   * it is pending and due at `now`. Of two runners, one gets the row, the other
-   * null. If the holder dies, the timer falls due again when the lease ends.
+   * Take a short lease on every due pending delivery of one incident before
+   * talking to a chat platform, in one round trip that also reads the
+   * incident: atomically moves their dueAt to `until`, only where pending and
+   * due at `now`. Of two runners, one gets each row. If the holder dies, the
+   * deliveries fall due again when the lease ends.
    */
-  leaseTimer(key: string, now: Date, until: Date): Promise<TimerRow | null>;
+  leaseDeliveries(incidentId: string, now: Date, until: Date): Promise<{ timers: TimerRow[]; incident: Incident | null }>;
   /** Put a pending timer to a later time with a new payload (a delivery to retry). */
   retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]): Promise<void>;
   close(): Promise<void>;

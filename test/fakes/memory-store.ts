@@ -67,7 +67,7 @@ export class MemoryStore implements IncidentStore {
     } else if (!current || current.version !== c.expectedVersion) {
       throw new ConflictError(`version moved for ${c.incident.id}`);
     }
-    if (c.claimTimer && this.timers.get(c.claimTimer)?.state !== "pending") throw new ConflictError(`timer ${c.claimTimer} not pending`);
+    for (const k of c.claimTimers ?? []) if (this.timers.get(k)?.state !== "pending") throw new ConflictError(`timer ${k} not pending`);
     // All checks passed: apply everything.
     this.commits.push(clone(c));
     this.incidents.set(c.incident.id, clone(c.incident));
@@ -80,7 +80,7 @@ export class MemoryStore implements IncidentStore {
       const t = this.timers.get(k);
       if (t?.state === "pending") t.state = "cancelled";
     }
-    if (c.claimTimer) Object.assign(this.timers.get(c.claimTimer)!, { state: "fired", firedAt: new Date().toISOString() });
+    for (const k of c.claimTimers ?? []) Object.assign(this.timers.get(k)!, { state: "fired", firedAt: new Date().toISOString() });
   }
   async timer(key: string) {
     return clone(this.timers.get(key) ?? null);
@@ -98,11 +98,17 @@ export class MemoryStore implements IncidentStore {
     Object.assign(t, { state: "fired", firedAt: at.toISOString() });
     return true;
   }
-  async leaseTimer(key: string, now: Date, until: Date) {
-    const t = this.timers.get(key);
-    if (!t || t.state !== "pending" || t.dueAt > now.toISOString()) return null;
-    t.dueAt = until.toISOString();
-    return clone(t);
+  async retireTimers(keys: string[], at: Date) {
+    let n = 0;
+    for (const k of keys) if (await this.retireTimer(k, at)) n++;
+    return n;
+  }
+  async leaseDeliveries(incidentId: string, now: Date, until: Date) {
+    const due = [...this.timers.values()].filter(
+      (t) => t.payload.kind === "deliver" && t.payload.incidentId === incidentId && t.state === "pending" && t.dueAt <= now.toISOString(),
+    );
+    for (const t of due) t.dueAt = until.toISOString();
+    return { timers: clone(due), incident: clone(this.incidents.get(incidentId) ?? null) };
   }
   async retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]) {
     const t = this.timers.get(key);

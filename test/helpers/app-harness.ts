@@ -60,14 +60,17 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
     clock,
     scheduler,
     logs,
-    as: (personId, text, channelId) => {
+    as: async (personId, text, channelId) => {
       const inbound: Inbound = {
         actor: { platform: "test", userId: personId, name: personId, personId },
         text,
         channelId,
         requestKey: `req-${++requests}`,
       };
-      return dispatch(deps, inbound);
+      // The command answers after its commit; its chat messages go out next, from the scheduler.
+      const reply = await dispatch(deps, inbound);
+      await scheduler.idle();
+      return reply;
     },
     advance: async (minutes) => {
       const target = clock.now().getTime() + minutes * 60_000;

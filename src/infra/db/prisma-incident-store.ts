@@ -177,12 +177,13 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   private async writeTimers(tx: Tx, change: ChangeSet): Promise<void> {
-    if (change.claimTimer) {
+    const claims = change.claimTimers ?? [];
+    if (claims.length) {
       const claimed = await tx.timer.updateMany({
-        where: { key: change.claimTimer, state: "pending" },
+        where: { key: { in: claims }, state: "pending" },
         data: { state: "fired", firedAt: new Date() },
       });
-      if (claimed.count !== 1) throw new ConflictError(`timer ${change.claimTimer} is no longer pending`);
+      if (claimed.count !== claims.length) throw new ConflictError(`timers ${claims.join(", ")} are no longer all pending`);
     }
     if (change.addTimers.length) {
       await tx.timer.createMany({ data: change.addTimers.map((t) => timerData(t)), skipDuplicates: true });
@@ -218,21 +219,28 @@ export class PrismaIncidentStore implements IncidentStore {
     return r.count === 1;
   }
 
-  async leaseTimer(key: string, now: Date, until: Date): Promise<TimerRow | null> {
-    // One round trip: the conditional update returns the row it leased.
-    const rows = await this.prisma.$queryRaw<Array<{ key: string; due_at: Date; payload: unknown; state: string; fired_at: Date | null }>>`
-      UPDATE timer SET due_at = ${until} WHERE key = ${key} AND state = 'pending' AND due_at <= ${now}
-      RETURNING key, due_at, payload, state, fired_at`;
-    const r = rows[0];
-    return r
-      ? toTimerRow({
-          key: r.key,
-          dueAt: new Date(r.due_at),
-          payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload,
-          state: r.state,
-          firedAt: r.fired_at ? new Date(r.fired_at) : null,
-        })
-      : null;
+  async retireTimers(keys: string[], at: Date): Promise<number> {
+    const r = await this.prisma.timer.updateMany({ where: { key: { in: keys }, state: "pending" }, data: { state: "fired", firedAt: at } });
+    return r.count;
+  }
+
+  async leaseDeliveries(incidentId: string, now: Date, until: Date): Promise<{ timers: TimerRow[]; incident: Incident | null }> {
+    // One round trip: the conditional update returns the rows it leased, and the incident rides along.
+    const rows = await this.prisma.$queryRaw<Array<{ key: string | null; due_at: Date | null; payload: unknown; incident: unknown }>>`
+      WITH leased AS (
+        UPDATE timer SET due_at = ${until}
+        WHERE incident_id = ${incidentId} AND kind = 'deliver' AND state = 'pending' AND due_at <= ${now}
+        RETURNING key, due_at, payload)
+      SELECT key, due_at, payload, NULL::jsonb AS incident FROM leased
+      UNION ALL SELECT NULL, NULL, NULL, state FROM incident WHERE id = ${incidentId}`;
+    const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+    const incident = rows.find((r) => r.key === null)?.incident;
+    return {
+      incident: incident ? parseIncident(json(incident)) : null,
+      timers: rows
+        .filter((r) => r.key !== null)
+        .map((r) => toTimerRow({ key: r.key!, dueAt: new Date(r.due_at!), payload: json(r.payload), state: "pending", firedAt: null })),
+    };
   }
 
   async retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { FigureInput } from "../../../src/core/figures.js";
 import { describe, expect, it } from "vitest";
 import { ConflictError, DuplicateRequestError, type IncidentStore } from "../../../src/ports/incident-store.js";
+import type { TimerSpec } from "../../../src/core/timers.js";
 import { created, fullIncident, next, note, sampleIncident, timer } from "./sample-incident.js";
 
 const text = (e: { data: unknown }) => (e.data as { text: string }).text;
@@ -75,34 +76,76 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect((await store.timer(k("a")))!.dueAt).toBe("2026-11-27T10:00:00.000Z");
       expect((await store.timer(k("b")))!.state).toBe("cancelled");
       cur = (await store.get(inc.id))!;
-      await store.commit(next(cur, {}, [note("fired")], { claimTimer: k("a") }));
+      await store.commit(next(cur, {}, [note("fired")], { claimTimers: [k("a")] }));
       expect((await store.timer(k("a")))!.state).toBe("fired");
       cur = (await store.get(inc.id))!;
-      await expect(store.commit(next(cur, { title: "twice" }, [note("again")], { claimTimer: k("a") }))).rejects.toBeInstanceOf(
+      await expect(store.commit(next(cur, { title: "twice" }, [note("again")], { claimTimers: [k("a")] }))).rejects.toBeInstanceOf(
         ConflictError,
       );
       expect((await store.get(inc.id))!.title).not.toBe("twice");
       expect((await store.timeline(inc.id)).map(text)).not.toContain("again");
     });
 
-    it("leases a due timer to one runner, retries it later, and retires it once", async () => {
+    it("leases an incident's due deliveries to one runner with the incident, retries one later, and retires them once", async () => {
       const store = await open();
       const inc = sampleIncident();
-      const key = `${inc.id}:deliver`;
-      await store.commit(created(inc, [], [timer(inc.id, key, "2026-11-27T10:00:00.000Z")]));
+      const deliver = (key: string, dueAt: string): TimerSpec => ({
+        key,
+        dueAt,
+        payload: { kind: "deliver", incidentId: inc.id, delivery: { what: "card" }, attempt: 0 },
+      });
+      const [a, b, later] = [`${inc.id}:deliver:1.0`, `${inc.id}:deliver:1.1`, `${inc.id}:deliver:1.2`];
+      await store.commit(
+        created(
+          inc,
+          [],
+          [
+            deliver(a, "2026-11-27T10:00:00.000Z"),
+            deliver(b, "2026-11-27T10:00:00.000Z"),
+            deliver(later, "2026-11-27T12:00:00.000Z"),
+            timer(inc.id, `${inc.id}:escalate`, "2026-11-27T10:00:00.000Z"),
+          ],
+        ),
+      );
       const now = new Date("2026-11-27T10:01:00.000Z");
-      expect(await store.leaseTimer(key, new Date("2026-11-27T09:59:00.000Z"), new Date("2026-11-27T10:03:00.000Z"))).toBeNull();
-      expect((await store.leaseTimer(key, now, new Date("2026-11-27T10:03:00.000Z")))?.dueAt).toBe("2026-11-27T10:03:00.000Z");
-      expect(await store.leaseTimer(key, now, new Date("2026-11-27T10:03:00.000Z"))).toBeNull();
-      await store.retryTimer(key, new Date("2026-11-27T11:00:00.000Z"), {
+      const until = new Date("2026-11-27T10:03:00.000Z");
+      const early = await store.leaseDeliveries(inc.id, new Date("2026-11-27T09:59:00.000Z"), until);
+      expect(early.timers).toEqual([]);
+      expect(early.incident?.id).toBe(inc.id);
+      const first = await store.leaseDeliveries(inc.id, now, until);
+      expect(first.timers.map((t) => t.key).sort()).toEqual([a, b]);
+      expect(first.timers.every((t) => t.dueAt === until.toISOString())).toBe(true);
+      expect(first.incident?.title).toBe(inc.title);
+      expect((await store.leaseDeliveries(inc.id, now, until)).timers).toEqual([]);
+      expect(await store.leaseDeliveries("no-such-incident", now, until)).toEqual({ timers: [], incident: null });
+      await store.retryTimer(a, new Date("2026-11-27T11:00:00.000Z"), {
         kind: "deliver",
         incidentId: inc.id,
         delivery: { what: "card" },
         attempt: 1,
       });
-      expect(await store.timer(key)).toMatchObject({ state: "pending", dueAt: "2026-11-27T11:00:00.000Z", payload: { attempt: 1 } });
-      expect(await store.retireTimer(key, now)).toBe(true);
-      expect(await store.retireTimer(key, now)).toBe(false);
+      expect(await store.timer(a)).toMatchObject({ state: "pending", dueAt: "2026-11-27T11:00:00.000Z", payload: { attempt: 1 } });
+      expect(await store.retireTimers([a, b], now)).toBe(2);
+      expect(await store.retireTimers([a, b], now)).toBe(0);
+      expect(await store.retireTimer(later, now)).toBe(true);
+      expect(await store.retireTimer(later, now)).toBe(false);
+    });
+
+    it("claims several timers in one commit, or none of them and nothing else", async () => {
+      const store = await open();
+      const inc = sampleIncident();
+      const [a, b] = [`${inc.id}:a`, `${inc.id}:b`];
+      await store.commit(created(inc, [], [timer(inc.id, a, "2026-11-27T10:00:00.000Z"), timer(inc.id, b, "2026-11-27T10:00:00.000Z")]));
+      await store.retireTimer(b, new Date("2026-11-27T10:00:00.000Z"));
+      let cur = (await store.get(inc.id))!;
+      await expect(store.commit(next(cur, { title: "both" }, [note("both")], { claimTimers: [a, b] }))).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect((await store.timer(a))!.state).toBe("pending");
+      expect((await store.get(inc.id))!.title).not.toBe("both");
+      cur = (await store.get(inc.id))!;
+      await store.commit(next(cur, { title: "one" }, [note("one")], { claimTimers: [a] }));
+      expect((await store.timer(a))!.state).toBe("fired");
     });
 
     it("lists pending timers oldest first, with a due bound and keyset pages", async () => {
