@@ -40,6 +40,14 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
     error: (m, f) => logs.push(`error ${m} ${JSON.stringify(f)}`),
   };
   const scheduler = new LocalScheduler({ store, clock, log, auto: false });
+  // The manual clock moves only when a test says so, but what is due now runs at
+  // once, as in a running Beacon: a command's chat deliveries go out after it
+  // answers, without a test having to move the clock.
+  const arm = scheduler.arm.bind(scheduler);
+  scheduler.arm = async (timers) => {
+    await arm(timers);
+    if (timers.some((t) => Date.parse(t.dueAt) <= clock.now().getTime())) void scheduler.runDue();
+  };
   let ids = 0;
   const deps: AppDeps = {
     store,

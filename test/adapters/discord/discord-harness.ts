@@ -19,7 +19,7 @@ export interface DiscordHarness extends Omit<Harness, "as"> {
   fake: FakeDiscord;
   platform: DiscordPlatform;
   user(personId: string): DiscordUser;
-  /** Wait until Beacon answered the interaction with this token (deferred reply edited, or a modal shown). */
+  /** Wait until Beacon answered the interaction with this token (deferred reply edited, or a modal shown) and delivered what it committed. */
   answered(token: string): Promise<{ callbacks: Array<Record<string, unknown>>; original?: Record<string, unknown> }>;
   /** Wait until a condition holds (gateway events are handled asynchronously). */
   until(check: () => boolean | Promise<boolean>): Promise<void>;
@@ -60,6 +60,7 @@ export async function discordHarness(opts: { policy?: Policy; env?: Record<strin
         const i = fake.interactions.get(token);
         return !!i && (!!i.original || i.callbacks.some((c) => c.type === 9 || c.type === 8));
       });
+      await h.scheduler.idle(); // the chat deliveries the command committed go out after its answer
       return fake.interactions.get(token)!;
     },
     close: async () => {

@@ -59,10 +59,14 @@ export async function slackHarness(opts: { policy?: Policy; env?: Record<string,
     fake,
     slack,
     platform,
-    settle: () => platform.idle(),
+    settle: async () => {
+      await platform.idle();
+      await h.scheduler.idle(); // the deliveries the commands committed
+    },
     advance: async (minutes) => {
       await h.advance(minutes);
       await platform.idle();
+      await h.scheduler.idle();
     },
     close: async () => {
       await platform.stop();

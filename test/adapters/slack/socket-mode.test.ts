@@ -40,6 +40,7 @@ describe("Slack in Socket Mode", () => {
     });
     expect(ack.ms).toBeLessThan(1000);
     await platform.idle();
+    await h.scheduler.idle();
     expect(fake.channelNamed("inc-1-checkout-down")).toBeDefined();
     expect(fake.channels.get("DULEE")!.messages).toHaveLength(1);
     expect(String(fake.responses.at(-1)!.body.text)).toMatch(/INC-1 declared/);
