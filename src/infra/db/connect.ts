@@ -9,6 +9,8 @@ import { DatabaseError } from "./database-error.js";
 import { PrismaClient } from "./generated/client.js";
 import { migrate, pendingMigrations, type SqlRunner } from "./migrate.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
+import { loggingAdapter, type StatementListener } from "./statement-log.js";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 export { DatabaseError };
 
@@ -28,12 +30,22 @@ export interface Database {
  * throw-away one), migrated on open and guarded by a lock file, because two
  * processes on one PGlite directory lose writes.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; migrateOnOpen?: boolean }): Promise<Database> {
-  if (opts.url) return openPostgres(opts.url, opts.migrateOnOpen ?? false);
-  return openPglite(opts.dataDir ?? "./data/pglite");
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  migrateOnOpen?: boolean;
+  /** Told of every statement Prisma sends (tests count them; benches show them). */
+  onStatement?: StatementListener;
+}): Promise<Database> {
+  const log = opts.onStatement;
+  const adapt = (factory: SqlDriverAdapterFactory) => (log ? loggingAdapter(factory, log) : factory);
+  if (opts.url) return openPostgres(opts.url, opts.migrateOnOpen ?? false, adapt);
+  return openPglite(opts.dataDir ?? "./data/pglite", adapt);
 }
 
-async function openPostgres(url: string, migrateOnOpen: boolean): Promise<Database> {
+type Adapt = (factory: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
+
+async function openPostgres(url: string, migrateOnOpen: boolean, adapt: Adapt): Promise<Database> {
   let pool: pg.Pool;
   try {
     pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
@@ -52,7 +64,7 @@ async function openPostgres(url: string, migrateOnOpen: boolean): Promise<Databa
   }
   try {
     const applied = migrateOnOpen ? await migrateLocked(pool) : await requireMigrated(pool, url);
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: adapt(new PrismaPg(pool) as unknown as SqlDriverAdapterFactory) as never });
     return {
       prisma,
       kind: "postgres",
@@ -110,7 +122,7 @@ export function pgRunner(pool: pg.Pool | pg.ClientBase): SqlRunner {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, adapt: Adapt): Promise<Database> {
   const memory = dataDir === ":memory:";
   const dir = resolve(dataDir);
   if (!memory) mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
@@ -122,7 +134,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
     });
     if (!memory) tighten(dir);
-    const prisma = new PrismaClient({ adapter: pgliteAdapter(client) as never });
+    const prisma = new PrismaClient({ adapter: adapt(pgliteAdapter(client)) as never });
     return {
       prisma,
       kind: "pglite",

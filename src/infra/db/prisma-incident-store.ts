@@ -11,17 +11,16 @@ import {
 } from "../../ports/incident-store.js";
 import { Prisma, type PrismaClient } from "./generated/client.js";
 import { translateConnectionErrors } from "./connection-errors.js";
+import { sqlState } from "./sql-state.js";
 import { figureRowSchema, parseEntry, parseIncident, timerPayloadSchema } from "./incident-codec.js";
 
-type Tx = Prisma.TransactionClient;
 type TimerRecord = { key: string; dueAt: Date; payload: unknown; state: string; firedAt: Date | null };
 
 /**
- * The IncidentStore on Prisma 7, for PGlite and PostgreSQL alike. A commit is
- * one interactive transaction: the incident (insert, or update guarded by its
- * version), its timeline entries, and the timer-ledger rows it adds, cancels
- * or claims. Inside the transaction only `tx` is used: PGlite is a single
- * connection and the outer client would deadlock.
+ * The IncidentStore on Prisma 7, for PGlite and PostgreSQL alike. Prisma
+ * holds the schema and the migrations and serves the reads; the hot writes (a
+ * commit, a delivery lease) are single raw statements, so a command costs a
+ * round trip or two rather than a transaction of many.
  */
 export class PrismaIncidentStore implements IncidentStore {
   constructor(private readonly prisma: PrismaClient) {
@@ -114,82 +113,22 @@ export class PrismaIncidentStore implements IncidentStore {
     return rows.map(parseEntry);
   }
 
+  /**
+   * One statement: `beacon_commit` (a migration) writes the incident, its
+   * entries and timers, cancels and claims, atomically. A lost race is SQLSTATE
+   * BC409; a second declare with the same request key is a unique violation.
+   */
   async commit(change: ChangeSet): Promise<void> {
     try {
-      await this.prisma.$transaction(async (tx) => {
-        await this.writeIncident(tx, change);
-        await this.writeEntries(tx, change);
-        await this.writeTimers(tx, change);
-      });
+      await this.prisma.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && change.expectedVersion === null) {
-        const target = JSON.stringify(e.meta ?? {});
-        if (target.includes("request_key") || target.includes("requestKey")) throw new DuplicateRequestError(change.incident.requestKey);
-        if (await this.getByRequestKey(change.incident.requestKey)) throw new DuplicateRequestError(change.incident.requestKey);
+      const state = sqlState(e);
+      if (state === "BC409") throw new ConflictError(`change to incident ${change.incident.id} lost a race: ${(e as Error).message}`);
+      if (state === "23505" && change.expectedVersion === null) {
+        if (/request_key/.test(String((e as Error).message)) || (await this.getByRequestKey(change.incident.requestKey)))
+          throw new DuplicateRequestError(change.incident.requestKey);
       }
       throw e;
-    }
-  }
-
-  private async writeIncident(tx: Tx, { incident, expectedVersion }: ChangeSet): Promise<void> {
-    const columns = {
-      status: incident.status,
-      severity: incident.severity,
-      kind: incident.kind,
-      drill: incident.drill,
-      closedAt: incident.closedAt ? new Date(incident.closedAt) : null,
-      roomPlatform: incident.room?.platform ?? null,
-      roomChannelId: incident.room?.channelId ?? null,
-      version: incident.version,
-      state: incident as unknown as Prisma.InputJsonValue,
-      updatedAt: new Date(),
-    };
-    if (expectedVersion === null) {
-      await tx.incident.create({
-        data: {
-          id: incident.id,
-          number: incident.number,
-          requestKey: incident.requestKey,
-          declaredAt: new Date(incident.declaredAt),
-          ...columns,
-        },
-      });
-      return;
-    }
-    const updated = await tx.incident.updateMany({ where: { id: incident.id, version: expectedVersion }, data: columns });
-    if (updated.count !== 1) throw new ConflictError(`incident ${incident.id} moved past version ${expectedVersion}`);
-  }
-
-  /** The document's nextSeq is already past the new entries: they take the seqs just before it. */
-  private async writeEntries(tx: Tx, { incident, entries }: ChangeSet): Promise<void> {
-    if (!entries.length) return;
-    const first = incident.nextSeq - entries.length;
-    await tx.timelineEntry.createMany({
-      data: entries.map((e, i) => ({
-        incidentId: incident.id,
-        seq: first + i,
-        at: new Date(e.at),
-        type: e.type,
-        actor: e.actor as unknown as Prisma.InputJsonValue,
-        data: e.data as unknown as Prisma.InputJsonValue,
-      })),
-    });
-  }
-
-  private async writeTimers(tx: Tx, change: ChangeSet): Promise<void> {
-    const claims = change.claimTimers ?? [];
-    if (claims.length) {
-      const claimed = await tx.timer.updateMany({
-        where: { key: { in: claims }, state: "pending" },
-        data: { state: "fired", firedAt: new Date() },
-      });
-      if (claimed.count !== claims.length) throw new ConflictError(`timers ${claims.join(", ")} are no longer all pending`);
-    }
-    if (change.addTimers.length) {
-      await tx.timer.createMany({ data: change.addTimers.map((t) => timerData(t)), skipDuplicates: true });
-    }
-    if (change.cancelTimers.length) {
-      await tx.timer.updateMany({ where: { key: { in: change.cancelTimers }, state: "pending" }, data: { state: "cancelled" } });
     }
   }
 
@@ -258,18 +197,6 @@ export class PrismaIncidentStore implements IncidentStore {
     const row = await this.prisma.incident.findUnique({ where, select: { state: true } });
     return row ? parseIncident(row.state) : null;
   }
-}
-
-function timerData(t: TimerSpec) {
-  return {
-    key: t.key,
-    incidentId: t.payload.incidentId,
-    kind: t.payload.kind,
-    dueAt: new Date(t.dueAt),
-    payload: t.payload as unknown as Prisma.InputJsonValue,
-    state: "pending",
-    createdAt: new Date(),
-  };
 }
 
 function toTimerRow(row: TimerRecord): TimerRow {
