@@ -10,6 +10,7 @@ import { expandTargets } from "../src/core/policy/directory.js";
 import { openDatabase, type Database } from "../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../src/infra/db/prisma-incident-store.js";
 import { LocalScheduler } from "../src/infra/local-scheduler.js";
+import { runDueTimer } from "../src/app/run-due-timer.js";
 import { systemClock } from "../src/ports/clock.js";
 import { silentLogger } from "../src/ports/logger.js";
 import { discordPolicy, TOKEN } from "../test/adapters/discord/discord-harness.js";
@@ -36,7 +37,8 @@ async function run(label: string, db: Database): Promise<void> {
     users: Object.entries(policy.people).map(([id, p]) => ({ id: p.ids.discord!, name: id })),
   });
   const store = new PrismaIncidentStore(db.prisma);
-  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: false });
+  // The embedded default: deliveries run in the background from the in-process scheduler.
+  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true });
   const deps: AppDeps = {
     store,
     chats: new Map(),
@@ -47,6 +49,7 @@ async function run(label: string, db: Database): Promise<void> {
     newId: () => crypto.randomUUID(),
     log: silentLogger,
   };
+  await scheduler.start((key) => runDueTimer(deps, key));
   const platform = buildDiscordPlatform({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl }, deps)!;
   await platform.start();
   const dana = new DiscordUser(fake, { id: policy.people.dana!.ids.discord!, name: "dana" });
@@ -111,6 +114,7 @@ async function run(label: string, db: Database): Promise<void> {
   });
   report(`discord declare → pages posted (${CONCURRENT}, ${label})`, { n: paged.length, p50_ms: p.p50, p99_ms: p.p99, max_ms: p.max });
   await platform.stop();
+  await scheduler.stop();
   await fake.close();
   await db.close();
 }

@@ -15,7 +15,19 @@ const all: Record<string, () => Promise<void>> = {
   discord: benchDiscord,
   review: benchReview,
 };
-const wanted = process.argv.slice(2).filter((a) => a in all);
-console.log(`node ${process.version}, ${new Date().toISOString()}`);
-for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]!();
+const asked = process.argv.slice(2).filter((a) => a !== "--");
+const unknown = asked.filter((a) => !(a in all));
+if (unknown.length) {
+  console.error(`No bench named ${unknown.map((u) => `"${u}"`).join(", ")}. Benches: ${Object.keys(all).join(", ")}.`);
+  process.exit(2);
+}
+const names = asked.length ? asked : Object.keys(all);
+// Figures go to stdout; progress to stderr, so a redirected report stays clean.
+console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
+for (const [i, name] of names.entries()) {
+  const t0 = Date.now();
+  console.error(`[${i + 1}/${names.length}] ${name}…`);
+  await all[name]!();
+  console.error(`[${i + 1}/${names.length}] ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
 process.exit(0);
