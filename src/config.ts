@@ -26,6 +26,7 @@ export const configSchema = z.object({
   BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   /** Seconds between reconciles of the ledger with Redis (a flushed Redis is refilled within this). */
   BEACON_RECONCILE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  BEACON_TIMER_HORIZON_MINUTES: z.coerce.number().min(1).max(10_080).default(60),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   BEACON_PUBLIC_URL: optionalText,
   /** HMAC key of the signed links to reviewer pages (required for them in production; the embedded default keeps one in its data directory). */

@@ -47,6 +47,7 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
     queueName: config.BEACON_QUEUE,
     concurrency: config.BEACON_WORKER_CONCURRENCY,
     reconcileEveryMs: config.BEACON_RECONCILE_SECONDS * 1000,
+    horizonMs: config.BEACON_TIMER_HORIZON_MINUTES * 60_000,
   });
   teardown.add("scheduler", () => scheduler.stop());
   const deps: AppDeps = {

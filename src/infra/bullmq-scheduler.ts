@@ -17,8 +17,14 @@ export interface BullmqSchedulerOptions {
   /** Run due timers in this process (the worker). The web process only arms. */
   work: boolean;
   concurrency?: number;
-  /** How often the worker reconciles the ledger with the queue. */
+  /** How often the worker reconciles the ledger with the queue (and arms what came into the horizon). */
   reconcileEveryMs?: number;
+  /**
+   * Only timers due within this much of now get a job in Redis; later ones wait
+   * in the ledger until a reconcile finds them inside it. At least twice the
+   * reconcile interval, so nothing comes due between two sweeps unarmed.
+   */
+  horizonMs?: number;
   queueName?: string;
 }
 
@@ -30,6 +36,10 @@ export interface BullmqSchedulerOptions {
  * periodically) re-adds a job for every pending ledger timer, which BullMQ
  * ignores for ids it already holds. A job whose timer is fired or cancelled
  * does nothing (the handler re-reads the ledger).
+ *
+ * Redis holds only the horizon (an hour by default): a timer due next week
+ * stays in the ledger until a periodic reconcile finds it within the hour, so
+ * a reconcile into an empty Redis adds the next hour's jobs, not 100,000.
  */
 export class BullmqScheduler implements Scheduler {
   readonly queue: Queue;
@@ -45,11 +55,17 @@ export class BullmqScheduler implements Scheduler {
     this.queue.on("error", (e) => opts.log.warn("queue connection problem", { err: e }));
   }
 
+  /** The horizon in force: as asked, but never shorter than two reconcile intervals. */
+  get horizonMs(): number {
+    return Math.max(this.opts.horizonMs ?? 3_600_000, 2 * (this.opts.reconcileEveryMs ?? 30_000));
+  }
+
   async arm(timers: TimerSpec[]): Promise<void> {
-    if (!timers.length) return;
     const now = this.opts.clock.now().getTime();
+    const soon = timers.filter((t) => Date.parse(t.dueAt) <= now + this.horizonMs); // the rest: the sweep arms them
+    if (!soon.length) return;
     await this.queue.addBulk(
-      timers.map((t) => ({
+      soon.map((t) => ({
         name: "timer",
         data: { key: t.key },
         opts: { jobId: jobId(t.key, t.dueAt), delay: Math.max(0, Date.parse(t.dueAt) - now) },
@@ -86,19 +102,20 @@ export class BullmqScheduler implements Scheduler {
   }
 
   /**
-   * Re-add a job for every pending ledger timer whose job Redis no longer
-   * holds. Presence is one pipelined EXISTS per page (cheap enough to run every
-   * 30 s over 100,000 timers); adding is idempotent anyway, so a job that
+   * Re-add a job for every pending ledger timer within the horizon whose job
+   * Redis does not hold (lost, or newly inside the horizon). Presence is one
+   * pipelined EXISTS per page; adding is idempotent anyway, so a job that
    * vanishes between the check and the add is at worst added once more.
    * Returns how many timers were checked.
    */
   async reconcile(batch = 1000): Promise<number> {
     let afterKey: string | undefined;
     let seen = 0;
+    const dueBefore = new Date(this.opts.clock.now().getTime() + this.horizonMs);
     // BullMQ's Redis backend hands out its ioredis client; its own type hides the plain commands.
     const client = (await this.queue.getBackend().client) as unknown as Redis;
     for (;;) {
-      const page = await this.opts.store.pendingTimers({ limit: batch, afterKey });
+      const page = await this.opts.store.pendingTimers({ limit: batch, afterKey, dueBefore });
       if (!page.length) break;
       const pipeline = client.pipeline();
       for (const t of page) pipeline.exists(this.queue.toKey(jobId(t.key, t.dueAt)));

@@ -76,12 +76,13 @@ export function describeSchedulerContract(name: string, open: OpenScheduler): vo
     it("does not wake a cancelled timer", async () => {
       const store = new MemoryStore();
       const inc = sampleIncident();
-      const t = { ...spec("gone", soon(200)), payload: { kind: "escalate" as const, incidentId: inc.id, generation: 1, step: 0 } };
+      // Due 1 s ahead: a loaded machine may take a few hundred ms to cancel.
+      const t = { ...spec("gone", soon(1000)), payload: { kind: "escalate" as const, incidentId: inc.id, generation: 1, step: 0 } };
       await store.commit(created(inc, [], [t]));
       const { scheduler, fired } = await started(store);
       await scheduler.arm([t]);
       await scheduler.cancel(["gone"]);
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 1300));
       expect(fired).toEqual([]);
     });
 
