@@ -33,6 +33,9 @@ export interface Embedded {
   startTimers(): Promise<void>;
 }
 
+/** Due timers (mostly chat deliveries, one batch per incident) the embedded process runs at once. */
+const DELIVERING_AT_ONCE = 8;
+
 /**
  * One process holding everything: the embedded database (or a PostgreSQL
  * server) and the in-process scheduler over the timer ledger. The console
@@ -43,7 +46,8 @@ export async function openEmbedded(o: EmbeddedOptions, teardown: Teardown): Prom
   const db = await openDatabase({ url: o.databaseUrl, dataDir: o.dataDir, migrateOnOpen: true });
   teardown.add("database", () => db.close());
   const store = new PrismaIncidentStore(db.prisma);
-  const scheduler = new LocalScheduler({ store, clock: o.clock, log: o.log, auto: o.auto });
+  // Running by itself, it delivers several incidents' messages at once; a script steps it one timer at a time.
+  const scheduler = new LocalScheduler({ store, clock: o.clock, log: o.log, auto: o.auto, concurrency: o.auto ? DELIVERING_AT_ONCE : 1 });
   teardown.add("timers", () => scheduler.stop());
   const deps: AppDeps = {
     store,
