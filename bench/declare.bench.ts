@@ -76,7 +76,7 @@ async function run(label: string, db: Database, raw: Raw, counted: () => number,
     },
   });
   const chat = new RecordingChat();
-  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true, concurrency: 8 });
+  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true, concurrency: 4 });
   const deps: AppDeps = {
     store,
     chats: new Map([["test", chat]]),

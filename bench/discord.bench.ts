@@ -38,7 +38,7 @@ async function run(label: string, db: Database): Promise<void> {
   });
   const store = new PrismaIncidentStore(db.prisma);
   // The embedded default: deliveries run in the background from the in-process scheduler.
-  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true, concurrency: 8 });
+  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true, concurrency: 4 });
   const deps: AppDeps = {
     store,
     chats: new Map(),

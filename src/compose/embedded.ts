@@ -34,7 +34,7 @@ export interface Embedded {
 }
 
 /** Due timers (mostly chat deliveries, one batch per incident) the embedded process runs at once. */
-const DELIVERING_AT_ONCE = 8;
+const DELIVERING_AT_ONCE = 4;
 
 /**
  * One process holding everything: the embedded database (or a PostgreSQL
