@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Incident } from "../core/model.js";
 import type { Policy } from "../core/policy/schema.js";
+import { neutraliseBidi } from "../core/text.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { summaryJson } from "../core/summary-json.js";
 import type { Clock } from "../ports/clock.js";
@@ -37,7 +38,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
   });
-  res.end(body);
+  res.end(neutraliseBidi(body));
   return true;
 }
 const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, "application/json", JSON.stringify(body, null, 2));

@@ -1,3 +1,4 @@
+import { isIncidentNumber } from "../../core/commands/read.js";
 import type { Incident } from "../../core/model.js";
 import type { FigureInput } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
@@ -39,7 +40,8 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   async getByNumber(number: number): Promise<Incident | null> {
-    return this.one({ number });
+    // Out of the column's range (#2147483648): no such incident, not a database error.
+    return isIncidentNumber(number) ? this.one({ number }) : null;
   }
 
   async getByRequestKey(requestKey: string): Promise<Incident | null> {

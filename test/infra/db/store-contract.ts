@@ -29,6 +29,11 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       ]);
     });
 
+    it("finds no incident for a number outside what the store holds, without a database error", async () => {
+      const store = await open();
+      for (const n of [2_147_483_648, 1e20, 0, -1, 1.5, Number.NaN]) expect(await store.getByNumber(n), String(n)).toBeNull();
+    });
+
     it("reads back every field of a fully populated incident, none dropped", async () => {
       const store = await open();
       const inc = fullIncident();
