@@ -1,7 +1,7 @@
 import type { Change } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
 import type { Incident } from "../core/model.js";
-import { commitChange, decisionContext } from "./commit.js";
+import { commitChange, commitNewChange, decisionContext } from "./commit.js";
 import { deliverAll } from "./deliver.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
@@ -15,6 +15,13 @@ export { decisionContext };
  */
 export async function applyChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<Incident> {
   const done = await commitChange(deps, change, claimTimer);
+  await deliverAll(deps, done.deliveryKeys);
+  return done.incident;
+}
+
+/** A new incident: committed under the number the store takes in the same transaction, then delivered. */
+export async function applyNew(deps: AppDeps, decide: (number: number) => Change): Promise<Incident> {
+  const done = await commitNewChange(deps, decide);
   await deliverAll(deps, done.deliveryKeys);
   return done.incident;
 }

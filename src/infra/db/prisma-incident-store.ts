@@ -30,9 +30,18 @@ export class PrismaIncidentStore implements IncidentStore {
     return translateConnectionErrors(this);
   }
 
-  async nextNumber(): Promise<number> {
-    const rows = await this.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT nextval('incident_number_seq') AS n`;
-    return Number(rows[0]!.n);
+  async commitNew(build: (number: number) => ChangeSet): Promise<ChangeSet> {
+    let change: ChangeSet | undefined;
+    await this.transact(async (tx) => {
+      // The counter row is locked until this transaction ends, so declares take numbers one after another,
+      // and a rolled-back declare gives its number back. Past the highest number already there (an import).
+      const rows = await tx.$queryRaw<Array<{ last: number }>>`
+        UPDATE incident_counter SET last = GREATEST(last, (SELECT COALESCE(MAX(number), 0) FROM incident)) + 1
+        WHERE id = 1 RETURNING last`;
+      change = build(Number(rows[0]!.last));
+      return change;
+    });
+    return change!;
   }
 
   async get(id: string): Promise<Incident | null> {
@@ -117,14 +126,21 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   async commit(change: ChangeSet): Promise<void> {
+    await this.transact(async () => change);
+  }
+
+  /** One transaction: the change `prepare` gives (after any work of its own in `tx`), written whole. */
+  private async transact(prepare: (tx: Tx) => Promise<ChangeSet>): Promise<void> {
+    let change: ChangeSet | undefined;
     try {
       await this.prisma.$transaction(async (tx) => {
+        change = await prepare(tx);
         await this.writeIncident(tx, change);
         await this.writeEntries(tx, change);
         await this.writeTimers(tx, change);
       });
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && change.expectedVersion === null) {
+      if (change && e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && change.expectedVersion === null) {
         const target = JSON.stringify(e.meta ?? {});
         if (target.includes("request_key") || target.includes("requestKey")) throw new DuplicateRequestError(change.incident.requestKey);
         if (await this.getByRequestKey(change.incident.requestKey)) throw new DuplicateRequestError(change.incident.requestKey);
