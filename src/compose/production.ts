@@ -87,6 +87,7 @@ export async function startWebProcess(config: Config, policy: Policy, log: Logge
       metrics: c.metrics,
       routes: buildRoutes(config, c.deps, c.platforms),
       probes: [{ name: "redis", check: async () => void (await probeRedis.ping()) }],
+      defaultHost: "0.0.0.0",
     });
     teardown.add("http", () => web.close());
     await c.chats.begin();
@@ -109,7 +110,15 @@ export async function startWorkerProcess(config: Config, policy: Policy, log: Lo
     await c.chats.begin();
     let port: number | undefined;
     try {
-      const web = await serveHttp({ config, deps: c.deps, db: c.db, chats: c.chats, metrics: c.metrics, routes: [] });
+      const web = await serveHttp({
+        config,
+        deps: c.deps,
+        db: c.db,
+        chats: c.chats,
+        metrics: c.metrics,
+        routes: [],
+        defaultHost: "0.0.0.0",
+      });
       teardown.add("http", () => web.close());
       port = web.port;
     } catch (e) {
