@@ -7,6 +7,7 @@ import type { Policy } from "../core/policy/schema.js";
 import type { Config } from "../config.js";
 import { BullmqScheduler, redisConnection } from "../infra/bullmq-scheduler.js";
 import { openDatabase, redactUrl } from "../infra/db/connect.js";
+import { PrismaAccessStore } from "../infra/db/prisma-access-store.js";
 import { PrismaIncidentStore } from "../infra/db/prisma-incident-store.js";
 import { systemClock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
@@ -51,6 +52,7 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
   teardown.add("scheduler", () => scheduler.stop());
   const deps: AppDeps = {
     store,
+    grants: new PrismaAccessStore(db.prisma),
     chats: new Map(),
     scheduler,
     clock: systemClock,
