@@ -24,6 +24,7 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
+    BEACON_HOST=0.0.0.0 \
     BEACON_DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules

@@ -28,6 +28,8 @@ export const configSchema = z.object({
   BEACON_RECONCILE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   BEACON_TIMER_HORIZON_MINUTES: z.coerce.number().min(1).max(10_080).default(60),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address HTTP listens on: default 127.0.0.1 for the one-process modes (console, serve), all interfaces for web and worker. */
+  BEACON_HOST: optionalText,
   BEACON_PUBLIC_URL: optionalText,
   /** HMAC key of the signed links to reviewer pages (required for them in production; the embedded default keeps one in its data directory). */
   BEACON_LINK_SECRET: optionalText,

@@ -3,7 +3,9 @@ import { parseWhen } from "../../src/core/commands/when.js";
 import { isUserError } from "../../src/core/errors.js";
 import { formatLocal } from "../../src/core/calendar/zoned.js";
 import { findPerson } from "../../src/core/policy/directory.js";
-import { dispatch } from "../../src/app/dispatch.js";
+import { dispatch, failureReply } from "../../src/app/dispatch.js";
+import { isIncidentNumber } from "../../src/core/commands/read.js";
+import { printable } from "../../src/core/text.js";
 import { describeUserError } from "../../src/core/commands/usage.js";
 import type { AppDeps } from "../../src/app/deps.js";
 import type { SettableClock } from "../../src/ports/clock.js";
@@ -80,8 +82,9 @@ export class ConsoleWorkspace {
       }
       await this.run(command);
     } catch (e) {
-      if (!isUserError(e)) throw e;
-      this.out(`  ↳ ${describeUserError(this.deps.policy, e)}`);
+      // An error in one line never ends the workspace (nor the HTTP and chat sides sharing its process).
+      if (isUserError(e)) this.out(`  ↳ ${describeUserError(this.deps.policy, e)}`);
+      else this.out(`  ↳ ${failureReply(this.deps, e).text}`);
     }
     return true;
   }
@@ -122,8 +125,11 @@ export class ConsoleWorkspace {
       this.room = undefined;
       return true;
     }
-    const incident = await this.deps.store.getByNumber(Number(arg.replace(/\D/g, "")));
-    if (!incident?.room) this.out(`  ↳ No room for ${arg}.`);
+    const digits = /^(?:#|inc-?)?(\d{1,20})$/i.exec(arg.trim())?.[1];
+    const number = digits ? Number(digits) : NaN;
+    const incident = isIncidentNumber(number) ? await this.deps.store.getByNumber(number) : null;
+    if (!incident) this.out(`  ↳ No incident ${digits ? `#${digits}` : printable(arg)}.`);
+    else if (!incident.room) this.out(`  ↳ No room for ${arg}.`);
     else this.room = incident.room.channelId;
     return true;
   }

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { AppDeps } from "../../src/app/deps.js";
 import type { SettableClock } from "../../src/ports/clock.js";
 import type { SteppedScheduler } from "../../src/ports/scheduler.js";
+import { printable } from "../../src/core/text.js";
 import { ConsoleWorkspace } from "./console-workspace.js";
 
 export interface ConsoleRun {
@@ -18,7 +19,7 @@ export interface ConsoleRun {
 export async function runScript(run: ConsoleRun, lines: string[]): Promise<void> {
   const ws = new ConsoleWorkspace(run.deps, run.clock, run.scheduler, run.out, run.user);
   for (const line of lines) {
-    if (line.trim() && !line.trim().startsWith("#")) run.out(`${ws.prompt}${line.trim()}`);
+    if (line.trim() && !line.trim().startsWith("#")) run.out(`${ws.prompt}${printable(line.trim())}`);
     if (!(await ws.handle(line))) break;
   }
 }
@@ -51,7 +52,11 @@ export async function runInteractive(run: ConsoleRun, opts: InteractiveOptions =
     rl.on("line", (line) => {
       queue = queue.then(async (go) => {
         if (!go) return false;
-        const more = await ws.handle(line);
+        // handle() answers every error itself; this is the last guard that keeps the prompt alive.
+        const more = await ws.handle(line).catch((e: unknown) => {
+          run.out(`  ↳ ${(e as Error).message ?? String(e)}`);
+          return true;
+        });
         if (!more) rl.close();
         else {
           rl.setPrompt(ws.prompt);

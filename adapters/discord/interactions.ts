@@ -49,7 +49,12 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
     work.run(
       async () => {
         const reply = await task().catch((e) => failureReply(deps, e));
-        await i.editReply({ content: say(reply), allowedMentions: { parse: [] } });
+        // A personal login link gets no embed preview (Discord's unfurler would open, and spend, it).
+        await i.editReply({
+          content: say(reply),
+          allowedMentions: { parse: [] },
+          ...(reply.personal ? { flags: MessageFlags.SuppressEmbeds } : {}),
+        });
       },
       (e) => deps.log.error("discord interaction failed", { error: e instanceof Error ? e.message : String(e) }),
     );

@@ -54,7 +54,12 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
         requestKey: `slack:command:${command.trigger_id}`,
       };
       const reply = await dispatch(deps, inbound);
-      await respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", text: say(reply) });
+      await respond({
+        response_type: reply.ephemeral || reply.personal ? "ephemeral" : "in_channel",
+        text: say(reply),
+        // A personal login link must not be opened by Slack's unfurler: that would spend it.
+        ...(reply.personal ? { unfurl_links: false, unfurl_media: false } : {}),
+      });
     }, fail("/incident"));
   });
 

@@ -64,6 +64,14 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
       ? [
           (req, res, url) => {
             if (url.pathname !== SLACK_EVENTS_PATH) return false;
+            // Bolt refuses requests more than five minutes old; Slack's guidance refuses them five minutes
+            // ahead too (a clock far off, or a request signed to be replayed later). Same clock as Bolt's.
+            const sent = Number(req.headers["x-slack-request-timestamp"]);
+            if (Number.isFinite(sent) && sent > Date.now() / 1000 + 300) {
+              res.writeHead(401, { "content-type": "text/plain" });
+              res.end("request timestamp is in the future");
+              return true;
+            }
             http.requestListener(req, res);
             return true;
           },

@@ -1,7 +1,7 @@
 import type { Change } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
 import type { Incident } from "../core/model.js";
-import { commitChange, decisionContext } from "./commit.js";
+import { commitChange, commitNewChange, decisionContext } from "./commit.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
@@ -15,6 +15,11 @@ export { decisionContext };
  */
 export async function applyChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<Incident> {
   return (await commitChange(deps, change, claimTimer ? [claimTimer] : undefined)).incident;
+}
+
+/** A new incident: committed under the number the store takes in the same transaction; delivered next, like any change. */
+export async function applyNew(deps: AppDeps, decide: (number: number) => Change): Promise<Incident> {
+  return (await commitNewChange(deps, decide)).incident;
 }
 
 /**

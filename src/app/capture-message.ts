@@ -1,6 +1,7 @@
 import { addNote } from "../core/incident/record.js";
 import { canDo } from "../core/incident/lifecycle.js";
 import type { Actor } from "../core/model.js";
+import { plainText } from "../core/text.js";
 import { applyChange, decisionContext } from "./apply-change.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
@@ -28,7 +29,9 @@ export type CaptureOutcome = "captured" | "already" | "ignored";
  * ignored quietly (nobody asked for an answer).
  */
 export async function captureMessage(deps: AppDeps, msg: CapturedMessage): Promise<CaptureOutcome> {
-  if (msg.byBot || !msg.text.trim()) return "ignored";
+  // What a platform sends is kept as plain text: control characters (a NUL the database refuses) and bidirectional overrides removed.
+  const text = plainText(msg.text).trim();
+  if (msg.byBot || !text) return "ignored";
   const incident = await deps.store.getByRoom(msg.actor.platform, msg.channelId);
   if (!incident) return "ignored";
   const actor = withPerson(deps.policy, { actor: msg.actor, text: "", requestKey: msg.messageId }).actor;
@@ -42,7 +45,7 @@ export async function captureMessage(deps: AppDeps, msg: CapturedMessage): Promi
       const timeline = await deps.store.timeline(inc.id);
       if (timeline.some((e) => e.type === "note" && e.data.messageId === msg.messageId)) return "already";
       const change = addNote(decisionContext(deps), inc, actor, {
-        text: msg.text.trim(),
+        text,
         source: msg.how,
         messageId: msg.messageId,
         ...(msg.permalink ? { permalink: msg.permalink } : {}),

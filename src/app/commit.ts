@@ -23,6 +23,21 @@ export async function commitChange(deps: AppDeps, change: Change, claimTimers?: 
   return done;
 }
 
+/**
+ * Commit a new incident: the store takes its number inside the transaction and
+ * hands it to `decide`, so a declare that fails takes no number (no gaps).
+ */
+export async function commitNewChange(deps: AppDeps, decide: (number: number) => Change): Promise<FinishedChange> {
+  let done: FinishedChange | undefined;
+  await deps.store.commitNew((number) => {
+    done = finish(decide(number));
+    return done;
+  });
+  (deps.metrics ?? noMetrics).committed(done!.entries);
+  await wake(deps, done!);
+  return done!;
+}
+
 /** A scheduler that hangs (a Redis that stopped answering without closing) may hold a command this long at most. */
 const WAKE_TIMEOUT_MS = 3000;
 

@@ -4,7 +4,7 @@ import { messages } from "../core/i18n/index.js";
 import { incidentLabel } from "../core/model.js";
 import { resolveKind, resolveSeverity } from "../core/policy/lookup.js";
 import { DuplicateRequestError } from "../ports/incident-store.js";
-import { applyChange, decisionContext } from "./apply-change.js";
+import { applyNew, decisionContext } from "./apply-change.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
 
 /**
@@ -17,19 +17,22 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
   const kind = resolveKind(deps.policy, fields.kind);
   const existing = await deps.store.getByRequestKey(inbound.requestKey);
   if (existing) return replyTo(t.reply.duplicate(incidentLabel(existing)), true, existing.id);
-  const number = await deps.store.nextNumber();
-  const change = decideDeclare(decisionContext(deps), {
-    ...fields,
-    drill: fields.drill ?? false,
-    id: deps.newId(),
-    number,
-    requestKey: inbound.requestKey,
-    severity,
-    kind,
-    actor: inbound.actor,
-  });
+  const id = deps.newId();
+  const ctx = decisionContext(deps);
   try {
-    const incident = await applyChange(deps, change);
+    // The number is taken inside the declare's own transaction: a declare that fails leaves no gap.
+    const incident = await applyNew(deps, (number) =>
+      decideDeclare(ctx, {
+        ...fields,
+        drill: fields.drill ?? false,
+        id,
+        number,
+        requestKey: inbound.requestKey,
+        severity,
+        kind,
+        actor: inbound.actor,
+      }),
+    );
     return replyTo(t.reply.declared(incidentLabel(incident)), true, incident.id);
   } catch (e) {
     if (!(e instanceof DuplicateRequestError)) throw e;

@@ -201,7 +201,9 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
       if (!room) throw new NotReady("room not open yet");
       // Built at delivery time from the timeline, so it includes the close itself.
       const facts = summarize(deps.policy, incident.number, await deps.store.timeline(incident.id), ctx.now);
-      await chat.postSummary(room, { facts, markdown: renderSummaryMarkdown(deps.policy, facts) });
+      // The plain page address (no token): whoever opens it is asked to log in, and reads it only if allowed.
+      const link = deps.links?.page(incident.number);
+      await chat.postSummary(room, { facts, markdown: renderSummaryMarkdown(deps.policy, facts), ...(link ? { link } : {}) });
       return null;
     }
   }

@@ -3,6 +3,7 @@ import type { Actor } from "../core/model.js";
 import type { Policy } from "../core/policy/schema.js";
 import type { ChatPort } from "../ports/chat.js";
 import type { Clock } from "../ports/clock.js";
+import type { AccessStore } from "../ports/access-store.js";
 import type { IncidentStore } from "../ports/incident-store.js";
 import type { Scheduler } from "../ports/scheduler.js";
 import type { Logger } from "../ports/logger.js";
@@ -21,13 +22,20 @@ export interface AppDeps {
   log: Logger;
   /** Operators' counters (Prometheus in a running service); none in tests unless given. */
   metrics?: Metrics;
-  /** Signed links to the reviewer pages, when the web side serves them. */
+  /** Links to the reviewer pages and the access records behind them, when the web side serves them. */
   links?: ReviewLinks;
+  /** Logins, sessions and API tokens of the reviewer pages (the database's `access_grant`). */
+  grants?: AccessStore;
 }
 
-/** Makes the links the bot posts: signed for one person, expiring. */
+/** The reviewer pages' side the bot uses: login links, the plain page address, and access management. */
 export interface ReviewLinks {
-  incident(number: number, personId: string | undefined): string;
+  /** A one-use login link (minutes) for this person, opening this incident's page. */
+  login(personId: string, number: number): Promise<string>;
+  /** The incident page's plain address, no token: it asks for a login. */
+  page(number: number): string;
+  /** A new named API token (shown once); its scope: everything, or the figures only. */
+  token(name: string, scope: "all" | "figures"): Promise<string>;
 }
 
 /** A command as an adapter hands it over, already acknowledged on the platform. */
@@ -48,6 +56,8 @@ export interface Reply {
   incidentId?: string;
   /** The reply is a usage or permission problem: nothing was written. */
   error?: boolean;
+  /** Carries a personal login link: to this person only, with link previews off (no unfurler may open it). */
+  personal?: boolean;
 }
 
 export const replyTo = (text: string, ephemeral = true, incidentId?: string): Reply => ({ text, ephemeral, incidentId });

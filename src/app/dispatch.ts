@@ -5,6 +5,7 @@ import { isUserError } from "../core/errors.js";
 import { messages } from "../core/i18n/index.js";
 import { personByPlatformId } from "../core/policy/directory.js";
 import type { Policy } from "../core/policy/schema.js";
+import { neutraliseBidi, plainText } from "../core/text.js";
 import { StoreUnavailableError } from "../ports/incident-store.js";
 import { noMetrics, type CommandOutcome } from "../ports/metrics.js";
 import { acknowledgePage } from "./acknowledge-page.js";
@@ -68,7 +69,7 @@ function counted(deps: AppDeps, verb: string, reply: Reply, thrown?: unknown): R
         ? "unavailable"
         : "failed";
   (deps.metrics ?? noMetrics).command(verb, outcome);
-  return reply;
+  return { ...reply, text: neutraliseBidi(reply.text) };
 }
 
 export function failureReply(deps: AppDeps, e: unknown): Reply {
@@ -86,5 +87,7 @@ export function failureReply(deps: AppDeps, e: unknown): Reply {
 export function withPerson(policy: Policy, inbound: Inbound): Inbound {
   if (inbound.actor.personId) return inbound;
   const personId = personByPlatformId(policy, inbound.actor.platform, inbound.actor.userId);
-  return personId ? { ...inbound, actor: { ...inbound.actor, personId, name: policy.people[personId]!.name } } : inbound;
+  // A platform's display name is kept as plain text: no control characters, no bidirectional overrides.
+  const name = personId ? policy.people[personId]!.name : plainText(inbound.actor.name);
+  return { ...inbound, actor: { ...inbound.actor, ...(personId ? { personId } : {}), name } };
 }

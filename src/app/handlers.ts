@@ -12,6 +12,7 @@ import { messages, type Messages } from "../core/i18n/index.js";
 import { incidentLabel, type Actor, type Incident } from "../core/model.js";
 import { resolvePerson, resolveSeverity } from "../core/policy/lookup.js";
 import type { CommandFor, CommandName } from "../core/commands/verbs.js";
+import { accessList, accessRevoke, accessToken } from "./access.js";
 import { acknowledgePage } from "./acknowledge-page.js";
 import { mutate } from "./apply-change.js";
 import { declareIncident } from "./declare-incident.js";
@@ -139,6 +140,9 @@ export const HANDLERS: { [N in CommandName]: Handler<N> } = {
   timeline: readIncident((deps, incident) => timelineReply(deps, incident)),
   summary: readIncident((deps, incident, inbound) => summaryReply(deps, incident, inbound.actor)),
   list: async (deps) => listReply(deps),
+  access_list: async (deps) => accessList(deps),
+  access_revoke: async (deps, _inbound, cmd) => accessRevoke(deps, cmd),
+  access_token: async (deps, _inbound, cmd) => accessToken(deps, cmd),
   plan: async (deps, _inbound, cmd) => planReply(deps, cmd),
   help: async (deps, _inbound, cmd) => helpReply(deps, cmd.topic),
 };

@@ -1,11 +1,11 @@
 import { UserError } from "../core/errors.js";
 import { messages } from "../core/i18n/index.js";
 import type { Actor } from "../core/model.js";
-import { may, type Action } from "../core/policy/directory.js";
+import { allowedFor, may, type Action } from "../core/policy/directory.js";
 import type { Policy } from "../core/policy/schema.js";
 
 export function requirePermission(policy: Policy, actor: Actor, action: Action): void {
   if (may(policy, actor.personId, action)) return;
   const t = messages(policy.locale);
-  throw new UserError("PERMISSION.DENIED", { action: t.action[action] ?? action, allowed: policy.permissions[action].join(", ") });
+  throw new UserError("PERMISSION.DENIED", { action: t.action[action] ?? action, allowed: allowedFor(policy, action).join(", ") });
 }

@@ -1,3 +1,4 @@
+import { mayRead } from "../core/access/readers.js";
 import { helpText } from "../core/commands/usage.js";
 import type { CommandFor } from "../core/commands/verbs.js";
 import { parseWhen } from "../core/commands/when.js";
@@ -35,17 +36,20 @@ export async function timelineReply(deps: AppDeps, incident: Incident): Promise<
 }
 
 /**
- * The after-action summary. With a link to the incident page it goes to the
- * asker alone: the link is signed for them (closing posts the summary in the
- * room for everyone). Without one it is posted for the room.
+ * The after-action summary. A person of the policy who may read the incident
+ * (a reviewer, or someone who took part) also gets a one-use login link, so
+ * the answer goes to them alone with link previews off. Anyone else gets the
+ * summary without a link.
  */
 export async function summaryReply(deps: AppDeps, incident: Incident, actor?: Actor): Promise<Reply> {
   const entries = await deps.store.timeline(incident.id);
   const facts = summarize(deps.policy, incident.number, entries, deps.clock.now());
   const markdown = renderSummaryMarkdown(deps.policy, facts);
-  const link = deps.links?.incident(incident.number, actor?.personId);
+  const person = actor?.personId;
+  const link =
+    deps.links && person && mayRead(deps.policy, person, incident, entries) ? await deps.links.login(person, incident.number) : undefined;
   if (!link) return replyTo(markdown, false, incident.id);
-  return replyTo(`${markdown}\n\n${messages(deps.policy.locale).reply.summaryLink(link)}`, true, incident.id);
+  return { ...replyTo(`${markdown}\n\n${messages(deps.policy.locale).reply.summaryLink(link)}`, true, incident.id), personal: true };
 }
 
 export function planReply(deps: AppDeps, cmd: CommandFor<"plan">): Reply {

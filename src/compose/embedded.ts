@@ -7,6 +7,7 @@ import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
 import type { Policy } from "../core/policy/schema.js";
 import { openDatabase, type Database } from "../infra/db/connect.js";
+import { PrismaAccessStore } from "../infra/db/prisma-access-store.js";
 import { PrismaIncidentStore } from "../infra/db/prisma-incident-store.js";
 import { LocalScheduler } from "../infra/local-scheduler.js";
 import type { Teardown } from "./lifecycle.js";
@@ -51,6 +52,7 @@ export async function openEmbedded(o: EmbeddedOptions, teardown: Teardown): Prom
   teardown.add("timers", () => scheduler.stop());
   const deps: AppDeps = {
     store,
+    grants: new PrismaAccessStore(db.prisma),
     chats: new Map(o.chats ?? []),
     scheduler,
     clock: o.clock,

@@ -34,6 +34,8 @@ export interface HttpOptions {
   routes: Route[];
   /** Readiness besides the database and the chat platforms (Redis). */
   probes?: Probe[];
+  /** Listen on this address unless BEACON_HOST says otherwise. */
+  defaultHost: "127.0.0.1" | "0.0.0.0";
 }
 
 /**
@@ -44,6 +46,7 @@ export async function serveHttp(o: HttpOptions): Promise<WebServer> {
   try {
     return await startWeb({
       port: o.config.PORT,
+      host: o.config.BEACON_HOST ?? o.defaultHost,
       store: o.deps.store,
       clock: o.deps.clock,
       log: o.deps.log,

@@ -7,6 +7,7 @@ import type { Policy } from "../core/policy/schema.js";
 import type { Config } from "../config.js";
 import { BullmqScheduler, redisConnection } from "../infra/bullmq-scheduler.js";
 import { openDatabase, redactUrl } from "../infra/db/connect.js";
+import { PrismaAccessStore } from "../infra/db/prisma-access-store.js";
 import { PrismaIncidentStore } from "../infra/db/prisma-incident-store.js";
 import { systemClock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
@@ -52,6 +53,7 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
   teardown.add("scheduler", () => scheduler.stop());
   const deps: AppDeps = {
     store,
+    grants: new PrismaAccessStore(db.prisma),
     chats: new Map(),
     scheduler,
     clock: systemClock,
@@ -88,6 +90,7 @@ export async function startWebProcess(config: Config, policy: Policy, log: Logge
       metrics: c.metrics,
       routes: buildRoutes(config, c.deps, c.platforms),
       probes: [{ name: "redis", check: async () => void (await probeRedis.ping()) }],
+      defaultHost: "0.0.0.0",
     });
     teardown.add("http", () => web.close());
     await c.chats.begin();
@@ -110,7 +113,15 @@ export async function startWorkerProcess(config: Config, policy: Policy, log: Lo
     await c.chats.begin();
     let port: number | undefined;
     try {
-      const web = await serveHttp({ config, deps: c.deps, db: c.db, chats: c.chats, metrics: c.metrics, routes: [] });
+      const web = await serveHttp({
+        config,
+        deps: c.deps,
+        db: c.db,
+        chats: c.chats,
+        metrics: c.metrics,
+        routes: [],
+        defaultHost: "0.0.0.0",
+      });
       teardown.add("http", () => web.close());
       port = web.port;
     } catch (e) {

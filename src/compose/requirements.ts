@@ -25,11 +25,14 @@ export function requireSettings(mode: Mode, config: Config): void {
     else if (!/^https?:\/\/[^/\s]+/.test(url))
       problems.push(`BEACON_PUBLIC_URL must be an http(s) address such as https://beacon.example.com, not "${url}"`);
   }
-  if (mode === "web") {
-    const secret = config.BEACON_LINK_SECRET;
-    if (!secret) missing.push("BEACON_LINK_SECRET");
-    else if (secret.length < MIN_SECRET)
-      problems.push(`BEACON_LINK_SECRET is too short (at least ${MIN_SECRET} characters: openssl rand -hex 32)`);
+  if (mode === "web" && !config.BEACON_LINK_SECRET) missing.push("BEACON_LINK_SECRET");
+  if (mode === "web" || mode === "worker") {
+    // A secret anyone could guess is none: every one given in production is at least 32 bytes.
+    for (const name of ["BEACON_LINK_SECRET", "BEACON_REVIEW_TOKEN", "BEACON_METRICS_TOKEN"] as const) {
+      const secret = config[name];
+      if (secret && Buffer.byteLength(secret) < MIN_SECRET)
+        problems.push(`${name} is too short (at least ${MIN_SECRET} bytes: openssl rand -hex 32)`);
+    }
   }
   if (!missing.length && !problems.length) return;
   const what = missing.length ? `${mode} needs ${list(missing)} (${missing.map(explain).join("; ")})` : `${mode} cannot start`;

@@ -3,13 +3,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AppDeps } from "../app/deps.js";
 import type { Config } from "../config.js";
-import { sign } from "../web/access.js";
+import { AccessKeys } from "../web/access.js";
 import { reviewRoutes } from "../web/review-routes.js";
 import type { Route } from "../web/server.js";
 
+/** How long a login link works: long enough to click, too short to be worth forwarding. */
+export const LOGIN_MINUTES = 15;
+
 /**
  * The link secret: BEACON_LINK_SECRET, else (embedded default) one kept in the
- * data directory so links survive a restart, or a fresh one for a throw-away
+ * data directory so sessions survive a restart, or a fresh one for a throw-away
  * in-memory database. Production without it serves no reviewer pages.
  */
 export function linkSecret(config: Config, dataDir?: string): string | undefined {
@@ -24,25 +27,38 @@ export function linkSecret(config: Config, dataDir?: string): string | undefined
   return readFileSync(file, "utf8").trim();
 }
 
-/** Mount the reviewer pages and let the bot post links to them. */
+/** Mount the reviewer pages and let the bot post login links to them. */
 export function reviewSide(config: Config, deps: AppDeps, secret: string | undefined): Route | undefined {
-  if (!secret) {
-    deps.log.warn("reviewer pages off: set BEACON_LINK_SECRET to serve them and post signed links");
+  if (!secret || !deps.grants) {
+    deps.log.warn("reviewer pages off: set BEACON_LINK_SECRET to serve them and post login links");
     return undefined;
   }
+  const grants = deps.grants;
+  const keys = new AccessKeys(secret);
   const base = (config.BEACON_PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, "");
   deps.links = {
-    incident: (number, personId) => {
-      const exp = Math.floor(deps.clock.now().getTime() / 1000 + config.BEACON_LINK_DAYS * 86_400);
-      return `${base}/r/${sign(secret, { person: personId ?? "someone", exp })}?to=${encodeURIComponent(`/incidents/${number}`)}`;
+    login: async (personId, number) => {
+      const { token, id } = keys.issue();
+      const now = deps.clock.now();
+      const expiresAt = new Date(now.getTime() + LOGIN_MINUTES * 60_000);
+      await grants.add({ id, kind: "login", subject: personId, scope: "person", createdAt: now, expiresAt });
+      return `${base}/r/${token}?to=${encodeURIComponent(`/incidents/${number}`)}`;
+    },
+    page: (number) => `${base}/incidents/${number}`,
+    token: async (name, scope) => {
+      const { token, id } = keys.issue();
+      await grants.add({ id, kind: "token", subject: name, scope, createdAt: deps.clock.now(), expiresAt: null });
+      return token;
     },
   };
   return reviewRoutes({
     store: deps.store,
+    grants,
+    keys,
     policy: deps.policy,
     clock: deps.clock,
-    secret,
-    apiToken: config.BEACON_REVIEW_TOKEN,
+    envToken: config.BEACON_REVIEW_TOKEN,
+    sessionDays: config.BEACON_LINK_DAYS,
     secureCookies: base.startsWith("https://"),
   });
 }

@@ -66,6 +66,8 @@ export async function serveChatAndHttp(
       chats,
       metrics,
       routes: buildRoutes(config, e.deps, platforms, { linkSecret: secret }),
+      // One process on someone's machine: only that machine, unless BEACON_HOST says otherwise (the Docker image does).
+      defaultHost: "127.0.0.1",
     });
     teardown.add("http", () => web.close());
     url = `http://127.0.0.1:${web.port}`;

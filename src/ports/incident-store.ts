@@ -34,8 +34,13 @@ export interface IncidentFilter {
 }
 
 export interface IncidentStore {
-  /** Reserve the next incident number (a database sequence). */
-  nextNumber(): Promise<number>;
+  /**
+   * Commit a new incident under the next incident number, taken inside the
+   * same transaction (a counter row): `build` is handed the number and returns
+   * the change to write. A refused or failed commit takes no number, so the
+   * numbers have no gaps. Returns the change as written.
+   */
+  commitNew(build: (number: number) => ChangeSet): Promise<ChangeSet>;
   get(id: string): Promise<Incident | null>;
   getByNumber(number: number): Promise<Incident | null>;
   getByRequestKey(requestKey: string): Promise<Incident | null>;

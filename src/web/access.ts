@@ -1,79 +1,106 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AccessGrant, AccessStore } from "../ports/access-store.js";
 
-// Nothing a reviewer reads is public. Access is a signed link the bot posts
-// (HMAC-SHA256 over person and expiry, BEACON_LINK_SECRET), which opens a
-// session cookie signed the same way; or a configured bearer token for the
-// API. Time comes from the caller (the injected clock).
-
-export interface Grant {
-  /** Policy person id (or "token" for the configured API token). */
-  person: string;
-  /** Expiry, epoch seconds. */
-  exp: number;
-}
+// Nothing a reviewer reads is public. A link the bot posts carries a one-use
+// login token (minutes) for one person; it opens a session, a server-side
+// record the cookie names; the JSON API takes named bearer tokens. Each is a
+// random 256-bit token; the store keeps only its keyed hash
+// (HMAC-SHA256 with BEACON_LINK_SECRET), so it can be revoked, and a copy of
+// the database opens nothing. Time comes from the caller (the injected clock).
 
 export const SESSION_COOKIE = "beacon_session";
 
-const b64 = (s: string | Buffer) => Buffer.from(s).toString("base64url");
+/** Exactly 32 random bytes in base64url: anything else (trailing garbage included) is not a token. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export function sign(secret: string, grant: Grant): string {
-  const payload = b64(JSON.stringify({ p: grant.person, e: grant.exp }));
-  return `${payload}.${b64(createHmac("sha256", secret).update(payload).digest())}`;
+export class AccessKeys {
+  constructor(private readonly secret: string) {}
+
+  /** A fresh token and the id its record is stored under. */
+  issue(): { token: string; id: string } {
+    const token = randomBytes(32).toString("base64url");
+    return { token, id: this.idOf(token)! };
+  }
+
+  /** The record id of a well-formed token; undefined for anything else. */
+  idOf(token: string | undefined): string | undefined {
+    if (token === undefined || !TOKEN.test(token)) return undefined;
+    return createHmac("sha256", this.secret).update(token).digest("hex");
+  }
 }
 
-export type Verdict = { ok: true; grant: Grant } | { ok: false; why: "missing" | "tampered" | "expired" };
+/** Why a request carries no usable access. */
+export type Refusal = "missing" | "malformed" | "expired" | "removed";
 
-export function verify(secret: string, token: string | undefined, now: Date): Verdict {
-  if (!token) return { ok: false, why: "missing" };
-  const [payload, mac] = token.split(".");
-  if (!payload || !mac) return { ok: false, why: "tampered" };
-  const expected = createHmac("sha256", secret).update(payload).digest();
-  const given = Buffer.from(mac, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, why: "tampered" };
-  try {
-    const { p, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { p: unknown; e: unknown };
-    if (typeof p !== "string" || typeof e !== "number") return { ok: false, why: "tampered" };
-    if (now.getTime() / 1000 >= e) return { ok: false, why: "expired" };
-    return { ok: true, grant: { person: p, exp: e } };
-  } catch {
-    return { ok: false, why: "tampered" };
+/** Who asks: a person's session, a named API token, or why neither. */
+export type Who = { ok: true; grant: AccessGrant } | { ok: false; why: Refusal };
+
+/**
+ * The session cookie, read strictly: absent, or one well-formed token. A
+ * cookie header that cannot be parsed (bad percent-encoding, a token with
+ * anything around it) is "malformed" and answered 400, never a 500.
+ */
+export function sessionToken(req: IncomingMessage): { token?: string; malformed?: true } {
+  for (const part of (req.headers.cookie ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    const value = part.slice(eq + 1).trim();
+    return TOKEN.test(value) ? { token: value } : { malformed: true };
   }
+  return {};
 }
 
 export interface AccessOptions {
-  secret: string;
-  /** Optional API / login token (BEACON_REVIEW_TOKEN): `Authorization: Bearer …`. */
-  apiToken?: string;
+  keys: AccessKeys;
+  grants: AccessStore;
+  /** BEACON_REVIEW_TOKEN: a bearer token read from the environment, scope all, named "BEACON_REVIEW_TOKEN". */
+  envToken?: string;
   now(): Date;
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return undefined;
-}
-
-/** Who is asking: a valid session cookie or API token, else why not. */
-export function check(opts: AccessOptions, req: IncomingMessage): Verdict {
+/** Who is asking: a live session or API token, else why not. */
+export async function whoAsks(o: AccessOptions, req: IncomingMessage): Promise<Who> {
   const auth = req.headers.authorization;
-  if (opts.apiToken && auth?.startsWith("Bearer ")) {
-    const given = Buffer.from(auth.slice(7));
-    const want = Buffer.from(opts.apiToken);
-    return given.length === want.length && timingSafeEqual(given, want)
-      ? { ok: true, grant: { person: "token", exp: Infinity } }
-      : { ok: false, why: "tampered" };
+  if (auth !== undefined) {
+    const m = /^Bearer ([\x21-\x7e]+)$/.exec(auth);
+    if (!m) return { ok: false, why: "malformed" };
+    const given = m[1]!;
+    if (o.envToken && equal(given, o.envToken)) {
+      const at = new Date(0);
+      return {
+        ok: true,
+        grant: {
+          id: "env",
+          kind: "token",
+          subject: "BEACON_REVIEW_TOKEN",
+          scope: "all",
+          createdAt: at,
+          expiresAt: null,
+          usedAt: null,
+          revokedAt: null,
+        },
+      };
+    }
+    const id = o.keys.idOf(given);
+    const grant = id ? await o.grants.live(id, o.now()) : null;
+    return grant?.kind === "token" ? { ok: true, grant } : { ok: false, why: id ? "expired" : "malformed" };
   }
-  return verify(opts.secret, cookie(req, SESSION_COOKIE), opts.now());
+  const cookie = sessionToken(req);
+  if (cookie.malformed) return { ok: false, why: "malformed" };
+  if (!cookie.token) return { ok: false, why: "missing" };
+  const grant = await o.grants.live(o.keys.idOf(cookie.token)!, o.now());
+  return grant?.kind === "session" ? { ok: true, grant } : { ok: false, why: "expired" };
 }
 
-/** The session cookie a valid link opens: HttpOnly, SameSite=Lax, expiring with the link. */
-export function setSession(res: ServerResponse, token: string, grant: Grant, secure: boolean, now: Date): void {
-  const maxAge = Math.max(0, Math.floor(grant.exp - now.getTime() / 1000));
-  res.setHeader(
-    "set-cookie",
-    `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`,
-  );
+function equal(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The session cookie: HttpOnly, SameSite=Lax, expiring with the session. */
+export function setSession(res: ServerResponse, token: string, expiresAt: Date, secure: boolean, now: Date): void {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  res.setHeader("set-cookie", `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`);
 }

@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Incident } from "../core/model.js";
 import type { Policy } from "../core/policy/schema.js";
+import { neutraliseBidi } from "../core/text.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { summaryJson } from "../core/summary-json.js";
 import type { Clock } from "../ports/clock.js";
 import type { IncidentStore } from "../ports/incident-store.js";
-import { check, setSession, verify } from "./access.js";
+import { isReviewer, mayRead } from "../core/access/readers.js";
+import type { AccessStore } from "../ports/access-store.js";
+import { setSession, whoAsks, type AccessKeys } from "./access.js";
 import { FIGURE_TABLES, figuresCsv, incidentsCsv, type FigureTable } from "./figures-csv.js";
 import { loadFigures, loadMonth } from "./figures-data.js";
 import { drillDown, drillsDown, parseQuery } from "./incident-query.js";
@@ -18,16 +21,21 @@ import type { Route } from "./server.js";
 
 export interface ReviewOptions {
   store: IncidentStore;
+  /** Logins, sessions and API tokens (server-side records). */
+  grants: AccessStore;
+  keys: AccessKeys;
   policy: Policy;
   clock: Clock;
-  secret: string;
-  apiToken?: string;
+  /** BEACON_REVIEW_TOKEN, a bearer token from the environment that reads everything. */
+  envToken?: string;
+  /** How long a session a login opens lasts. */
+  sessionDays: number;
   /** Set the session cookie Secure (the public URL is https). */
   secureCookies: boolean;
 }
 
-const PAGE = /^\/incidents\/(\d+)(\/summary\.(md|json))?$/;
-const API = /^\/api\/incidents\/(\d+)(\/timeline|\/summary|\/summary\.md)?$/;
+const PAGE = /^\/incidents\/(\d{1,20})(\/summary\.(md|json))?$/;
+const API = /^\/api\/incidents\/(\d{1,20})(\/timeline|\/summary|\/summary\.md)?$/;
 const FIGURES_CSV = /^\/figures\/([a-z]+)\.csv$/;
 
 function send(res: ServerResponse, status: number, type: string, body: string): true {
@@ -37,7 +45,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
   });
-  res.end(body);
+  res.end(neutraliseBidi(body));
   return true;
 }
 const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, "application/json", JSON.stringify(body, null, 2));
@@ -46,10 +54,14 @@ function csv(res: ServerResponse, name: string, body: string): true {
   return send(res, 200, "text/csv", body);
 }
 
-/** The reviewers' pages, exports and read-only JSON API, behind signed links. */
+/**
+ * The reviewers' pages, exports and read-only JSON API. Every request is
+ * checked against the access records and the policy as it is now: a reviewer
+ * reads everything, anyone else in the policy the incidents they took part
+ * in, an API token what its scope allows. Every refusal is a page saying why.
+ */
 export function reviewRoutes(o: ReviewOptions): Route {
   const { policy } = o;
-  const find = async (n: string) => o.store.getByNumber(Number(n));
   const reviewed = (path: string) =>
     path.startsWith("/api/") ||
     path === "/incidents" ||
@@ -57,51 +69,51 @@ export function reviewRoutes(o: ReviewOptions): Route {
     path.startsWith("/incidents/") ||
     path === "/figures" ||
     path.startsWith("/figures/");
+  const deny = (res: ServerResponse, api: boolean, status: number, why: string) =>
+    api
+      ? json(res, status, { error: PAGE_TEXT[policy.locale].denied[why] ?? why })
+      : send(res, status, "text/html", deniedPage(policy, why));
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const path = url.pathname;
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const link = /^\/r\/([\w.-]+)$/.exec(path);
-    if (link) {
-      const v = verify(o.secret, link[1], o.clock.now());
-      if (!v.ok) return send(res, 403, "text/html", deniedPage(policy, v.why));
-      setSession(res, link[1]!, v.grant, o.secureCookies, o.clock.now());
-      const to = url.searchParams.get("to") ?? "/incidents";
-      // Only a path on this site: no "//host" or "/\\host", which browsers read as another site.
-      res.writeHead(302, { location: /^\/(?![/\\])[^\s]*$/.test(to) ? to : "/incidents" });
-      res.end();
-      return true;
-    }
+    const link = /^\/r\/([^/]*)$/.exec(path);
+    if (link) return login(o, res, link[1]!, url, deny);
     const api = path.startsWith("/api/");
     if (!reviewed(path)) return false;
-    const access = check({ secret: o.secret, apiToken: o.apiToken, now: () => o.clock.now() }, req);
-    if (!access.ok)
-      return api
-        ? json(res, 403, { error: access.why === "expired" ? "link expired" : "a signed link or token is required" })
-        : send(res, 403, "text/html", deniedPage(policy, access.why));
+    const who = await whoAsks({ keys: o.keys, grants: o.grants, envToken: o.envToken, now: () => o.clock.now() }, req);
+    if (!who.ok) return deny(res, api, who.why === "malformed" ? 400 : 403, who.why);
+    const { grant } = who;
+    // Re-checked on every request: a person taken out of the policy reads nothing from the next one on.
+    if (grant.scope === "person" && !(grant.subject in policy.people)) return deny(res, api, 403, "removed");
+    const all = grant.scope === "all" || (grant.scope === "person" && isReviewer(policy, grant.subject));
     const now = o.clock.now();
 
+    const table = FIGURES_CSV.exec(path)?.[1];
+    const figures = path === "/figures" || path === "/api/figures" || table !== undefined;
+    if (grant.scope === "figures" && !figures) return deny(res, api, 403, "figuresOnly");
     if (path === "/incidents" || path === "/incidents.csv" || path === "/api/incidents") {
+      if (!all) return deny(res, api, 403, "reviewers");
       const { q, filter } = parseQuery(policy, url);
-      const all = drillDown(await o.store.list(filter), q, now);
-      if (api) return json(res, 200, all.map(brief));
-      if (path.endsWith(".csv")) return csv(res, "incidents.csv", incidentsCsv(policy, all, q, now));
-      const drills = drillsDown(q) ? undefined : all.filter((i) => i.drill);
+      const incidents = drillDown(await o.store.list(filter), q, now);
+      if (api) return json(res, 200, incidents.map(brief));
+      if (path.endsWith(".csv")) return csv(res, "incidents.csv", incidentsCsv(policy, incidents, q, now));
+      const drills = drillsDown(q) ? undefined : incidents.filter((i) => i.drill);
       return send(
         res,
         200,
         "text/html",
         listPage(
           policy,
-          all.filter((i) => !i.drill),
+          incidents.filter((i) => !i.drill),
           drills,
           q,
           now,
         ),
       );
     }
-    const table = FIGURES_CSV.exec(path)?.[1];
-    if (path === "/figures" || path === "/api/figures" || table) {
+    if (figures) {
+      if (!all && grant.scope !== "figures") return deny(res, api, 403, "reviewers");
       if (table && !FIGURE_TABLES.includes(table as FigureTable)) return false;
       const { q, filter } = parseQuery(policy, url);
       const view = await loadFigures(o.store, policy, q, filter, now);
@@ -111,17 +123,11 @@ export function reviewRoutes(o: ReviewOptions): Route {
     }
     const page = PAGE.exec(path) ?? API.exec(path);
     if (!page) return api ? json(res, 404, { error: "not found" }) : false;
-    const incident = await find(page[1]!);
-    if (!incident)
-      return api
-        ? json(res, 404, { error: "no such incident" })
-        : send(
-            res,
-            404,
-            "text/html",
-            deniedPage(policy, "missing").replace(PAGE_TEXT[policy.locale].denied.missing!, PAGE_TEXT[policy.locale].notFound),
-          );
-    const entries = await o.store.timeline(incident.id);
+    const incident = await o.store.getByNumber(Number(page[1]!));
+    const entries = incident ? await o.store.timeline(incident.id) : [];
+    // Someone who is not a reviewer learns nothing, not even whether an incident they did not take part in exists.
+    if (!all && (!incident || !mayRead(policy, grant.subject, incident, entries))) return deny(res, api, 403, "notYours");
+    if (!incident) return api ? json(res, 404, { error: "no such incident" }) : send(res, 404, "text/html", deniedPage(policy, "notFound"));
     const rest = page[2];
     if (!api && !rest)
       return send(res, 200, "text/html", incidentPage(policy, incident, entries, now, await loadMonth(o.store, policy, incident, now)));
@@ -145,3 +151,33 @@ const brief = (i: Incident) => ({
   resolvedAt: i.resolvedAt ?? null,
   closedAt: i.closedAt ?? null,
 });
+
+/**
+ * `/r/<token>?to=<path>`: spend a one-use login token, open a session for its
+ * person (a new server-side record, the cookie names it) and go to the page.
+ */
+async function login(
+  o: ReviewOptions,
+  res: ServerResponse,
+  token: string,
+  url: URL,
+  deny: (res: ServerResponse, api: boolean, status: number, why: string) => true,
+): Promise<true> {
+  const to = url.searchParams.get("to") ?? "/incidents";
+  // A Location header holds visible ASCII only: anything else is a malformed link (400), never a 500.
+  if (!/^[\x21-\x7e]*$/.test(to)) return deny(res, false, 400, "malformed");
+  const id = o.keys.idOf(token);
+  if (!id) return deny(res, false, 403, "tampered");
+  const now = o.clock.now();
+  const grant = await o.grants.redeem(id, now);
+  if (!grant) return deny(res, false, 403, "expired");
+  if (!(grant.subject in o.policy.people)) return deny(res, false, 403, "removed");
+  const session = o.keys.issue();
+  const expiresAt = new Date(now.getTime() + o.sessionDays * 86_400_000);
+  await o.grants.add({ id: session.id, kind: "session", subject: grant.subject, scope: "person", createdAt: now, expiresAt });
+  setSession(res, session.token, expiresAt, o.secureCookies, now);
+  // Only a path on this site: no "//host" or "/\\host", which browsers read as another site.
+  res.writeHead(302, { location: /^\/(?![/\\])/.test(to) ? to : "/incidents" });
+  res.end();
+  return true;
+}

@@ -31,11 +31,18 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** The pages are server-rendered HTML and SVG with one inline stylesheet: no script, no frames, no other origin. */
+export const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 /** The HTTP side that is not a platform: health, readiness and metrics, then any mounted routes. */
 export async function startWeb(opts: WebOptions): Promise<WebServer> {
   const log = opts.log ?? silentLogger;
   const server = createServer((req, res) => {
     const started = performance.now();
+    // Every answer: no script at all (the pages need none), no framing (clickjacking), nothing fetched from elsewhere.
+    res.setHeader("content-security-policy", CSP);
+    res.setHeader("x-frame-options", "DENY");
     res.once("finish", () =>
       log.debug("http request", {
         method: req.method,

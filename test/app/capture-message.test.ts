@@ -32,6 +32,16 @@ describe("capturing marked messages onto the timeline", () => {
     expect(notes[0]!.actor.personId).toBe("lee");
   });
 
+  it("keeps a marked message as plain text: a platform's control characters and bidirectional overrides removed", async () => {
+    const h = await harness();
+    await h.as("dana", "declare general Scanner broken");
+    const channel = `C-${h.chat.of("openRoom")[0]!.name}`;
+    expect(await captureMessage(h.deps, msg(channel, { text: "Driver\u0000 at \u202egate\u202c 3\u0007" }))).toBe("captured");
+    const notes = (await h.store.timeline((await h.store.getByNumber(1))!.id)).filter((e) => e.type === "note");
+    expect(notes[0]!.data).toMatchObject({ text: "Driver at gate 3" });
+    expect(await captureMessage(h.deps, msg(channel, { messageId: "M2", text: "\u0000\u202e" }))).toBe("ignored");
+  });
+
   it("ignores Beacon's own posts and messages outside incident rooms", async () => {
     const h = await harness();
     await h.as("dana", "declare general Scanner broken");

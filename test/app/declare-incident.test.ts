@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { dispatch } from "../../src/app/dispatch.js";
+import type { MemoryStore } from "../fakes/memory-store.js";
 import { harness } from "../helpers/app-harness.js";
 
 describe("declaring an incident", () => {
+  it("numbers incidents without a gap when a declare fails in the database", async () => {
+    const h = await harness();
+    expect((await h.as("dana", "declare general First")).text).toContain("INC-1");
+    (h.store as MemoryStore).failNextCommit = new Error("connection reset");
+    expect((await h.as("dana", "declare general Second")).error).toBe(true);
+    expect((await h.as("dana", "declare general Third")).text).toContain("INC-2");
+    expect((await h.store.getByNumber(2))?.title).toBe("Third");
+  });
+
   it("declares an urgent incident and pages the handling group lead and experts, informing leadership", async () => {
     const h = await harness();
     const reply = await h.as("dana", 'declare urgent "Checkout down" --kind complaint');

@@ -24,6 +24,15 @@ describe("settings each mode needs", () => {
     );
   });
 
+  it("refuses, in production, any secret or token shorter than 32 bytes", () => {
+    const short = "0123456789abcdef0123456789abcde"; // 31 bytes
+    for (const name of ["BEACON_LINK_SECRET", "BEACON_REVIEW_TOKEN", "BEACON_METRICS_TOKEN"])
+      for (const mode of ["web", "worker"] as const)
+        expect(() => requireSettings(mode, loadConfig({ ...complete, [name]: short })), `${mode} ${name}`).toThrow(
+          `${name} is too short (at least 32 bytes`,
+        );
+  });
+
   it("lets the worker run without a public URL or link secret: it posts no links", () => {
     expect(() =>
       requireSettings("worker", loadConfig({ DATABASE_URL: complete.DATABASE_URL, REDIS_URL: complete.REDIS_URL })),

@@ -19,8 +19,13 @@ export class MemoryStore implements IncidentStore {
   /** Make the next commit throw (simulates a database failure). */
   failNextCommit?: Error;
 
-  async nextNumber(): Promise<number> {
-    return ++this.seq;
+  async commitNew(build: (number: number) => ChangeSet): Promise<ChangeSet> {
+    // As the counter row: one past the highest number taken, given back if the commit is refused.
+    const top = Math.max(this.seq, ...[...this.incidents.values()].map((i) => i.number));
+    const change = build(top + 1);
+    await this.commit(change);
+    this.seq = top + 1;
+    return change;
   }
   async get(id: string) {
     return clone(this.incidents.get(id) ?? null);

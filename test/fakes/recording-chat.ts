@@ -5,7 +5,7 @@ import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
 export type ChatCall =
   | { op: "openRoom"; name: string; topic: string; invite: string[] }
   | { op: "upsertCard"; room: string; card: IncidentCard; existing?: string }
-  | { op: "post"; room: string; text: string; mentions: string[] }
+  | { op: "post"; room: string; text: string; mentions: string[]; link?: string }
   | { op: "page"; personId: string; view: PageView }
   | { op: "updatePage"; ref: string; view: PageView }
   | { op: "notify"; personId: string; text: string }
@@ -42,9 +42,16 @@ export class RecordingChat implements ChatPort {
     this.record({ op: "post", room: room.channelId, text, mentions });
     return this.ref(room.channelId);
   }
-  /** Recorded as a post of its Markdown, which is what the tests read. */
+  /** Recorded as a post of its Markdown, which is what the tests read (and its link, if any). */
   async postSummary(room: ChatRef, summary: SummaryDocument) {
-    return this.post(room, summary.markdown, []);
+    this.record({
+      op: "post",
+      room: room.channelId,
+      text: summary.markdown,
+      mentions: [],
+      ...(summary.link ? { link: summary.link } : {}),
+    });
+    return this.ref(room.channelId);
   }
   async page(personId: string, view: PageView) {
     this.record({ op: "page", personId, view });

@@ -7,6 +7,7 @@ import { ManualClock } from "../../src/infra/clocks.js";
 import { LocalScheduler } from "../../src/infra/local-scheduler.js";
 import type { IncidentStore } from "../../src/ports/incident-store.js";
 import type { Logger } from "../../src/ports/logger.js";
+import { MemoryAccessStore } from "../fakes/memory-access-store.js";
 import { MemoryStore } from "../fakes/memory-store.js";
 import { RecordingChat } from "../fakes/recording-chat.js";
 import { defaultPolicy } from "./default-policy.js";
@@ -51,6 +52,7 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
   let ids = 0;
   const deps: AppDeps = {
     store,
+    grants: new MemoryAccessStore(),
     chats: new Map([["test", chat]]),
     scheduler,
     clock,

@@ -45,7 +45,7 @@ export async function reviewHarness(opts: { policy?: Policy; seed?: boolean; sto
     weekend,
     get,
     session: async (personId = "ada") => {
-      const link = h.deps.links!.incident(1, personId).replace("http://beacon.test", "");
+      const link = (await h.deps.links!.login(personId, 1)).replace("http://beacon.test", "");
       const res = await get(link);
       return res.headers.get("set-cookie")!.split(";")[0]!;
     },

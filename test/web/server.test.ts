@@ -23,6 +23,18 @@ async function web(opts: Partial<WebOptions>): Promise<string> {
 }
 
 describe("the web server", () => {
+  it("sends a strict Content-Security-Policy (no script) and refuses to be framed, on every answer", async () => {
+    const base = await web({});
+    for (const path of ["/healthz", "/nowhere"]) {
+      const res = await fetch(base + path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toMatch(/script-src|unsafe-eval/);
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+    }
+  });
+
   it("logs a failing request with its stack and the reference the answer shows", async () => {
     const { log, lines } = recordingLog();
     const base = await web({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL, neutraliseBidi } from "../text.js";
 
 // The kinds of value a command field holds, each with the one zod schema that
 // reads it whatever the platform sent: text typed after `/incident`, a
@@ -57,12 +58,11 @@ interface FieldOptions<R extends boolean> {
 
 // Control characters other than line breaks and tabs are refused: they break
 // rendering on every platform and carry nothing a person means to type.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
+// Bidirectional overrides are dropped (core/text.ts).
 const clean = (maxLength: number, multiline: boolean) =>
   z
     .string()
-    .transform((s) => (multiline ? s.trim() : s.replace(/\s*[\r\n]+\s*/g, " ").trim()))
+    .transform((s) => neutraliseBidi(multiline ? s.trim() : s.replace(/\s*[\r\n]+\s*/g, " ").trim()))
     .refine((s) => !CONTROL.test(s), { message: "controlCharacters" })
     .refine((s) => s.length > 0, { message: "empty" })
     .refine((s) => [...s].length <= maxLength, { message: "tooLong" });

@@ -17,6 +17,9 @@ export interface RawCommand {
 /** The largest incident number the store can hold (PostgreSQL integer). */
 export const MAX_INCIDENT_NUMBER = 2_147_483_647;
 
+/** A number the store can hold: anything else names no incident (and must never reach the database). */
+export const isIncidentNumber = (n: number): boolean => Number.isSafeInteger(n) && n >= 1 && n <= MAX_INCIDENT_NUMBER;
+
 /** A usage problem: the message key names it, the verb gives the usage line that would have worked. */
 export function usageError(verb: Verb | undefined, problem: string, params: Record<string, string> = {}): UserError {
   return new UserError("COMMAND.USAGE", { problem, ...params }, verb?.name);

@@ -1,4 +1,5 @@
 import type { UserError } from "../errors.js";
+import { printable } from "../text.js";
 import { messages } from "../i18n/index.js";
 import { severitiesBySeriousness } from "../planning/paging-plan.js";
 import type { Policy } from "../policy/schema.js";
@@ -71,7 +72,8 @@ export function describeUserError(policy: Policy, e: UserError): string {
   const t = messages(policy.locale);
   const verb = e.verb ? verbNamed(e.verb) : undefined;
   const field = verb && e.params.field ? (verb.fields as Record<string, AnyField>)[e.params.field] : undefined;
-  const params = { ...e.params };
+  // What the person typed is echoed back on one line, its control characters shown, never passed on.
+  const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, printable(String(v))]));
   if (field) {
     params.field = field.label[policy.locale];
     params.choices = choicesOf(policy, field)?.join(", ") ?? "";

@@ -142,7 +142,19 @@ export const en = {
     followupAdded: (label: S, id: S) => `Follow-up ${id} added to ${label}.`,
     followupDone: (label: S, id: S) => `Follow-up ${id} on ${label} marked done.`,
     noIncidents: "No open incidents.",
-    summaryLink: (url: S) => `Full incident page (timeline, deadlines, exports; the link is yours and expires): ${url}`,
+    accessOff: "The reviewer pages are off here (no BEACON_LINK_SECRET), so there is no access to manage.",
+    accessNone: "Nobody has a session or an API token.",
+    accessSession: (who: S, since: S, until: S) => `session · ${who} · since ${since} · until ${until}`,
+    accessApiToken: (name: S, scope: S, since: S) =>
+      `API token · ${name} · ${scope === "figures" ? "figures only" : "reads all"} · since ${since}`,
+    accessRevoked: (who: S, n: number) =>
+      n
+        ? `Revoked ${n} session(s), link(s) or token(s) of ${who}: they stop working on the next request.`
+        : `${who} has no live session, link or token.`,
+    accessTokenMade: (name: S, scope: S, token: S) =>
+      `API token "${name}" (${scope === "figures" ? "figures only" : "reads all"}), shown this once: ${token}\nSend it as \`Authorization: Bearer <token>\`; revoke it with /incident access revoke ${name}.`,
+    summaryLink: (url: S) =>
+      `Full incident page (timeline, deadlines, exports): ${url}\nThe link is yours alone, works once and within 15 minutes; it opens a session in your browser. Do not forward it.`,
     storeUnavailable:
       "Beacon cannot reach its database right now, so this was not done and nothing half-done was kept. Please try again in a minute.",
     internalError: (id: S) => `Something went wrong on our side; nothing was lost. Reference: ${id}`,
@@ -196,6 +208,7 @@ export const en = {
     update: "change",
     waive: "waive deadlines of",
     accept: "record the customer's verdict on",
+    review: "manage reviewer access to",
   } as Record<S, S>,
 };
 

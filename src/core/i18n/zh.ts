@@ -135,7 +135,16 @@ export const zh: Messages = {
     followupAdded: (label: S, id: S) => `已为 ${label} 添加整改措施 ${id}。`,
     followupDone: (label: S, id: S) => `${label} 的整改措施 ${id} 已完成。`,
     noIncidents: "当前没有未结案的事件。",
-    summaryLink: (url: S) => `完整事件页面（时间线、时限、导出；链接仅供您本人使用，会过期）：${url}`,
+    accessOff: "此处未开启审阅页面（未设置 BEACON_LINK_SECRET），无访问权限可管理。",
+    accessNone: "当前没有任何会话或 API 令牌。",
+    accessSession: (who: S, since: S, until: S) => `会话 · ${who} · 自 ${since} · 至 ${until}`,
+    accessApiToken: (name: S, scope: S, since: S) => `API 令牌 · ${name} · ${scope === "figures" ? "仅统计" : "全部可读"} · 自 ${since}`,
+    accessRevoked: (who: S, n: number) =>
+      n ? `已撤销 ${who} 的 ${n} 个会话、链接或令牌，下一次请求起失效。` : `${who} 没有有效的会话、链接或令牌。`,
+    accessTokenMade: (name: S, scope: S, token: S) =>
+      `API 令牌“${name}”（${scope === "figures" ? "仅统计" : "全部可读"}），仅显示这一次：${token}\n请以 \`Authorization: Bearer <令牌>\` 发送；用 /incident access revoke ${name} 撤销。`,
+    summaryLink: (url: S) =>
+      `完整事件页面（时间线、时限、导出）：${url}\n此链接仅供您本人使用，只能打开一次，15 分钟内有效；打开后在浏览器中建立会话。请勿转发。`,
     storeUnavailable: "Beacon 暂时无法连接数据库，本次操作未执行，也没有留下半完成的记录。请稍后重试。",
     internalError: (id: S) => `系统内部出错；已记录的内容不会丢失。参考编号：${id}`,
   },
@@ -187,5 +196,6 @@ export const zh: Messages = {
     update: "修改",
     waive: "豁免时限于",
     accept: "记录客户验收于",
+    review: "管理审阅页面访问",
   },
 };

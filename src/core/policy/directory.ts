@@ -25,8 +25,15 @@ export function isLeader(policy: Policy, personId: string | undefined): boolean 
   return personId !== undefined && (policy.groups[policy.leadership]?.members.includes(personId) ?? false);
 }
 
+/** Who may do an action: the policy's list, or for `review` when left out, leadership, service desk and handling leads. */
+export function allowedFor(policy: Policy, action: Action): string[] {
+  const listed = policy.permissions[action];
+  if (listed) return listed;
+  return [policy.leadership, ...["service_desk", "handling_lead"].filter((g) => g in policy.groups)];
+}
+
 export function may(policy: Policy, personId: string | undefined, action: Action): boolean {
-  const allowed = policy.permissions[action];
+  const allowed = allowedFor(policy, action);
   if (allowed.includes("everyone")) return true;
   if (personId === undefined) return false;
   return allowed.includes(personId) || groupsOf(policy, personId).some((g) => allowed.includes(g));

@@ -145,6 +145,12 @@ export const policySchema = z
         waive: allowList.default(["everyone"]),
         /** Record the customer's acceptance or refusal, and the return call. */
         accept: allowList.default(["everyone"]),
+        /**
+         * Read every incident on the reviewer pages, and manage access (`/incident access`). Left out: the
+         * leadership group, and the groups `service_desk` and `handling_lead` where the policy has them.
+         * Anyone else who took part in an incident reads that incident only.
+         */
+        review: allowList.optional(),
       })
       .default({
         declare: ["everyone"],

@@ -1,3 +1,4 @@
+import { isIncidentNumber } from "../../core/commands/read.js";
 import type { Incident } from "../../core/model.js";
 import type { FigureInput } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
@@ -28,9 +29,22 @@ export class PrismaIncidentStore implements IncidentStore {
     return translateConnectionErrors(this);
   }
 
-  async nextNumber(): Promise<number> {
-    const rows = await this.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT nextval('incident_number_seq') AS n`;
-    return Number(rows[0]!.n);
+  async commitNew(build: (number: number) => ChangeSet): Promise<ChangeSet> {
+    let change: ChangeSet | undefined;
+    await this.guarded(
+      () => change,
+      () =>
+        this.prisma.$transaction(async (tx) => {
+          // The counter row is locked until this transaction ends, so declares take numbers one after another,
+          // and a rolled-back declare gives its number back. Past the highest number already there (an import).
+          const rows = await tx.$queryRaw<Array<{ last: number }>>`
+            UPDATE incident_counter SET last = GREATEST(last, (SELECT COALESCE(MAX(number), 0) FROM incident)) + 1
+            WHERE id = 1 RETURNING last`;
+          change = build(Number(rows[0]!.last));
+          await write(tx, change);
+        }),
+    );
+    return change!;
   }
 
   async get(id: string): Promise<Incident | null> {
@@ -38,7 +52,8 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   async getByNumber(number: number): Promise<Incident | null> {
-    return this.one({ number });
+    // Out of the column's range (#2147483648): no such incident, not a database error.
+    return isIncidentNumber(number) ? this.one({ number }) : null;
   }
 
   async getByRequestKey(requestKey: string): Promise<Incident | null> {
@@ -118,15 +133,28 @@ export class PrismaIncidentStore implements IncidentStore {
    * entries and timers, cancels and claims, atomically. A lost race is SQLSTATE
    * BC409; a second declare with the same request key is a unique violation.
    */
+  /**
+   * One statement: `beacon_commit` (a migration) writes the incident, its
+   * entries and timers, cancels and claims, atomically.
+   */
   async commit(change: ChangeSet): Promise<void> {
+    await this.guarded(
+      () => change,
+      () => write(this.prisma, change),
+    );
+  }
+
+  /** A lost race is SQLSTATE BC409 (from `beacon_commit`); a second declare with the same request key is a unique violation. */
+  private async guarded(change: () => ChangeSet | undefined, work: () => Promise<unknown>): Promise<void> {
     try {
-      await this.prisma.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
+      await work();
     } catch (e) {
+      const c = change();
       const state = sqlState(e);
-      if (state === "BC409") throw new ConflictError(`change to incident ${change.incident.id} lost a race: ${(e as Error).message}`);
-      if (state === "23505" && change.expectedVersion === null) {
-        if (/request_key/.test(String((e as Error).message)) || (await this.getByRequestKey(change.incident.requestKey)))
-          throw new DuplicateRequestError(change.incident.requestKey);
+      if (c && state === "BC409") throw new ConflictError(`change to incident ${c.incident.id} lost a race: ${(e as Error).message}`);
+      if (c && state === "23505" && c.expectedVersion === null) {
+        if (/request_key/.test(String((e as Error).message)) || (await this.getByRequestKey(c.incident.requestKey)))
+          throw new DuplicateRequestError(c.incident.requestKey);
       }
       throw e;
     }
@@ -207,4 +235,9 @@ function toTimerRow(row: TimerRecord): TimerRow {
     state: row.state as TimerRow["state"],
     ...(row.firedAt ? { firedAt: row.firedAt.toISOString() } : {}),
   };
+}
+
+/** The whole change in one round trip, on the client or inside a transaction. */
+async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Promise<void> {
+  await db.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
 }

@@ -1,8 +1,12 @@
+import { neutraliseBidi } from "../../core/text.js";
 import type { PageText } from "./text.js";
 
-/** Escape text for HTML content and attribute values. */
+/** Escape text for HTML content and attribute values; bidirectional overrides are dropped (core/text.ts). */
 export function esc(v: unknown): string {
-  return String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return neutraliseBidi(String(v ?? "")).replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 // One stylesheet for every page, inline (no second request, nothing to

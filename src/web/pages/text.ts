@@ -52,7 +52,14 @@ export const PAGE_TEXT = {
     denied: {
       missing: "These pages are not public. Open the link Beacon posts in chat (/incident summary), or sign in with the team's token.",
       tampered: "This link is not valid. Ask Beacon for a new one with /incident summary.",
-      expired: "This link has expired. Ask Beacon for a new one with /incident summary.",
+      expired: "This link or session has expired, was used already, or was revoked. Ask Beacon for a new link with /incident summary.",
+      malformed: "This request's link, session cookie or token is malformed. Ask Beacon for a new link with /incident summary.",
+      removed: "You are no longer in the incident policy, so your access has ended.",
+      reviewers:
+        "The incident list, the figures and the exports are for reviewers (the policy's review permission). You can read the incidents you took part in.",
+      notYours:
+        "You can read the incidents you took part in (declared, were paged for, held a role on, or wrote on); this is not one of them. Reviewers read every incident.",
+      figuresOnly: "This token reads the figures only.",
     } as Record<string, string>,
     notFound: "No such incident.",
     printed: "Printed from Beacon",
@@ -137,7 +144,12 @@ export const PAGE_TEXT = {
     denied: {
       missing: "这些页面不公开。请打开 Beacon 在聊天中发送的链接（/incident summary），或使用团队令牌登录。",
       tampered: "链接无效。请用 /incident summary 向 Beacon 获取新链接。",
-      expired: "链接已过期。请用 /incident summary 向 Beacon 获取新链接。",
+      expired: "链接或会话已过期、已使用或已被撤销。请用 /incident summary 向 Beacon 获取新链接。",
+      malformed: "请求中的链接、会话 Cookie 或令牌格式有误。请用 /incident summary 向 Beacon 获取新链接。",
+      removed: "您已不在事件预案中，访问权限已终止。",
+      reviewers: "事件列表、统计和导出仅供审阅人（预案的 review 权限）查看。您可以查看自己参与过的事件。",
+      notYours: "您只能查看自己参与过的事件（发起、被呼叫、担任角色或在时间线上记录过）；这个事件不在其中。审阅人可查看所有事件。",
+      figuresOnly: "此令牌只能读取统计数据。",
     } as Record<string, string>,
     notFound: "没有这个事件。",
     printed: "由 Beacon 打印",

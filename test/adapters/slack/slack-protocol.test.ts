@@ -24,6 +24,16 @@ describe("Slack's request protocol", () => {
     expect(await h.store.list({ limit: 10 })).toEqual([]);
   });
 
+  it("rejects a correctly signed request dated more than five minutes in the future", async () => {
+    h = await slackHarness();
+    const sent = await h.slack.command("declare urgent From the future", user("dana"), undefined, {
+      timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
+    });
+    expect(sent.status).toBe(401);
+    await h.settle();
+    expect(await h.store.list({ limit: 10 })).toEqual([]);
+  });
+
   it("declares once when Slack delivers the same request twice", async () => {
     h = await slackHarness();
     const body = h.slack.commandBody("declare urgent Checkout down", user("dana"), { id: "CGENERAL", name: "general" });

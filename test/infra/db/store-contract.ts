@@ -9,10 +9,27 @@ const text = (e: { data: unknown }) => (e.data as { text: string }).text;
 /** One contract for every IncidentStore: the Prisma store on PGlite and on PostgreSQL, and the test fake. */
 export function describeIncidentStoreContract(name: string, open: () => Promise<IncidentStore>): void {
   describe(`IncidentStore contract: ${name}`, () => {
-    it("hands out increasing incident numbers", async () => {
+    it("numbers new incidents one after another, with no gap where a declare was refused or failed", async () => {
       const store = await open();
-      const a = await store.nextNumber();
-      expect(await store.nextNumber()).toBeGreaterThan(a);
+      const a = await store.commitNew((number) => created(sampleIncident({ number })));
+      await expect(
+        store.commitNew((number) => created(sampleIncident({ number, requestKey: a.incident.requestKey }))),
+      ).rejects.toBeInstanceOf(DuplicateRequestError);
+      await expect(
+        store.commitNew(() => {
+          throw new Error("the decision failed");
+        }),
+      ).rejects.toThrow("the decision failed");
+      const b = await store.commitNew((number) => created(sampleIncident({ number })));
+      expect(b.incident.number).toBe(a.incident.number + 1);
+      expect((await store.getByNumber(b.incident.number))?.id).toBe(b.incident.id);
+    });
+
+    it("gives declares made at the same moment consecutive numbers, each once", async () => {
+      const store = await open();
+      const made = await Promise.all(Array.from({ length: 6 }, () => store.commitNew((number) => created(sampleIncident({ number })))));
+      const numbers = made.map((c) => c.incident.number).sort((x, y) => x - y);
+      expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
     });
 
     it("round-trips an incident by id, number, request key and room, with its timeline in order", async () => {
@@ -28,6 +45,11 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
         [0, "note", "one"],
         [1, "note", "two"],
       ]);
+    });
+
+    it("finds no incident for a number outside what the store holds, without a database error", async () => {
+      const store = await open();
+      for (const n of [2_147_483_648, 1e20, 0, -1, 1.5, Number.NaN]) expect(await store.getByNumber(n), String(n)).toBeNull();
     });
 
     it("reads back every field of a fully populated incident, none dropped", async () => {
