@@ -15,8 +15,6 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
   const t = messages(deps.policy.locale);
   const severity = resolveSeverity(deps.policy, fields.severity);
   const kind = resolveKind(deps.policy, fields.kind);
-  const existing = await deps.store.getByRequestKey(inbound.requestKey);
-  if (existing) return replyTo(t.reply.duplicate(incidentLabel(existing)), true, existing.id);
   const id = deps.newId();
   const ctx = decisionContext(deps);
   try {
@@ -35,6 +33,7 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
     );
     return replyTo(t.reply.declared(incidentLabel(incident)), true, incident.id);
   } catch (e) {
+    // A retried request: the request key is unique, so the second commit is refused whole (its number given back).
     if (!(e instanceof DuplicateRequestError)) throw e;
     const first = await deps.store.getByRequestKey(inbound.requestKey);
     return replyTo(t.reply.duplicate(first ? incidentLabel(first) : inbound.requestKey), true, first?.id);

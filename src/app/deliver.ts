@@ -30,10 +30,11 @@ type DeliverRow = TimerRow & { payload: Extract<TimerRow["payload"], { kind: "de
  * refresh, a fallback mention) are committed as new delivery timers and run in
  * the next batch.
  */
-export async function deliverIncident(deps: AppDeps, incidentId: string): Promise<void> {
+export async function deliverIncident(deps: AppDeps, incidentId: string, woken?: string): Promise<void> {
   const now = deps.clock.now();
   const { timers, incident } = await deps.store.leaseDeliveries(incidentId, now, new Date(now.getTime() + LEASE_MS));
   const rows = (timers.filter((t) => t.payload.kind === "deliver") as DeliverRow[]).sort(byDeliveryOrder);
+  if (woken && !rows.some((r) => r.key === woken)) await sleepAgain(deps, woken);
   if (!rows.length) return;
   if (!incident) {
     await deps.store.retireTimers(
@@ -46,6 +47,16 @@ export async function deliverIncident(deps: AppDeps, incidentId: string): Promis
   const batch = new Batch(deps, incident);
   await Promise.all(lanes(rows).map((lane) => batch.run(chat, lane)));
   await batch.settle();
+}
+
+/**
+ * The delivery that woke us was not ours to send: already sent, leased by
+ * another runner (which may die: then it falls due at the lease's end), or
+ * not yet due (a retry). If it is still pending, wake again at its time.
+ */
+async function sleepAgain(deps: AppDeps, key: string): Promise<void> {
+  const row = await deps.store.timer(key);
+  if (row?.state === "pending") await deps.scheduler.arm([row]).catch(() => undefined); // reconcile re-arms it
 }
 
 /** The room's deliveries in one lane (they depend on the room and keep their order); each person's DMs in a lane of their own. */

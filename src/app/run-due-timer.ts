@@ -2,6 +2,7 @@ import { onTimer } from "../core/incident/on-timer.js";
 import { noMetrics } from "../ports/metrics.js";
 import { applyChange, decisionContext } from "./apply-change.js";
 import { deliverIncident } from "./deliver.js";
+import { deliveryIncident } from "../core/timers.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
@@ -13,6 +14,9 @@ import { onFreshState } from "./retry.js";
  * one transaction that claims the timer, so it fires once.
  */
 export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
+  // A delivery's key names its incident: the batch lease reads what it needs.
+  const delivery = deliveryIncident(key);
+  if (delivery) return deliverIncident(deps, delivery, key);
   await onFreshState(
     async (round) => {
       const row = await deps.store.timer(key);
@@ -23,7 +27,7 @@ export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
         return;
       }
       if (round === 0) (deps.metrics ?? noMetrics).timerFired(row.payload.kind, (now.getTime() - Date.parse(row.dueAt)) / 1000);
-      if (row.payload.kind === "deliver") return deliverIncident(deps, row.payload.incidentId);
+      if (row.payload.kind === "deliver") return deliverIncident(deps, row.payload.incidentId, key);
       const incident = await deps.store.get(row.payload.incidentId);
       const change = incident ? onTimer(decisionContext(deps), incident, row.payload, row.dueAt) : null;
       if (!change) {

@@ -50,3 +50,8 @@ export const timerKeys = {
   /** n: 0 on the due day, then 1, 2… for each working day it is overdue. */
   followupDue: (id: string, followUpId: string, n = 0) => `incident:${id}:followup:${followUpId}${n ? `.${n}` : ""}`,
 };
+
+/** The incident a delivery timer's key names (see `timerKeys.deliver`), or undefined for any other key. */
+export function deliveryIncident(key: string): string | undefined {
+  return /^incident:(.+):deliver:\d+\.\d+$/.exec(key)?.[1];
+}

@@ -28,11 +28,12 @@ export function loggingAdapter(factory: SqlDriverAdapterFactory, onStatement: St
   };
 }
 
+/** The adapter opens a transaction with its own BEGIN; Prisma ends it with a COMMIT or ROLLBACK sent as a statement. */
 function loggingTransaction(tx: Transaction, onStatement: StatementListener): Transaction {
   return Object.assign(Object.create(tx) as Transaction, {
     queryRaw: (q: SqlQuery) => (onStatement(q.sql), tx.queryRaw(q)),
     executeRaw: (q: SqlQuery) => (onStatement(q.sql), tx.executeRaw(q)),
-    commit: () => (onStatement("COMMIT"), tx.commit()),
-    rollback: () => (onStatement("ROLLBACK"), tx.rollback()),
+    commit: () => tx.commit(),
+    rollback: () => tx.rollback(),
   });
 }
