@@ -64,21 +64,29 @@ async function production(policy: Policy) {
 
 // Real processes on a shared machine: generous budgets, the tests wait on events.
 describe("the compiled production processes on PostgreSQL and Redis", { timeout: 90_000 }, () => {
-  it("web declares through Slack's signed route, and on SIGTERM finishes the declaration in flight and exits 0 with nothing lost", async () => {
+  it("web declares through Slack's signed route and exits 0 on SIGTERM with the declaration committed; the worker delivers its room, card and pages once", async () => {
     const { fake, start, store } = await production(slackPolicy());
     const web = start("web");
     const port = Number((await web.logged("web started")).port);
-    fake.delays.set("chat.postMessage", 300); // still delivering when SIGTERM lands
     const slack = new SlackSender(`http://127.0.0.1:${port}/slack/events`, SECRET, fake);
     expect((await slack.command('declare urgent "Checkout down" --kind system', user("dana"))).status).toBe(200);
+    await until(() => fake.responses.length === 1); // answered after its one commit
     expect(await web.stop("SIGTERM")).toBe(0);
 
     const s = await store();
+    const [declared] = await s.list({ limit: 10 });
+    expect(declared?.number).toBe(1);
+    expect(fake.callsTo("conversations.create")).toHaveLength(0); // the web process never delivers
+    expect((await s.pendingTimers({ limit: 100 })).filter((t) => t.payload.kind === "deliver").length).toBeGreaterThan(0);
+
+    const worker = start("worker");
+    await worker.logged("worker started");
+    await until(async () => (await s.pendingTimers({ limit: 100 })).every((t) => t.payload.kind !== "deliver"), 60_000);
     const [incident] = await s.list({ limit: 10 });
     expect(incident?.room).toBeDefined();
     expect(incident?.card).toBeDefined();
-    expect((await s.pendingTimers({ limit: 100 })).filter((t) => t.payload.kind === "deliver")).toEqual([]);
     expect(fake.callsTo("conversations.create")).toHaveLength(1);
+    expect(await worker.stop()).toBe(0);
   });
 
   it("worker finishes the timers it runs on SIGTERM and exits 0, and the next worker fires the rest exactly once", async () => {
