@@ -38,7 +38,13 @@ async function run(label: string, db: Database): Promise<void> {
   const fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.ids.slack!) });
   const store = new PrismaIncidentStore(db.prisma);
   // The embedded default: deliveries run in the background from the in-process scheduler.
-  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true, concurrency: Number(process.env.BENCH_DELIVERING ?? 4) });
+  const scheduler = new LocalScheduler({
+    store,
+    clock: systemClock,
+    log: silentLogger,
+    auto: true,
+    concurrency: Number(process.env.BENCH_DELIVERING ?? 4),
+  });
   const deps: AppDeps = {
     store,
     chats: new Map(),
