@@ -2,7 +2,7 @@ import type { webApi } from "@slack/bolt";
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
+import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
 import { cardBlocks, pageBlocks } from "./blocks.js";
 import { channelName } from "./channel-name.js";
 import { slackMentions, slackUserIds } from "./mentions.js";
@@ -25,9 +25,9 @@ export class SlackChat implements ChatPort {
     private readonly policy: Policy,
   ) {}
 
-  async openRoom(req: { name: string; topic: string; invite: string[]; incidentId: string }): Promise<ChatRef> {
+  async openRoom(req: OpenRoom): Promise<ChatRef> {
     const channel = await this.createChannel(channelName(req.name));
-    const users = slackUserIds(this.policy, req.invite);
+    const users = slackUserIds(this.policy, req.invite, req.users);
     if (users.length) {
       // Invite one by one after a bulk failure: one deactivated user must not keep the others out.
       await this.client.conversations.invite({ channel: channel.id, users: users.join(",") }).catch(async () => {

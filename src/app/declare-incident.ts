@@ -1,7 +1,7 @@
 import type { CommandFor } from "../core/commands/verbs.js";
 import { declareIncident as decideDeclare } from "../core/incident/declare.js";
 import { messages } from "../core/i18n/index.js";
-import { incidentLabel } from "../core/model.js";
+import { incidentLabel, roomLink } from "../core/model.js";
 import { resolveKind, resolveSeverity } from "../core/policy/lookup.js";
 import { DuplicateRequestError } from "../ports/incident-store.js";
 import { applyChange, decisionContext } from "./apply-change.js";
@@ -30,7 +30,10 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
   });
   try {
     const incident = await applyChange(deps, change);
-    return replyTo(t.reply.declared(incidentLabel(incident)), true, incident.id);
+    // The room usually opened while the change was delivered: tell the declarer where it is.
+    const room = (await deps.store.get(incident.id))?.room;
+    const label = incidentLabel(incident);
+    return replyTo(room ? t.reply.declaredIn(label, roomLink(room)) : t.reply.declared(label), true, incident.id);
   } catch (e) {
     if (!(e instanceof DuplicateRequestError)) throw e;
     const first = await deps.store.getByRequestKey(inbound.requestKey);

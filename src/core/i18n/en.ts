@@ -120,6 +120,7 @@ export const en = {
   },
   reply: {
     declared: (label: S) => `${label} declared. Its room is opening and the emergency group is being paged.`,
+    declaredIn: (label: S, room: S) => `${label} declared. Its room: ${room}. The emergency group is being paged.`,
     duplicate: (label: S) => `That request was already handled: ${label}.`,
     acknowledged: (label: S) => `You acknowledged ${label}. Escalation stopped.`,
     alreadyAcknowledged: (label: S, who: S) => `${label} was already acknowledged by ${who}.`,

@@ -29,4 +29,19 @@ describe("declaring from Slack with /incident", () => {
     expect(answer.response_type).toBe("ephemeral");
     expect(String(answer.text)).toMatch(/INC-1 declared/);
   });
+
+  it("invites a declarer the policy does not know, mentions them in the announcement and links the channel in their answer", async () => {
+    h = await slackHarness();
+    h.fake.users.add("UGUEST");
+    await h.slack.command("declare general Printer jam", { id: "UGUEST", name: "guest.handle" });
+    await h.settle();
+
+    const channel = h.fake.channelNamed("inc-1-printer-jam")!;
+    expect([...channel.members]).toContain("UGUEST");
+    const announcement = channel.messages.map((m) => m.text).find((t) => /declared by/.test(t))!;
+    expect(announcement).toContain("<@UGUEST>");
+    expect(announcement).not.toContain("guest.handle");
+    const answer = String(h.fake.responses.at(-1)!.body.text);
+    expect(answer).toContain(`<#${channel.id}>`);
+  });
 });
