@@ -1,7 +1,8 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
-import { dispatch, dispatchAck, dispatchCommand } from "../../src/app/dispatch.js";
+import { dispatch, dispatchAck, dispatchCommand, failureReply } from "../../src/app/dispatch.js";
+import { UserError } from "../../src/core/errors.js";
 import { parseRaw } from "../../src/core/commands/parse.js";
 import { wantsForm } from "../../src/core/commands/read.js";
 import { verbNamed, type Command } from "../../src/core/commands/verbs.js";
@@ -62,17 +63,19 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     await ack();
     work.run(async () => {
       const value = pageValue.safeParse((action as { value?: string }).value);
-      if (!value.success) return;
-      const reply = await dispatchAck(
-        deps,
-        {
-          actor: actor(body.user.id, (body.user as { name?: string }).name),
-          requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}`,
-        },
-        value.data.i,
-        value.data.p,
-      );
-      if (reply.error) await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
+      const reply = value.success
+        ? await dispatchAck(
+            deps,
+            {
+              actor: actor(body.user.id, (body.user as { name?: string }).name),
+              requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}`,
+            },
+            value.data.i,
+            value.data.p,
+          )
+        : failureReply(deps, new UserError("ACTION.STALE"));
+      // One line for every click: done, already acknowledged by someone, or why not.
+      await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
     }, fail("acknowledge button"));
   });
 

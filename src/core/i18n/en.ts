@@ -156,6 +156,7 @@ export const en = {
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} is ${p.status}; you cannot ${p.action} it now.`,
     "PAGE.NOT_YOURS": (p: Record<S, S>) =>
       `You were not paged for ${p.label}; only someone paged, or the leadership group, can acknowledge it.`,
+    "ACTION.STALE": () => `This button does not name an incident Beacon has (it may be from an old message). Find it with /incident list.`,
     "PERMISSION.DENIED": (p: Record<S, S>) => `You are not allowed to ${p.action} incidents (policy: ${p.allowed}).`,
     "SEVERITY.UNKNOWN": (p: Record<S, S>) => `Unknown severity "${p.value}". Choose one of: ${p.choices}.`,
     "SEVERITY.SAME": (p: Record<S, S>) => `${p.label} is already ${p.value}.`,

@@ -147,6 +147,7 @@ export const zh: Messages = {
     "INCIDENT.NO_CONTEXT": () => `是哪个事件？请在事件频道内执行，或注明编号（如 #12）。`,
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} 当前为${p.status}，现在不能${p.action}。`,
     "PAGE.NOT_YOURS": (p: Record<S, S>) => `您未被呼叫处理 ${p.label}；只有被呼叫的人员或应急领导小组可以确认。`,
+    "ACTION.STALE": () => `此按钮指向的事件不存在（可能来自旧消息）。请用 /incident list 查找。`,
     "PERMISSION.DENIED": (p: Record<S, S>) => `您无权${p.action}事件（预案规定：${p.allowed}）。`,
     "SEVERITY.UNKNOWN": (p: Record<S, S>) => `未知级别“${p.value}”。可选：${p.choices}。`,
     "SEVERITY.SAME": (p: Record<S, S>) => `${p.label} 已经是${p.value}级。`,

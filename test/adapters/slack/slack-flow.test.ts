@@ -138,6 +138,36 @@ describe("an incident run from Slack", () => {
     expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false });
   });
 
+  it("answers an Acknowledge click for an unknown incident, an unreadable button and a page someone else acknowledged with one ephemeral line each", async () => {
+    h = await slackHarness();
+    await declared();
+    const pageButton = (dmId: string) => {
+      const dm = h.fake.channels.get(dmId)!;
+      const value = (JSON.parse(blocksOf(dm.messages[0]!)) as Array<{ elements?: Array<{ value: string }> }>).flatMap(
+        (b) => b.elements ?? [],
+      )[0]!.value;
+      return { where: { channel: dm.id, ts: dm.messages[0]!.ts }, value };
+    };
+    const click = async (who: string, where: { channel: string; ts: string }, value: string) => {
+      const before = h.fake.responses.length;
+      await h.slack.click(user(who), where, { action_id: "beacon_ack_page", value });
+      await h.settle();
+      const answers = h.fake.responses.slice(before).map((r) => r.body);
+      expect(answers).toHaveLength(1);
+      expect(answers[0]).toMatchObject({ response_type: "ephemeral", replace_original: false });
+      return String(answers[0]!.text);
+    };
+    const lee = pageButton("DULEE");
+    const max = pageButton("DUMAX"); // clicked after Lee acknowledged (its button is then removed, but a stale client still shows it)
+    expect(await click("lee", lee.where, JSON.stringify({ i: "00000000-0000-4000-8000-999999999999", p: "x" }))).toMatch(
+      /does not name an incident/,
+    );
+    expect(await click("lee", lee.where, "not json")).toMatch(/does not name an incident/);
+    expect(await click("lee", lee.where, lee.value)).toMatch(/You acknowledged INC-1/);
+    expect(await click("max", max.where, max.value)).toMatch(/already acknowledged by Lee Zhang/);
+    expect(h.logs.filter((l) => /error/.test(l))).toEqual([]);
+  });
+
   it("posts reminders in the channel and pages the next step when nobody acknowledges", async () => {
     h = await slackHarness();
     const channel = await declared();
