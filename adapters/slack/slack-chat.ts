@@ -5,6 +5,7 @@ import type { IncidentCard, PageView } from "../../src/core/views.js";
 import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
 import { cardBlocks, pageBlocks } from "./blocks.js";
 import { channelName } from "./channel-name.js";
+import { fit, LIMIT } from "./limits.js";
 import { slackMentions, slackUserIds } from "./mentions.js";
 import { classify, slackError } from "./slack-errors.js";
 
@@ -54,7 +55,7 @@ export class SlackChat implements ChatPort {
 
   private async setTopic(channel: string, topic: string): Promise<void> {
     if (this.topics.get(channel) === topic) return;
-    await this.client.conversations.setTopic({ channel, topic: topic.slice(0, 250) }).catch(() => undefined); // cosmetic
+    await this.client.conversations.setTopic({ channel, topic: fit(topic, LIMIT.topic) }).catch(() => undefined); // cosmetic
     this.topics.set(channel, topic);
   }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { wellFormed } from "../../fakes/slack/block-kit.js";
 import { slackHarness, user, type SlackHarness } from "./slack-harness.js";
 
 let h: SlackHarness;
@@ -43,5 +44,24 @@ describe("declaring from Slack with /incident", () => {
     expect(announcement).not.toContain("guest.handle");
     const answer = String(h.fake.responses.at(-1)!.body.text);
     expect(answer).toContain(`<#${channel.id}>`);
+  });
+
+  it("cuts a long title with an emoji at Slack's limits without splitting the emoji, so the card is still posted", async () => {
+    h = await slackHarness();
+    // "🔴 INC-1 " is 9 UTF-16 units: the emoji's two halves fall on units 149 and 150 of the header.
+    const title = `${"a".repeat(140)}😀${"b".repeat(40)}`;
+    await h.slack.command(`declare urgent ${title}`, user("dana"));
+    await h.settle();
+
+    const channel = [...h.fake.channels.values()].find((c) => c.name.startsWith("inc-1"))!;
+    const card = channel.messages.find((m) => JSON.stringify(m.blocks ?? []).includes("beacon_acknowledge"));
+    expect(card).toBeDefined();
+    const header = (card!.blocks![0] as { text: { text: string } }).text.text;
+    expect(header.length).toBeLessThanOrEqual(150);
+    expect(wellFormed(header)).toBe(true);
+    expect(channel.topic.length).toBeLessThanOrEqual(250);
+    expect(wellFormed(channel.topic)).toBe(true);
+    expect(channel.topic).not.toContain("\uFFFD");
+    expect((await h.store.list({ limit: 1 }))[0]!.card).toBeDefined();
   });
 });

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { blockKitProblem } from "./block-kit.js";
 import { FakeSocketMode } from "./fake-socket-mode.js";
 
 // A Slack Web API on loopback that follows the documented request and
@@ -157,6 +158,15 @@ export class FakeSlack {
     return typeof id === "string" ? this.channels.get(id) : undefined;
   }
 
+  /** Slack refuses a message or view whose blocks break Block Kit's rules, naming the first problem. */
+  private invalidBlocks(blocks: unknown, max: number): Record<string, unknown> | undefined {
+    if (blocks === undefined) return undefined;
+    const problem = blockKitProblem(blocks, max);
+    return problem
+      ? { ok: false, error: "invalid_blocks", errors: [problem], response_metadata: { messages: [`[ERROR] ${problem}`] } }
+      : undefined;
+  }
+
   private api(method: string, a: Record<string, unknown>): Record<string, unknown> {
     const err = (error: string) => ({ ok: false, error });
     switch (method) {
@@ -200,7 +210,9 @@ export class FakeSlack {
       case "conversations.setTopic": {
         const ch = this.channel(a.channel);
         if (!ch) return err("channel_not_found");
-        ch.topic = String(a.topic ?? "");
+        const topic = String(a.topic ?? "");
+        if (topic.length > 250) return err("too_long");
+        ch.topic = topic;
         return { ok: true, channel: { id: ch.id, name: ch.name, topic: { value: ch.topic } } };
       }
       case "conversations.archive": {
@@ -241,6 +253,8 @@ export class FakeSlack {
         if (!ch) return err("channel_not_found");
         if (ch.archived) return err("is_archived");
         if (!a.text && !a.blocks) return err("no_text");
+        const invalid = this.invalidBlocks(a.blocks, 50);
+        if (invalid) return invalid;
         const message: SlackMessage = {
           ts: this.ts(),
           text: String(a.text ?? ""),
@@ -256,6 +270,8 @@ export class FakeSlack {
         const m = ch?.messages.find((x) => x.ts === a.ts);
         if (!ch || !m) return err(ch ? "message_not_found" : "channel_not_found");
         if (m.bot_id !== this.botId) return err("cant_update_message");
+        const invalid = this.invalidBlocks(a.blocks, 50);
+        if (invalid) return invalid;
         m.text = String(a.text ?? m.text);
         if (a.blocks) m.blocks = a.blocks as unknown[];
         return { ok: true, channel: ch.id, ts: m.ts, text: m.text };
@@ -287,6 +303,8 @@ export class FakeSlack {
         if (!a.trigger_id) return err("invalid_arguments");
         const view = a.view as { type?: string; blocks?: unknown[] } | undefined;
         if (view?.type !== "modal" || !Array.isArray(view.blocks)) return err("invalid_arguments");
+        const invalid = this.invalidBlocks(view.blocks, 100);
+        if (invalid) return invalid;
         return { ok: true, view: { id: `V${++this.n}`, ...view } };
       }
       default:
