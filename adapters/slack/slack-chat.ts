@@ -24,6 +24,8 @@ export class SlackChat implements ChatPort {
   constructor(
     private readonly client: WebClient,
     private readonly policy: Policy,
+    /** Beacon's own bot user (auth.test, asked once at start). */
+    private readonly botUserId: () => Promise<string | undefined>,
   ) {}
 
   async openRoom(req: OpenRoom): Promise<ChatRef> {
@@ -39,7 +41,12 @@ export class SlackChat implements ChatPort {
     return { platform: "slack", channelId: channel.id, name: `#${channel.name}` };
   }
 
-  /** conversations.create, adding -2, -3… while Slack says the name is taken. */
+  /**
+   * conversations.create, adding -2, -3… while Slack says the name is taken by
+   * someone else. A taken name whose channel Beacon itself created (and has
+   * not archived) is this incident's: Slack created it before and the answer
+   * was lost, so the retry takes it instead of opening "-2" beside an empty one.
+   */
   private async createChannel(base: string): Promise<{ id: string; name: string }> {
     for (let n = 1; n <= 50; n++) {
       const name = n === 1 ? base : channelName(base, `-${n}`);
@@ -48,9 +55,29 @@ export class SlackChat implements ChatPort {
         return { id: r.channel!.id!, name: r.channel!.name ?? name };
       } catch (e) {
         if (slackError(e) !== "name_taken") throw classify(e, "conversations.create");
+        const ours = await this.ownChannelNamed(name);
+        if (ours) return ours;
       }
     }
     throw new Error(`no free channel name for ${base}`);
+  }
+
+  /** The open public channel with this exact name that Beacon's bot user created, if any (conversations.list, paged). */
+  private async ownChannelNamed(name: string): Promise<{ id: string; name: string } | undefined> {
+    const me = await this.botUserId();
+    let cursor: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const r = await this.client.conversations
+        .list({ types: "public_channel", exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) })
+        .catch((e: unknown) => {
+          throw classify(e, "conversations.list");
+        });
+      const found = r.channels?.find((c) => c.name === name);
+      if (found) return found.creator === me && found.id ? { id: found.id, name } : undefined;
+      cursor = r.response_metadata?.next_cursor || undefined;
+      if (!cursor) return undefined;
+    }
+    return undefined;
   }
 
   private async setTopic(channel: string, topic: string): Promise<void> {

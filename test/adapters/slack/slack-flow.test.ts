@@ -100,6 +100,21 @@ describe("an incident run from Slack", () => {
     expect(incident.room?.channelId).toBe(channel.id);
   });
 
+  it("takes the channel Slack created when the answer to conversations.create was lost, instead of opening -2", async () => {
+    h = await slackHarness();
+    h.fake.fail({ method: "conversations.create", times: 1, lost: true });
+    await h.slack.command("declare urgent Checkout down --kind complaint", user("dana"));
+    await h.settle();
+    await h.advance(5); // the outbox retries a delivery whose answer never came
+    const rooms = [...h.fake.channels.values()].filter((c) => c.name.startsWith("inc-1"));
+    expect(rooms.map((c) => c.name)).toEqual(["inc-1-checkout-down"]);
+    expect(h.fake.callsTo("conversations.create").length).toBeGreaterThan(1);
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    expect(incident.room?.channelId).toBe(rooms[0]!.id);
+    expect([...rooms[0]!.members]).toEqual(expect.arrayContaining(["UDANA", "ULEE"]));
+    expect(rooms[0]!.messages.some((m) => JSON.stringify(m.blocks ?? []).includes("beacon_acknowledge"))).toBe(true);
+  });
+
   it("records the acknowledge click on a page, updates the page and the card, and stops the escalation", async () => {
     h = await slackHarness();
     const channel = await declared();

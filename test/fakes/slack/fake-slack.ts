@@ -25,6 +25,8 @@ export interface SlackMessage {
 interface Channel {
   id: string;
   name: string;
+  /** Who created it (conversations.list shows it); Beacon's bot user for the channels it opens. */
+  creator?: string;
   topic: string;
   members: Set<string>;
   archived: boolean;
@@ -32,7 +34,13 @@ interface Channel {
   messages: SlackMessage[];
 }
 
-type Failure = { method: string; times: number } & ({ error: string } | { status: 429; retryAfter: number } | { status: 500 });
+type Failure = { method: string; times: number } & (
+  | { error: string }
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  /** The call is done, but its answer is lost on the way back (a dropped connection). */
+  | { lost: true }
+);
 
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
 
@@ -145,6 +153,10 @@ export class FakeSlack {
     if (failure) {
       failure.times--;
       if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
+      if ("lost" in failure) {
+        this.api(method, args);
+        return void req.socket.destroy();
+      }
       if (failure.status === 429)
         return send(res, 429, { ok: false, error: "ratelimited" }, "application/json", { "Retry-After": String(failure.retryAfter) });
       return send(res, 500, "internal error", "text/plain");
@@ -187,10 +199,43 @@ export class FakeSlack {
         if (!/^[a-z0-9_-]+$/.test(name)) return err("invalid_name_specials");
         if (this.channelNamed(name)) return err("name_taken");
         const id = `C${String(this.channels.size + 1).padStart(6, "0")}`;
-        this.channels.set(id, { id, name, topic: "", members: new Set([this.botUserId]), archived: false, pins: new Set(), messages: [] });
+        this.channels.set(id, {
+          id,
+          name,
+          creator: this.botUserId,
+          topic: "",
+          members: new Set([this.botUserId]),
+          archived: false,
+          pins: new Set(),
+          messages: [],
+        });
         return {
           ok: true,
           channel: { id, name, is_channel: true, is_private: false, is_archived: false, creator: this.botUserId, topic: { value: "" } },
+        };
+      }
+      case "conversations.list": {
+        // Public channels only here; paged with an opaque cursor (https://api.slack.com/methods/conversations.list).
+        const limit = Math.min(Number(a.limit ?? 100) || 100, 1000);
+        const start = a.cursor ? Number(Buffer.from(String(a.cursor), "base64").toString("utf8").replace("offset:", "")) : 0;
+        const all = [...this.channels.values()].filter(
+          (c) => !c.id.startsWith("D") && !(String(a.exclude_archived) === "true" && c.archived),
+        );
+        const page = all.slice(start, start + limit);
+        const next = start + limit < all.length ? Buffer.from(`offset:${start + limit}`).toString("base64") : "";
+        return {
+          ok: true,
+          channels: page.map((c) => ({
+            id: c.id,
+            name: c.name,
+            is_channel: true,
+            is_private: false,
+            is_archived: c.archived,
+            is_member: c.members.has(this.botUserId),
+            creator: c.creator ?? "UOTHER",
+            num_members: c.members.size,
+          })),
+          response_metadata: { next_cursor: next },
         };
       }
       case "conversations.invite": {
