@@ -11,6 +11,7 @@ import type { InFlight } from "../../src/app/in-flight.js";
 import { slackMentions } from "./mentions.js";
 import { formVerb, formView, metadataSchema, readFormSubmission, type ViewMetadata } from "./forms.js";
 import { registerCapture } from "./capture.js";
+import { SeenRequests } from "./seen-requests.js";
 
 // Slack events -> the app's commands. Every handler acknowledges first (Slack
 // waits 3 seconds at most), then works; answers to the person are ephemeral.
@@ -30,9 +31,11 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
   const fail = (what: string) => (e: unknown) =>
     deps.log.error(`slack ${what} failed`, { error: e instanceof Error ? e.message : String(e) });
   const say = (reply: Reply) => slackMentions(deps.policy, reply.text);
+  const seen = new SeenRequests();
 
   app.command("/incident", async ({ command, ack, respond, client }) => {
     await ack();
+    if (!seen.first(`command:${command.trigger_id}`)) return; // Slack's retry of a request already being answered
     work.run(async () => {
       const text = command.text.trim();
       // A verb with a form, typed without what the form asks (`/incident`, `declare urgent`, `note`): open the form, prefilled.
@@ -55,12 +58,14 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
         requestKey: `slack:command:${command.trigger_id}`,
       };
       const reply = await dispatch(deps, inbound);
+      if (reply.duplicate) return; // already answered (another process took the first delivery)
       await respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", text: say(reply) });
     }, fail("/incident"));
   });
 
   app.action(ACTION.ackPage, async ({ ack, body, action, respond }) => {
     await ack();
+    if (!seen.first(`action:${(body as { trigger_id?: string }).trigger_id}`)) return;
     work.run(async () => {
       const value = pageValue.safeParse((action as { value?: string }).value);
       const reply = value.success
@@ -82,6 +87,7 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
   const cardButton = (actionId: string, cmd: Command) =>
     app.action(actionId, async ({ ack, body, respond }) => {
       await ack();
+      if (!seen.first(`action:${(body as { trigger_id?: string }).trigger_id}`)) return;
       work.run(async () => {
         const channelId = (body as { channel?: { id: string } }).channel?.id;
         const reply = await dispatchCommand(
@@ -119,12 +125,14 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
       return;
     }
     await ack();
+    if (!seen.first(`view:${view.id}`)) return;
     const meta = metadata(view.private_metadata);
     work.run(
       async () => {
         const inbound = { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` };
         const reply = await dispatchCommand(deps, inbound, read.command);
         // A declaration is answered (where its room is); a note only when it could not be kept.
+        if (reply.duplicate) return;
         if (verb.name === "declare" || reply.error) await tell(client, body.user.id, meta, say(reply));
       },
       fail(`${verb.name} form`),

@@ -53,11 +53,8 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
   const app = new App({ authorize: identity.authorize, logger, clientOptions, receiver });
   const http = receiver instanceof HTTPReceiver ? receiver : undefined;
   app.error(async (e) => deps.log.error("slack handler failed", { err: e }));
-  const chat = new SlackChat(
-    new webApi.WebClient(token, { ...clientOptions, logger }),
-    deps.policy,
-    async () => (await identity.check()).botUserId,
-  );
+  const client = () => new webApi.WebClient(token, { ...clientOptions, logger });
+  const chat = new SlackChat({ rooms: client(), direct: client() }, deps.policy, async () => (await identity.check()).botUserId);
   deps.chats.set("slack", chat);
   const work = new InFlight();
   registerHandlers(app, deps, work);

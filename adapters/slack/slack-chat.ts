@@ -15,29 +15,43 @@ type WebClient = webApi.WebClient;
  * Beacon's ChatPort on the Slack Web API: incident rooms are public channels,
  * the card is a pinned Block Kit message edited with chat.update, pages are
  * direct messages with an Acknowledge button.
+ *
+ * Two Web API clients: `client` for the rooms and `direct` for direct
+ * messages. A client pauses all its calls while one of them waits out a 429,
+ * so a rate-limited channel post (Slack allows about one message per second
+ * per channel) must not hold the pages back.
  */
 export class SlackChat implements ChatPort {
   readonly platform = "slack";
+  readonly directLane = true;
   /** Topic last set per channel, so a card edit sets it only when severity or status changed. */
   private readonly topics = new Map<string, string>();
 
   constructor(
-    private readonly client: WebClient,
+    private readonly clients: { rooms: WebClient; direct: WebClient },
     private readonly policy: Policy,
     /** Beacon's own bot user (auth.test, asked once at start). */
     private readonly botUserId: () => Promise<string | undefined>,
   ) {}
+
+  private get rooms(): WebClient {
+    return this.clients.rooms;
+  }
+
+  private get direct(): WebClient {
+    return this.clients.direct;
+  }
 
   async openRoom(req: OpenRoom): Promise<ChatRef> {
     const channel = await this.createChannel(channelName(req.name));
     const users = slackUserIds(this.policy, req.invite, req.users);
     if (users.length) {
       // Invite one by one after a bulk failure: one deactivated user must not keep the others out.
-      await this.client.conversations.invite({ channel: channel.id, users: users.join(",") }).catch(async () => {
-        for (const u of users) await this.client.conversations.invite({ channel: channel.id, users: u }).catch(() => undefined);
+      await this.rooms.conversations.invite({ channel: channel.id, users: users.join(",") }).catch(async () => {
+        for (const u of users) await this.rooms.conversations.invite({ channel: channel.id, users: u }).catch(() => undefined);
       });
     }
-    await this.setTopic(channel.id, req.topic);
+    // The topic is set once, with the card right after (it carries the status too): not twice per declare.
     return { platform: "slack", channelId: channel.id, name: `#${channel.name}` };
   }
 
@@ -51,7 +65,7 @@ export class SlackChat implements ChatPort {
     for (let n = 1; n <= 50; n++) {
       const name = n === 1 ? base : channelName(base, `-${n}`);
       try {
-        const r = await this.client.conversations.create({ name, is_private: false });
+        const r = await this.rooms.conversations.create({ name, is_private: false });
         return { id: r.channel!.id!, name: r.channel!.name ?? name };
       } catch (e) {
         if (slackError(e) !== "name_taken") throw classify(e, "conversations.create");
@@ -67,7 +81,7 @@ export class SlackChat implements ChatPort {
     const me = await this.botUserId();
     let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
-      const r = await this.client.conversations
+      const r = await this.rooms.conversations
         .list({ types: "public_channel", exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) })
         .catch((e: unknown) => {
           throw classify(e, "conversations.list");
@@ -82,7 +96,7 @@ export class SlackChat implements ChatPort {
 
   private async setTopic(channel: string, topic: string): Promise<void> {
     if (this.topics.get(channel) === topic) return;
-    await this.client.conversations.setTopic({ channel, topic: fit(topic, LIMIT.topic) }).catch(() => undefined); // cosmetic
+    await this.rooms.conversations.setTopic({ channel, topic: fit(topic, LIMIT.topic) }).catch(() => undefined); // cosmetic
     this.topics.set(channel, topic);
   }
 
@@ -91,11 +105,11 @@ export class SlackChat implements ChatPort {
     await this.setTopic(room.channelId, `${card.drill ? "[DRILL] " : ""}${card.label} · ${card.severity} · ${card.status} · ${card.title}`);
     try {
       if (existing?.messageId) {
-        await this.client.chat.update({ channel: existing.channelId, ts: existing.messageId, text, blocks });
+        await this.rooms.chat.update({ channel: existing.channelId, ts: existing.messageId, text, blocks });
         return existing;
       }
-      const posted = await this.client.chat.postMessage({ channel: room.channelId, text, blocks, unfurl_links: false });
-      await this.client.pins.add({ channel: room.channelId, timestamp: posted.ts! }).catch(() => undefined); // a card that is not pinned still works
+      const posted = await this.rooms.chat.postMessage({ channel: room.channelId, text, blocks, unfurl_links: false });
+      await this.rooms.pins.add({ channel: room.channelId, timestamp: posted.ts! }).catch(() => undefined); // a card that is not pinned still works
       return { platform: "slack", channelId: room.channelId, messageId: posted.ts! };
     } catch (e) {
       throw classify(e, existing ? "chat.update" : "chat.postMessage");
@@ -109,7 +123,7 @@ export class SlackChat implements ChatPort {
 
   async post(room: ChatRef, text: string): Promise<ChatRef> {
     try {
-      const r = await this.client.chat.postMessage({
+      const r = await this.rooms.chat.postMessage({
         channel: room.channelId,
         text: slackMentions(this.policy, text),
         unfurl_links: false,
@@ -124,7 +138,7 @@ export class SlackChat implements ChatPort {
     const channel = await this.dm(personId);
     const { text, blocks } = pageBlocks(this.policy, view);
     try {
-      const r = await this.client.chat.postMessage({ channel, text, blocks });
+      const r = await this.direct.chat.postMessage({ channel, text, blocks });
       return { platform: "slack", channelId: channel, messageId: r.ts! };
     } catch (e) {
       throw classify(e, "chat.postMessage (page)");
@@ -135,7 +149,7 @@ export class SlackChat implements ChatPort {
     if (!ref.messageId) return;
     const { text, blocks } = pageBlocks(this.policy, view);
     try {
-      await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
+      await this.direct.chat.update({ channel: ref.channelId, ts: ref.messageId, text, blocks });
     } catch (e) {
       throw classify(e, "chat.update (page)");
     }
@@ -144,7 +158,7 @@ export class SlackChat implements ChatPort {
   async notify(personId: string, text: string): Promise<ChatRef> {
     const channel = await this.dm(personId);
     try {
-      const r = await this.client.chat.postMessage({ channel, text: slackMentions(this.policy, text) });
+      const r = await this.direct.chat.postMessage({ channel, text: slackMentions(this.policy, text) });
       return { platform: "slack", channelId: channel, messageId: r.ts! };
     } catch (e) {
       throw classify(e, "chat.postMessage (notify)");
@@ -153,7 +167,7 @@ export class SlackChat implements ChatPort {
 
   async archiveRoom(room: ChatRef): Promise<void> {
     try {
-      await this.client.conversations.archive({ channel: room.channelId });
+      await this.rooms.conversations.archive({ channel: room.channelId });
     } catch (e) {
       if (slackError(e) !== "already_archived") throw classify(e, "conversations.archive");
     }
@@ -164,7 +178,7 @@ export class SlackChat implements ChatPort {
     const user = this.policy.people[personId]?.ids.slack;
     if (!user) throw classify({ code: "slack_webapi_platform_error", data: { error: "user_not_found" } }, `no Slack id for ${personId}`);
     try {
-      const r = await this.client.conversations.open({ users: user });
+      const r = await this.direct.conversations.open({ users: user });
       return r.channel!.id!;
     } catch (e) {
       throw classify(e, "conversations.open");

@@ -16,7 +16,7 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
   const severity = resolveSeverity(deps.policy, fields.severity);
   const kind = resolveKind(deps.policy, fields.kind);
   const existing = await deps.store.getByRequestKey(inbound.requestKey);
-  if (existing) return replyTo(t.reply.duplicate(incidentLabel(existing)), true, existing.id);
+  if (existing) return { ...replyTo(t.reply.duplicate(incidentLabel(existing)), true, existing.id), duplicate: true };
   const number = await deps.store.nextNumber();
   const change = decideDeclare(decisionContext(deps), {
     ...fields,
@@ -37,6 +37,6 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
   } catch (e) {
     if (!(e instanceof DuplicateRequestError)) throw e;
     const first = await deps.store.getByRequestKey(inbound.requestKey);
-    return replyTo(t.reply.duplicate(first ? incidentLabel(first) : inbound.requestKey), true, first?.id);
+    return { ...replyTo(t.reply.duplicate(first ? incidentLabel(first) : inbound.requestKey), true, first?.id), duplicate: true };
   }
 }

@@ -19,13 +19,48 @@ const LEASE_MS = 2 * 60_000;
 class NotReady extends Error {}
 
 /**
- * Deliver outbox timers, in order, and then whatever their outcomes add (a
- * failed page falls back to a mention in the room): an explicit queue, so a
- * delivery never re-enters the commit that caused it.
+ * Two lanes, each in order: what goes to the room (open it, the card, posts,
+ * the summary, archive) and what goes to people directly (pages, their
+ * updates, FYIs), on a platform that sends them apart (`directLane`). A room
+ * that is slow or rate-limited never holds the pages back; a page does not
+ * need the room. Elsewhere (the console) everything keeps one order.
+ */
+type Lane = "room" | "direct";
+const DIRECT = new Set<Delivery["what"]>(["page", "page_update", "notify"]);
+
+async function laneOf(deps: AppDeps, key: string): Promise<Lane> {
+  const row = await deps.store.timer(key);
+  if (row?.payload.kind !== "deliver" || !DIRECT.has(row.payload.delivery.what)) return "room";
+  const incident = await deps.store.get(row.payload.incidentId);
+  return incident && chatFor(deps, incident)?.directLane ? "direct" : "room";
+}
+
+const chatFor = (deps: AppDeps, incident: Incident): ChatPort | undefined =>
+  deps.chats.get(incident.declaredBy.platform) ?? [...deps.chats.values()][0];
+
+/**
+ * Deliver outbox timers, in order within each lane, and then whatever their
+ * outcomes add (a failed page falls back to a mention in the room): explicit
+ * queues, so a delivery never re-enters the commit that caused it.
  */
 export async function deliverAll(deps: AppDeps, keys: string[]): Promise<void> {
-  const queue = [...keys];
-  for (let key = queue.shift(); key !== undefined; key = queue.shift()) queue.push(...(await deliverOne(deps, key)));
+  const queues: Record<Lane, string[]> = { room: [], direct: [] };
+  const active: Record<Lane, boolean> = { room: false, direct: false };
+  const runners: Promise<void>[] = [];
+  const run = async (lane: Lane): Promise<void> => {
+    for (let key = queues[lane].shift(); key !== undefined; key = queues[lane].shift()) await enqueue(await deliverOne(deps, key));
+    active[lane] = false;
+  };
+  const enqueue = async (more: string[]): Promise<void> => {
+    for (const key of more) queues[await laneOf(deps, key)].push(key);
+    for (const lane of ["room", "direct"] as const) {
+      if (active[lane] || !queues[lane].length) continue;
+      active[lane] = true;
+      runners.push(run(lane));
+    }
+  };
+  await enqueue(keys);
+  for (let i = 0; i < runners.length; i++) await runners[i]; // a lane may be restarted by the other's outcomes
 }
 
 /**
@@ -44,7 +79,7 @@ async function deliverOne(deps: AppDeps, key: string): Promise<string[]> {
     await deps.store.retireTimer(key, now);
     return [];
   }
-  const chat = deps.chats.get(incident.declaredBy.platform) ?? [...deps.chats.values()][0];
+  const chat = chatFor(deps, incident);
   try {
     if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
     const outcome = await perform(deps, chat, incident, payload.delivery);

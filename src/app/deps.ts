@@ -48,6 +48,8 @@ export interface Reply {
   incidentId?: string;
   /** The reply is a usage or permission problem: nothing was written. */
   error?: boolean;
+  /** The request was handled before (a platform's retry): its first answer stands, and a platform may say nothing more. */
+  duplicate?: boolean;
 }
 
 export const replyTo = (text: string, ephemeral = true, incidentId?: string): Reply => ({ text, ephemeral, incidentId });

@@ -31,6 +31,8 @@ export interface OpenRoom {
  */
 export interface ChatPort {
   readonly platform: string;
+  /** Direct messages (pages, FYIs) go out apart from the room's messages, so a rate-limited room does not hold them back. */
+  readonly directLane?: boolean;
   /** Open the incident's room (channel or thread), inviting these people. */
   openRoom(req: OpenRoom): Promise<ChatRef>;
   /** Post or edit the live incident card in the room. */

@@ -34,7 +34,7 @@ interface Channel {
   messages: SlackMessage[];
 }
 
-type Failure = { method: string; times: number } & (
+type Failure = { method: string; times: number; when?: (args: Record<string, unknown>) => boolean } & (
   | { error: string }
   | { status: 429; retryAfter: number }
   | { status: 500 }
@@ -149,7 +149,7 @@ export class FakeSlack {
       return send(res, 200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${++this.n}&app_id=A1` });
     }
     if (token !== this.token) return send(res, 200, { ok: false, error: "invalid_auth" });
-    const failure = this.failures.find((f) => f.method === method && f.times > 0);
+    const failure = this.failures.find((f) => f.method === method && f.times > 0 && (!f.when || f.when(args)));
     if (failure) {
       failure.times--;
       if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
