@@ -5,6 +5,7 @@ import type { IncidentCard, PageView } from "../../src/core/views.js";
 import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
 import { cardBlocks, pageBlocks } from "./blocks.js";
 import { channelName } from "./channel-name.js";
+import { summaryBlocks } from "./summary-blocks.js";
 import { fit, LIMIT } from "./limits.js";
 import { slackMentions, slackUserIds } from "./mentions.js";
 import { classify, slackError } from "./slack-errors.js";
@@ -116,9 +117,15 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  /** The summary as text for now (Block Kit to come). */
+  /** The summary as a Block Kit document (sections, fields, a table of deadlines), not Markdown Slack would show raw. */
   async postSummary(room: ChatRef, summary: SummaryDocument): Promise<ChatRef> {
-    return this.post(room, summary.markdown);
+    const { text, blocks } = summaryBlocks(this.policy, summary);
+    try {
+      const r = await this.rooms.chat.postMessage({ channel: room.channelId, text, blocks, unfurl_links: false });
+      return { platform: "slack", channelId: room.channelId, messageId: r.ts! };
+    } catch (e) {
+      throw classify(e, "chat.postMessage (summary)");
+    }
   }
 
   async post(room: ChatRef, text: string): Promise<ChatRef> {

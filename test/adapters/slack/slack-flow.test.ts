@@ -253,7 +253,12 @@ describe("an incident run from Slack", () => {
     await h.settle();
     expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("closed");
     expect(channel.messages.map((m) => m.text).join("\n")).toMatch(/Resolved by/);
-    expect(channel.messages.at(-1)!.text).toMatch(/^# INC-1 Checkout down — After-action summary/); // posted before the archive
+    const summary = channel.messages.at(-1)!; // posted before the archive
+    expect(summary.text).toMatch(/^INC-1 Checkout down — After-action summary/);
+    const blocks = summary.blocks as Array<{ type: string; text?: { text: string } }>;
+    expect(blocks[0]).toMatchObject({ type: "header", text: { text: "INC-1 Checkout down — After-action summary" } });
+    expect(blocks.map((b) => b.type)).toEqual(expect.arrayContaining(["section", "table"]));
+    expect(JSON.stringify(blocks)).not.toMatch(/\| --- \||\*\*/); // no Markdown table or bold that mrkdwn would show raw
     expect(channel.archived).toBe(true);
     await h.slack.command("summary #1", user("dana"));
     await h.settle();

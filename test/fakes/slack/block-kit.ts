@@ -79,6 +79,23 @@ function block(b: Json, where: string): string | undefined {
       }
       return undefined;
     }
+    case "table": {
+      // https://docs.slack.dev/reference/block-kit/blocks/table-block: at most 100 rows of at most 20 cells, raw_text or rich_text.
+      const rows = b.rows as Json[][];
+      if (!Array.isArray(rows) || !rows.length) return `${where}.rows must not be empty`;
+      if (rows.length > 100) return `${where}.rows must have at most 100 items`;
+      for (const [r, row] of rows.entries()) {
+        if (!Array.isArray(row) || !row.length || row.length > 20) return `${where}.rows[${r}] must have 1 to 20 cells`;
+        for (const [c, cell] of row.entries()) {
+          if (cell.type === "rich_text") continue;
+          if (cell.type !== "raw_text" || typeof cell.text !== "string" || !cell.text.length)
+            return `${where}.rows[${r}][${c}] must be a raw_text cell with text`;
+          if (!wellFormed(cell.text)) return `${where}.rows[${r}][${c}] is not valid UTF-16 (a lone surrogate)`;
+        }
+      }
+      if (Array.isArray(b.column_settings) && b.column_settings.length > 20) return `${where}.column_settings must have at most 20 items`;
+      return undefined;
+    }
     default:
       return undefined;
   }
@@ -88,6 +105,7 @@ function block(b: Json, where: string): string | undefined {
 export function blockKitProblem(blocks: unknown, max: number): string | undefined {
   if (!Array.isArray(blocks)) return "blocks must be an array";
   if (blocks.length > max) return `must have at most ${max} blocks`;
+  if (blocks.filter((b) => (b as Json).type === "table").length > 1) return "only one table block is allowed per message";
   for (const [i, b] of blocks.entries()) {
     const problem = block(b as Json, `[${i}]`);
     if (problem) return problem;
