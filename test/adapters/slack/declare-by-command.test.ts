@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { wellFormed } from "../../fakes/slack/block-kit.js";
-import { slackHarness, user, type SlackHarness } from "./slack-harness.js";
+import { slackHarness, slackPolicy, user, type SlackHarness } from "./slack-harness.js";
 
 let h: SlackHarness;
 afterEach(async () => h?.close());
@@ -63,5 +63,30 @@ describe("declaring from Slack with /incident", () => {
     expect(wellFormed(channel.topic)).toBe(true);
     expect(channel.topic).not.toContain("\uFFFD");
     expect((await h.store.list({ limit: 1 }))[0]!.card).toBeDefined();
+  });
+
+  it("finds people the policy gives by email, pages them, and reports an email Slack does not know once at start", async () => {
+    const base = slackPolicy();
+    const { slack: _lee, ...leeIds } = base.people.lee!.ids;
+    const { slack: _eva, ...evaIds } = base.people.eva!.ids;
+    const policy = {
+      ...base,
+      people: {
+        ...base.people,
+        lee: { ...base.people.lee!, email: "lee@example.com", ids: leeIds },
+        eva: { ...base.people.eva!, email: "eva@nowhere.example", ids: evaIds },
+      },
+    };
+    h = await slackHarness({ policy, members: { "Lee@Example.com": "ULEE" } });
+    await h.platform.start(); // a second start (a retry) asks and reports nothing again
+    await h.slack.command("declare urgent Checkout down --kind complaint", user("dana"));
+    await h.settle();
+
+    expect(h.fake.callsTo("users.lookupByEmail").map((c) => c.args.email)).toEqual(["lee@example.com", "eva@nowhere.example"]);
+    expect(h.fake.channels.get("DULEE")!.messages).toHaveLength(1);
+    expect([...h.fake.channelNamed("inc-1-checkout-down")!.members]).toContain("ULEE");
+    const warned = h.logs.filter((l) => l.includes("eva@nowhere.example"));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/eva/);
   });
 });

@@ -55,6 +55,8 @@ export class FakeSlack {
   /** Socket Mode: the app-level token apps.connections.open accepts, and the WebSocket side. */
   readonly appToken = "xapp-1-beacon-test";
   readonly socketMode = new FakeSocketMode();
+  /** Members' email addresses (users.lookupByEmail), email → member id. */
+  readonly emails = new Map<string, string>();
   /** Milliseconds each call to a method takes (a slow Slack). */
   readonly delays = new Map<string, number>();
   /** Called after each answered Web API call (benchmarks time deliveries with it). */
@@ -213,6 +215,14 @@ export class FakeSlack {
           ok: true,
           channel: { id, name, is_channel: true, is_private: false, is_archived: false, creator: this.botUserId, topic: { value: "" } },
         };
+      }
+      case "users.lookupByEmail": {
+        // https://api.slack.com/methods/users.lookupByEmail: a member by email (case-insensitive); bots and unknown emails are users_not_found.
+        const email = String(a.email ?? "").toLowerCase();
+        if (!email) return err("invalid_arguments");
+        const id = [...this.emails].find(([e]) => e.toLowerCase() === email)?.[1];
+        if (!id || !this.users.has(id)) return err("users_not_found");
+        return { ok: true, user: { id, team_id: "T1", name: email.split("@")[0], deleted: false, is_bot: false, profile: { email } } };
       }
       case "conversations.list": {
         // Public channels only here; paged with an opaque cursor (https://api.slack.com/methods/conversations.list).
