@@ -12,6 +12,8 @@ import { slackMentions } from "./mentions.js";
 import { formVerb, formView, metadataSchema, readFormSubmission, type ViewMetadata } from "./forms.js";
 import { registerCapture } from "./capture.js";
 import { SeenRequests } from "./seen-requests.js";
+import { homeFor } from "../../src/app/home.js";
+import { homeView } from "./home-view.js";
 
 // Slack events -> the app's commands. Every handler acknowledges first (Slack
 // waits 3 seconds at most), then works; answers to the person are ephemeral.
@@ -63,9 +65,21 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     }, fail("/incident"));
   });
 
-  app.action(ACTION.ackPage, async ({ ack, body, action, respond }) => {
+  /** The person's App Home, published again (after a click there, with its answer on top). */
+  const publishHome = async (client: App["client"], userId: string, notice?: string) => {
+    const home = await homeFor(deps, actor(userId));
+    await client.views.publish({ user_id: userId, view: homeView(deps.policy, home, notice) as never });
+  };
+
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    work.run(() => publishHome(client, event.user), fail("app home"));
+  });
+
+  app.action(ACTION.ackPage, async ({ ack, body, action, respond, client }) => {
     await ack();
     if (!seen.first(`action:${(body as { trigger_id?: string }).trigger_id}`)) return;
+    const fromHome = (body as { view?: { type?: string } }).view?.type === "home";
     work.run(async () => {
       const value = pageValue.safeParse((action as { value?: string }).value);
       const reply = value.success
@@ -79,7 +93,9 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
             value.data.p,
           )
         : failureReply(deps, new UserError("ACTION.STALE"));
-      // One line for every click: done, already acknowledged by someone, or why not.
+      // One line for every click: done, already acknowledged by someone, or why not. The Home tab has no
+      // response URL: its answer is shown on top of the tab, published again without the page acknowledged.
+      if (fromHome) return publishHome(client, body.user.id, reply.text);
       await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
     }, fail("acknowledge button"));
   });

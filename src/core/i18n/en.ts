@@ -35,6 +35,14 @@ export const en = {
     deadline_missed: "a deadline was missed",
   } as Record<S, S>,
   button: { acknowledge: "Acknowledge", escalate: "Escalate", note: "Add note", resolve: "Resolve" },
+  /** A person's own page in the chat app (Slack's App Home). */
+  home: {
+    pages: "Pages waiting for you",
+    noPages: "No page is waiting for you.",
+    incidents: "Your open incidents",
+    noIncidents: "You are on no open incident.",
+    unknown: "The policy does not know you yet, so nobody pages you here. Ask whoever keeps Beacon's policy to add you.",
+  },
   /** The declare and note forms (Slack modals, Discord modals). */
   form: {
     declareTitle: "Declare an incident",

@@ -32,6 +32,13 @@ export const zh: Messages = {
   clockState: { running: "进行中", met: "达标", missed: "超时", stopped: "已停止", cancelled: "已不适用" },
   escalationReason: { timeout: "未在规定时间内确认", manual: "人工升级", deadline_missed: "响应时限已超时" },
   button: { acknowledge: "确认", escalate: "升级", note: "添加备注", resolve: "解决" },
+  home: {
+    pages: "等待您确认的呼叫",
+    noPages: "没有等待您确认的呼叫。",
+    incidents: "您参与的未结事件",
+    noIncidents: "您没有参与任何未结事件。",
+    unknown: "预案中还没有您，所以不会在这里呼叫您。请联系维护 Beacon 预案的人添加您。",
+  },
   form: {
     declareTitle: "登记突发事件",
     drillTitle: "开始演练",

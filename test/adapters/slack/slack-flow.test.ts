@@ -183,6 +183,37 @@ describe("an incident run from Slack", () => {
     expect(h.logs.filter((l) => /error/.test(l))).toEqual([]);
   });
 
+  it("shows each person's waiting pages and open incidents on the App Home tab, and acknowledges from there", async () => {
+    h = await slackHarness();
+    const channel = await declared();
+    const open = async (who: string) => {
+      await h.slack.event({ type: "app_home_opened", user: user(who).id, channel: `D${user(who).id}`, tab: "home" });
+      await h.settle();
+      return JSON.stringify(h.fake.homes.get(user(who).id)!.blocks);
+    };
+    const lee = await open("lee");
+    expect(lee).toContain("Pages waiting for you");
+    expect(lee).toContain("beacon_ack_page");
+    expect(lee).toContain(`<#${channel.id}>`);
+    const dana = await open("dana");
+    expect(dana).not.toContain("beacon_ack_page");
+    expect(dana).toContain("INC-1");
+
+    const blocks = h.fake.homes.get("ULEE")!.blocks as Array<{ accessory?: { action_id: string; value: string } }>;
+    const button = blocks.find((b) => b.accessory?.action_id === "beacon_ack_page")!.accessory!;
+    await h.slack.clickInHome(user("lee"), { action_id: button.action_id, value: button.value });
+    await h.settle();
+    expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("acknowledged");
+    const after = JSON.stringify(h.fake.homes.get("ULEE")!.blocks);
+    expect(after).toMatch(/You acknowledged INC-1/);
+    expect(after).not.toContain("beacon_ack_page");
+
+    h.fake.users.add("UGUEST");
+    await h.slack.event({ type: "app_home_opened", user: "UGUEST", channel: "DUGUEST", tab: "home" });
+    await h.settle();
+    expect(JSON.stringify(h.fake.homes.get("UGUEST")!.blocks)).toMatch(/policy does not know you/);
+  });
+
   it("posts reminders in the channel and pages the next step when nobody acknowledges", async () => {
     h = await slackHarness();
     const channel = await declared();

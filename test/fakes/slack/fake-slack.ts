@@ -55,6 +55,8 @@ export class FakeSlack {
   /** Socket Mode: the app-level token apps.connections.open accepts, and the WebSocket side. */
   readonly appToken = "xapp-1-beacon-test";
   readonly socketMode = new FakeSocketMode();
+  /** Each member's App Home view as last published (views.publish). */
+  readonly homes = new Map<string, { type: string; blocks: unknown[] }>();
   /** Members' email addresses (users.lookupByEmail), email → member id. */
   readonly emails = new Map<string, string>();
   /** Milliseconds each call to a method takes (a slow Slack). */
@@ -361,6 +363,17 @@ export class FakeSlack {
         const invalid = this.invalidBlocks(view.blocks, 100);
         if (invalid) return invalid;
         return { ok: true, view: { id: `V${++this.n}`, ...view } };
+      }
+      case "views.publish": {
+        // https://api.slack.com/methods/views.publish: a Home tab view for one member, at most 100 blocks.
+        const userId = String(a.user_id ?? "");
+        if (!this.users.has(userId)) return err("user_not_found");
+        const view = a.view as { type?: string; blocks?: unknown[] } | undefined;
+        if (view?.type !== "home" || !Array.isArray(view.blocks)) return err("invalid_arguments");
+        const invalid = this.invalidBlocks(view.blocks, 100);
+        if (invalid) return invalid;
+        this.homes.set(userId, { type: "home", blocks: view.blocks });
+        return { ok: true, view: { id: `V${++this.n}`, team_id: "T1", ...view } };
       }
       default:
         return err("unknown_method");
