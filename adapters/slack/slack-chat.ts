@@ -85,8 +85,10 @@ export class SlackChat implements ChatPort {
       const r = await this.rooms.conversations
         .list({ types: "public_channel", exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) })
         .catch((e: unknown) => {
-          throw classify(e, "conversations.list");
+          if (slackError(e)) return undefined; // refused (an app without channels:read): take the next name, as before
+          throw e;
         });
+      if (!r) return undefined;
       const found = r.channels?.find((c) => c.name === name);
       if (found) return found.creator === me && found.id ? { id: found.id, name } : undefined;
       cursor = r.response_metadata?.next_cursor || undefined;

@@ -100,6 +100,23 @@ describe("an incident run from Slack", () => {
     expect(incident.room?.channelId).toBe(channel.id);
   });
 
+  it("still opens -2 when the name is taken and Slack refuses to list channels (an app without channels:read)", async () => {
+    h = await slackHarness();
+    h.fake.channels.set("CTAKEN", {
+      id: "CTAKEN",
+      name: "inc-1-checkout-down",
+      creator: h.fake.botUserId,
+      topic: "",
+      members: new Set(),
+      archived: false,
+      pins: new Set(),
+      messages: [],
+    });
+    h.fake.fail({ method: "conversations.list", times: 1, error: "missing_scope" });
+    const channel = await declared();
+    expect(channel.name).toBe("inc-1-checkout-down-2");
+  });
+
   it("takes the channel Slack created when the answer to conversations.create was lost, instead of opening -2", async () => {
     h = await slackHarness();
     h.fake.fail({ method: "conversations.create", times: 1, lost: true });
