@@ -1,7 +1,7 @@
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
+import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
 import { renderCard, renderMentions, renderPage } from "./render.js";
 
 /**
@@ -32,7 +32,7 @@ export class ConsoleChat implements ChatPort {
     return { platform: "console", channelId, messageId: String(++this.n) };
   }
 
-  async openRoom(req: { name: string; topic: string; invite: string[] }): Promise<ChatRef> {
+  async openRoom(req: OpenRoom): Promise<ChatRef> {
     let name = req.name;
     for (let i = 2; this.rooms.has(name); i++) name = `${req.name}-${i}`;
     this.rooms.add(name);

@@ -4,7 +4,10 @@ import type { IncidentCard, PageView } from "../../src/core/views.js";
 // Plain-text rendering for the terminal: mentions become @Name, the card a box.
 
 export function renderMentions(policy: Policy, text: string): string {
-  return text.replace(/@\{([^}]+)\}/g, (_, id: string) => `@${policy.people[id]?.name ?? id}`).replace(/\*([^*\n]+)\*/g, "$1");
+  return text
+    .replace(/@\{([^}]+)\}/g, (_, id: string) => `@${policy.people[id]?.name ?? id.replace(/^[a-z][a-z0-9_-]*:/, "")}`)
+    .replace(/#\{([^}]+)\}/g, "#$1") // a room link: the console's rooms are named by their id
+    .replace(/\*([^*\n]+)\*/g, "$1");
 }
 
 export function renderCard(card: IncidentCard): string[] {

@@ -2,7 +2,7 @@ import { ChannelType, Routes, type REST } from "discord.js";
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
+import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
 import { classify, discordCode } from "./discord-errors.js";
 import { allowedMentions, cardMessage, discordMentions, pageMessage } from "./render.js";
 
@@ -51,8 +51,9 @@ export class DiscordChat implements ChatPort {
     }
   }
 
-  async openRoom(req: { name: string; topic: string; invite: string[] }): Promise<ChatRef> {
-    const users = this.userIds(req.invite);
+  async openRoom(req: OpenRoom): Promise<ChatRef> {
+    // The declarer joins the thread even when the policy does not know them.
+    const users = [...new Set([...this.userIds(req.invite), ...req.users.filter((u) => /^\d+$/.test(u))])];
     if (this.rooms.mode === "thread") {
       const parent = this.rooms.parentChannelId!;
       const thread = await this.call("create thread", () =>

@@ -26,8 +26,12 @@ export function discordMentions(policy: Policy, text: string): string {
       if (person) return person.ids.discord ? `<@${person.ids.discord}>` : `**${person.name}**`;
       const group = policy.groups[id];
       if (group) return group.ids.discord ? `<@&${group.ids.discord}>` : `**${group.name[policy.locale] ?? id}**`;
+      // Someone the policy does not know, by their platform user id (`discord:123…`).
+      const user = /^([a-z][a-z0-9_-]*):(.+)$/.exec(id);
+      if (user) return user[1] === "discord" && /^\d+$/.test(user[2]!) ? `<@${user[2]}>` : user[2]!;
       return id;
     })
+    .replace(/#\{(\d+)\}/g, "<#$1>") // a room link
     .replace(/(^|[^*])\*([^*\n]+)\*(?!\*)/g, "$1**$2**"); // core bold is *x*; Discord's is **x**
 }
 

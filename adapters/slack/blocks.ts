@@ -1,5 +1,6 @@
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { CardAction, IncidentCard, PageView } from "../../src/core/views.js";
+import { fit, LIMIT } from "./limits.js";
 import { escapeText, slackMentions } from "./mentions.js";
 
 // Block Kit for the live incident card and for pages. Everything shown comes
@@ -21,17 +22,20 @@ const SEVERITY_ICON = (level: number) => (level <= 1 ? "🔴" : level === 2 ? "�
 export function cardBlocks(card: IncidentCard): { text: string; blocks: Block[] } {
   const title = `${SEVERITY_ICON(card.severityLevel)} ${card.drill ? "[DRILL] " : ""}${card.label} ${card.title}`;
   const blocks: Block[] = [
-    { type: "header", text: { type: "plain_text", text: title.slice(0, 150), emoji: true } },
+    { type: "header", text: { type: "plain_text", text: fit(title, LIMIT.header), emoji: true } },
     {
       type: "section",
-      fields: card.fields.slice(0, 10).map((f) => ({ type: "mrkdwn", text: `*${escapeText(f.label)}*\n${escapeText(f.value)}` })),
+      fields: card.fields
+        .slice(0, LIMIT.fields)
+        .map((f) => ({ type: "mrkdwn", text: fit(`*${escapeText(f.label)}*\n${escapeText(f.value)}`, LIMIT.field) })),
     },
   ];
   if (card.deadlines.length) {
     const lines = card.deadlines.map((d) => `${STATE_ICON[d.state] ?? "•"} *${escapeText(d.name)}*: ${escapeText(d.dueText)}`);
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n").slice(0, 3000) } });
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: fit(lines.join("\n"), LIMIT.sectionText) } });
   }
-  for (const w of card.warnings) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `⚠️ ${escapeText(w)}` }] });
+  for (const w of card.warnings)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: fit(`⚠️ ${escapeText(w)}`, LIMIT.field) }] });
   if (card.actions.length) {
     blocks.push({
       type: "actions",
@@ -39,17 +43,26 @@ export function cardBlocks(card: IncidentCard): { text: string; blocks: Block[] 
       elements: card.actions.map((a) => button(a.action, a.label, card.incidentId)),
     });
   }
-  return { text: `${card.drill ? "[DRILL] " : ""}${card.label} ${card.title} · ${card.severity} · ${card.status}`, blocks };
+  return {
+    text: fit(`${card.drill ? "[DRILL] " : ""}${card.label} ${card.title} · ${card.severity} · ${card.status}`, LIMIT.fallbackText),
+    blocks,
+  };
 }
 
 function button(action: CardAction, label: string, incidentId: string): Block {
   const style = action === "acknowledge" ? { style: "primary" } : action === "resolve" ? { style: "primary" } : {};
-  return { type: "button", action_id: ACTION[action], text: { type: "plain_text", text: label, emoji: true }, value: incidentId, ...style };
+  return {
+    type: "button",
+    action_id: ACTION[action],
+    text: { type: "plain_text", text: fit(label, LIMIT.buttonText), emoji: true },
+    value: incidentId,
+    ...style,
+  };
 }
 
 export function pageBlocks(policy: Policy, view: PageView): { text: string; blocks: Block[] } {
   const text = slackMentions(policy, view.text);
-  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } }];
+  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: fit(text, LIMIT.sectionText) } }];
   if (!view.acknowledged && !view.closed) {
     blocks.push({
       type: "actions",
@@ -59,11 +72,11 @@ export function pageBlocks(policy: Policy, view: PageView): { text: string; bloc
           type: "button",
           action_id: ACTION.ackPage,
           style: "primary",
-          text: { type: "plain_text", text: view.ackLabel, emoji: true },
+          text: { type: "plain_text", text: fit(view.ackLabel, LIMIT.buttonText), emoji: true },
           value: JSON.stringify({ i: view.incidentId, p: view.pageId }),
         },
       ],
     });
   }
-  return { text: view.text.replace(/@\{[^}]+\}/g, "").slice(0, 300), blocks };
+  return { text: fit(view.text.replace(/@\{[^}]+\}/g, ""), LIMIT.fallbackText), blocks };
 }

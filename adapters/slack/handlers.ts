@@ -1,7 +1,8 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
-import { dispatch, dispatchAck, dispatchCommand } from "../../src/app/dispatch.js";
+import { dispatch, dispatchAck, dispatchCommand, failureReply } from "../../src/app/dispatch.js";
+import { UserError } from "../../src/core/errors.js";
 import { parseRaw } from "../../src/core/commands/parse.js";
 import { wantsForm } from "../../src/core/commands/read.js";
 import { verbNamed, type Command } from "../../src/core/commands/verbs.js";
@@ -10,6 +11,9 @@ import type { InFlight } from "../../src/app/in-flight.js";
 import { slackMentions } from "./mentions.js";
 import { formVerb, formView, metadataSchema, readFormSubmission, type ViewMetadata } from "./forms.js";
 import { registerCapture } from "./capture.js";
+import { SeenRequests } from "./seen-requests.js";
+import { homeFor } from "../../src/app/home.js";
+import { homeView } from "./home-view.js";
 
 // Slack events -> the app's commands. Every handler acknowledges first (Slack
 // waits 3 seconds at most), then works; answers to the person are ephemeral.
@@ -29,9 +33,11 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
   const fail = (what: string) => (e: unknown) =>
     deps.log.error(`slack ${what} failed`, { error: e instanceof Error ? e.message : String(e) });
   const say = (reply: Reply) => slackMentions(deps.policy, reply.text);
+  const seen = new SeenRequests();
 
   app.command("/incident", async ({ command, ack, respond, client }) => {
     await ack();
+    if (!seen.first(`command:${command.trigger_id}`)) return; // Slack's retry of a request already being answered
     work.run(async () => {
       const text = command.text.trim();
       // A verb with a form, typed without what the form asks (`/incident`, `declare urgent`, `note`): open the form, prefilled.
@@ -54,6 +60,7 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
         requestKey: `slack:command:${command.trigger_id}`,
       };
       const reply = await dispatch(deps, inbound);
+      if (reply.duplicate) return; // already answered (another process took the first delivery)
       await respond({
         response_type: reply.ephemeral || reply.personal ? "ephemeral" : "in_channel",
         text: say(reply),
@@ -63,27 +70,45 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
     }, fail("/incident"));
   });
 
-  app.action(ACTION.ackPage, async ({ ack, body, action, respond }) => {
+  /** The person's App Home, published again (after a click there, with its answer on top). */
+  const publishHome = async (client: App["client"], userId: string, notice?: string) => {
+    const home = await homeFor(deps, actor(userId));
+    await client.views.publish({ user_id: userId, view: homeView(deps.policy, home, notice) as never });
+  };
+
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    work.run(() => publishHome(client, event.user), fail("app home"));
+  });
+
+  app.action(ACTION.ackPage, async ({ ack, body, action, respond, client }) => {
     await ack();
+    if (!seen.first(`action:${(body as { trigger_id?: string }).trigger_id}`)) return;
+    const fromHome = (body as { view?: { type?: string } }).view?.type === "home";
     work.run(async () => {
       const value = pageValue.safeParse((action as { value?: string }).value);
-      if (!value.success) return;
-      const reply = await dispatchAck(
-        deps,
-        {
-          actor: actor(body.user.id, (body.user as { name?: string }).name),
-          requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}`,
-        },
-        value.data.i,
-        value.data.p,
-      );
-      if (reply.error) await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
+      const reply = value.success
+        ? await dispatchAck(
+            deps,
+            {
+              actor: actor(body.user.id, (body.user as { name?: string }).name),
+              requestKey: `slack:action:${(body as { trigger_id?: string }).trigger_id}`,
+            },
+            value.data.i,
+            value.data.p,
+          )
+        : failureReply(deps, new UserError("ACTION.STALE"));
+      // One line for every click: done, already acknowledged by someone, or why not. The Home tab has no
+      // response URL: its answer is shown on top of the tab, published again without the page acknowledged.
+      if (fromHome) return publishHome(client, body.user.id, reply.text);
+      await respond({ response_type: "ephemeral", replace_original: false, text: say(reply) });
     }, fail("acknowledge button"));
   });
 
   const cardButton = (actionId: string, cmd: Command) =>
     app.action(actionId, async ({ ack, body, respond }) => {
       await ack();
+      if (!seen.first(`action:${(body as { trigger_id?: string }).trigger_id}`)) return;
       work.run(async () => {
         const channelId = (body as { channel?: { id: string } }).channel?.id;
         const reply = await dispatchCommand(
@@ -121,12 +146,14 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
       return;
     }
     await ack();
+    if (!seen.first(`view:${view.id}`)) return;
     const meta = metadata(view.private_metadata);
     work.run(
       async () => {
         const inbound = { actor: actor(body.user.id, body.user.name), text: "", channelId: meta.c, requestKey: `slack:view:${view.id}` };
         const reply = await dispatchCommand(deps, inbound, read.command);
         // A declaration is answered (where its room is); a note only when it could not be kept.
+        if (reply.duplicate) return;
         if (verb.name === "declare" || reply.error) await tell(client, body.user.id, meta, say(reply));
       },
       fail(`${verb.name} form`),

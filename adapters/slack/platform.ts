@@ -8,6 +8,7 @@ import { InFlight } from "../../src/app/in-flight.js";
 import { slackSettings } from "./settings.js";
 import { SlackChat } from "./slack-chat.js";
 import { SlackIdentity } from "./slack-identity.js";
+import { SlackPeople } from "./slack-people.js";
 
 /** Where Slack sends slash commands, interactivity and events in HTTP mode (one URL for all three, as Bolt expects). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -53,7 +54,9 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
   const app = new App({ authorize: identity.authorize, logger, clientOptions, receiver });
   const http = receiver instanceof HTTPReceiver ? receiver : undefined;
   app.error(async (e) => deps.log.error("slack handler failed", { err: e }));
-  const chat = new SlackChat(new webApi.WebClient(token, { ...clientOptions, logger }), deps.policy);
+  const client = () => new webApi.WebClient(token, { ...clientOptions, logger });
+  const people = new SlackPeople(client(), deps.policy, deps.log);
+  const chat = new SlackChat({ rooms: client(), direct: client() }, deps.policy, async () => (await identity.check()).botUserId);
   deps.chats.set("slack", chat);
   const work = new InFlight();
   registerHandlers(app, deps, work);
@@ -79,9 +82,13 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
       : [],
     start: async () => {
       await identity.check();
+      await people.resolve();
       if (socketMode) await app.start();
     },
-    verify: async () => void (await identity.check()),
+    verify: async () => {
+      await identity.check();
+      await people.resolve(); // the worker pages people too
+    },
     stop: async () => {
       if (socketMode) await app.stop();
       await work.idle();

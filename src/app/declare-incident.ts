@@ -36,6 +36,6 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
     // A retried request: the request key is unique, so the second commit is refused whole (its number given back).
     if (!(e instanceof DuplicateRequestError)) throw e;
     const first = await deps.store.getByRequestKey(inbound.requestKey);
-    return replyTo(t.reply.duplicate(first ? incidentLabel(first) : inbound.requestKey), true, first?.id);
+    return { ...replyTo(t.reply.duplicate(first ? incidentLabel(first) : inbound.requestKey), true, first?.id), duplicate: true };
   }
 }

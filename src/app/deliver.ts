@@ -176,10 +176,13 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
     case "open_room": {
       if (room) return null;
       const invite = [...new Set([incident.declaredBy.personId, ...incident.pages.map((p) => p.personId)].filter((p): p is string => !!p))];
+      // Whoever declared is in the room, whether or not the policy knows them (the default policy lets everyone declare).
+      const { platform, userId } = incident.declaredBy;
       const ref = await chat.openRoom({
         name: roomName(deps.policy, incident),
         topic: roomTopic(deps.policy, incident),
         invite,
+        users: platform === chat.platform ? [userId] : [],
         incidentId: incident.id,
       });
       return roomOpened(ref);

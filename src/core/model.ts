@@ -32,6 +32,16 @@ export const chatRefSchema = z.strictObject({
 });
 export type ChatRef = z.infer<typeof chatRefSchema>;
 
+/**
+ * Core text mentions people as `@{personId}`; someone the policy does not know
+ * is mentioned by their platform user id, `@{platform:userId}` (a person id
+ * never holds a colon). Each adapter renders both in its own syntax.
+ */
+export const userMention = (actor: Actor): string => `@{${actor.platform}:${actor.userId}}`;
+
+/** A link to a room in core text, `#{channelId}`, rendered by the room's platform (`<#C…>` on Slack). */
+export const roomLink = (room: ChatRef): string => `#{${room.channelId}}`;
+
 /** One paging step, frozen onto the incident when it is declared or re-planned. */
 export const pagingStepSchema = z.strictObject({
   /** Person ids, expanded from groups at planning time. */

@@ -197,6 +197,26 @@ export function renderTimelineLines(policy: Policy, entries: TimelineEntry[]): s
   return entries.map((e) => `${w.time(e.at)}  ${w.who(e.actor)} · ${describeEntry(w, e)}`);
 }
 
+/** A deadline's outcome in the summary, in the policy's language ("✅ met, 12 min to spare"). */
+export function deadlineOutcome(policy: Policy, d: SummaryDeadline): string {
+  const w = words(policy);
+  const s = SUMMARY_TEXT[policy.locale];
+  switch (d.outcome) {
+    case "met":
+      return s.met(w.dur(d.marginMinutes ?? 0));
+    case "missed":
+      return s.missed(w.dur(d.lateMinutes ?? 0));
+    case "notMet":
+      return s.notMet;
+    case "waived":
+      return s.waived(w.name(d.waivedBy), d.waiveReason ?? "");
+    case "running":
+      return s.running;
+    case "dropped":
+      return s.dropped;
+  }
+}
+
 export function renderSummaryMarkdown(policy: Policy, f: SummaryFacts): string {
   const w = words(policy);
   const s = SUMMARY_TEXT[policy.locale];
@@ -230,21 +250,7 @@ export function renderSummaryMarkdown(policy: Policy, f: SummaryFacts): string {
     "",
   );
   out.push(`## ${s.deadlines}`, "", s.deadlineHead);
-  for (const d of f.deadlines) {
-    const outcome =
-      d.outcome === "met"
-        ? s.met(w.dur(d.marginMinutes ?? 0))
-        : d.outcome === "missed"
-          ? s.missed(w.dur(d.lateMinutes ?? 0))
-          : d.outcome === "notMet"
-            ? s.notMet
-            : d.outcome === "waived"
-              ? s.waived(w.name(d.waivedBy), d.waiveReason ?? "")
-              : d.outcome === "running"
-                ? s.running
-                : s.dropped;
-    out.push(`| ${d.name} | ${w.time(d.dueAt)} | ${outcome} |`);
-  }
+  for (const d of f.deadlines) out.push(`| ${d.name} | ${w.time(d.dueAt)} | ${deadlineOutcome(policy, d)} |`);
   out.push("");
   if (f.severityChanges.length) {
     out.push(

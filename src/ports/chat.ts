@@ -13,6 +13,17 @@ export interface SummaryDocument {
   link?: string;
 }
 
+/** A room to open: its name and topic, the policy people to invite, and users known only on this platform. */
+export interface OpenRoom {
+  name: string;
+  topic: string;
+  /** Policy person ids. */
+  invite: string[];
+  /** User ids on this platform (the declarer, who may not be in the policy); may repeat someone in `invite`. */
+  users: string[];
+  incidentId: string;
+}
+
 /**
  * What the application asks of a chat platform. Messages are platform-neutral:
  * `text` may contain `@{personId}` mentions, which an adapter renders in its
@@ -21,7 +32,7 @@ export interface SummaryDocument {
 export interface ChatPort {
   readonly platform: string;
   /** Open the incident's room (channel or thread), inviting these people. */
-  openRoom(req: { name: string; topic: string; invite: string[]; incidentId: string }): Promise<ChatRef>;
+  openRoom(req: OpenRoom): Promise<ChatRef>;
   /** Post or edit the live incident card in the room. */
   upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef): Promise<ChatRef>;
   /** Post a message in the room. */

@@ -61,6 +61,22 @@ describe("declaring an incident", () => {
     expect(await h.store.list({})).toHaveLength(1);
   });
 
+  it("puts a declarer the policy does not know in the room, mentions them in the announcement and tells them where the room is", async () => {
+    const h = await harness();
+    const reply = await dispatch(h.deps, {
+      actor: { platform: "test", userId: "U-GUEST", name: "guest.handle" },
+      text: "declare general Printer jam",
+      requestKey: "guest-1",
+    });
+    expect(reply.error).toBeUndefined();
+    const room = h.chat.of("openRoom")[0]!;
+    expect(room.users).toEqual(["U-GUEST"]);
+    expect(reply.text).toContain(`#{C-${room.name}}`);
+    const announcement = h.chat.posts().find((t) => t.includes("declared by"))!;
+    expect(announcement).toContain("@{test:U-GUEST}");
+    expect(announcement).not.toContain("guest.handle");
+  });
+
   it("answers bad input with one line and the usage, writing nothing", async () => {
     const h = await harness();
     for (const [text, pattern] of [

@@ -1,9 +1,9 @@
 import type { ChatRef } from "../../src/core/model.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
+import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
 
 export type ChatCall =
-  | { op: "openRoom"; name: string; topic: string; invite: string[] }
+  | { op: "openRoom"; name: string; topic: string; invite: string[]; users: string[] }
   | { op: "upsertCard"; room: string; card: IncidentCard; existing?: string }
   | { op: "post"; room: string; text: string; mentions: string[]; link?: string }
   | { op: "page"; personId: string; view: PageView }
@@ -30,8 +30,8 @@ export class RecordingChat implements ChatPort {
     return { platform: "test", channelId, messageId: `m${++this.n}` };
   }
 
-  async openRoom(req: { name: string; topic: string; invite: string[] }): Promise<ChatRef> {
-    this.record({ op: "openRoom", ...req });
+  async openRoom(req: OpenRoom): Promise<ChatRef> {
+    this.record({ op: "openRoom", name: req.name, topic: req.topic, invite: req.invite, users: req.users });
     return { platform: "test", channelId: `C-${req.name}`, name: req.name };
   }
   async upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef) {

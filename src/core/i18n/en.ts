@@ -35,6 +35,14 @@ export const en = {
     deadline_missed: "a deadline was missed",
   } as Record<S, S>,
   button: { acknowledge: "Acknowledge", escalate: "Escalate", note: "Add note", resolve: "Resolve" },
+  /** A person's own page in the chat app (Slack's App Home). */
+  home: {
+    pages: "Pages waiting for you",
+    noPages: "No page is waiting for you.",
+    incidents: "Your open incidents",
+    noIncidents: "You are on no open incident.",
+    unknown: "The policy does not know you yet, so nobody pages you here. Ask whoever keeps Beacon's policy to add you.",
+  },
   /** The declare and note forms (Slack modals, Discord modals). */
   form: {
     declareTitle: "Declare an incident",
@@ -120,6 +128,7 @@ export const en = {
   },
   reply: {
     declared: (label: S) => `${label} declared. Its room is opening and the emergency group is being paged.`,
+    declaredIn: (label: S, room: S) => `${label} declared. Its room: ${room}. The emergency group is being paged.`,
     duplicate: (label: S) => `That request was already handled: ${label}.`,
     acknowledged: (label: S) => `You acknowledged ${label}. Escalation stopped.`,
     alreadyAcknowledged: (label: S, who: S) => `${label} was already acknowledged by ${who}.`,
@@ -167,6 +176,7 @@ export const en = {
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} is ${p.status}; you cannot ${p.action} it now.`,
     "PAGE.NOT_YOURS": (p: Record<S, S>) =>
       `You were not paged for ${p.label}; only someone paged, or the leadership group, can acknowledge it.`,
+    "ACTION.STALE": () => `This button does not name an incident Beacon has (it may be from an old message). Find it with /incident list.`,
     "PERMISSION.DENIED": (p: Record<S, S>) => `You are not allowed to ${p.action} incidents (policy: ${p.allowed}).`,
     "SEVERITY.UNKNOWN": (p: Record<S, S>) => `Unknown severity "${p.value}". Choose one of: ${p.choices}.`,
     "SEVERITY.SAME": (p: Record<S, S>) => `${p.label} is already ${p.value}.`,

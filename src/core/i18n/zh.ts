@@ -32,6 +32,13 @@ export const zh: Messages = {
   clockState: { running: "进行中", met: "达标", missed: "超时", stopped: "已停止", cancelled: "已不适用" },
   escalationReason: { timeout: "未在规定时间内确认", manual: "人工升级", deadline_missed: "响应时限已超时" },
   button: { acknowledge: "确认", escalate: "升级", note: "添加备注", resolve: "解决" },
+  home: {
+    pages: "等待您确认的呼叫",
+    noPages: "没有等待您确认的呼叫。",
+    incidents: "您参与的未结事件",
+    noIncidents: "您没有参与任何未结事件。",
+    unknown: "预案中还没有您，所以不会在这里呼叫您。请联系维护 Beacon 预案的人添加您。",
+  },
   form: {
     declareTitle: "登记突发事件",
     drillTitle: "开始演练",
@@ -113,6 +120,7 @@ export const zh: Messages = {
   },
   reply: {
     declared: (label: S) => `已登记 ${label}。正在开启事件频道并呼叫应急小组。`,
+    declaredIn: (label: S, room: S) => `已登记 ${label}。事件频道：${room}。正在呼叫应急小组。`,
     duplicate: (label: S) => `该请求已处理过：${label}。`,
     acknowledged: (label: S) => `您已确认 ${label}，升级已停止。`,
     alreadyAcknowledged: (label: S, who: S) => `${label} 已由 ${who} 确认。`,
@@ -155,6 +163,7 @@ export const zh: Messages = {
     "INCIDENT.NO_CONTEXT": () => `是哪个事件？请在事件频道内执行，或注明编号（如 #12）。`,
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} 当前为${p.status}，现在不能${p.action}。`,
     "PAGE.NOT_YOURS": (p: Record<S, S>) => `您未被呼叫处理 ${p.label}；只有被呼叫的人员或应急领导小组可以确认。`,
+    "ACTION.STALE": () => `此按钮指向的事件不存在（可能来自旧消息）。请用 /incident list 查找。`,
     "PERMISSION.DENIED": (p: Record<S, S>) => `您无权${p.action}事件（预案规定：${p.allowed}）。`,
     "SEVERITY.UNKNOWN": (p: Record<S, S>) => `未知级别“${p.value}”。可选：${p.choices}。`,
     "SEVERITY.SAME": (p: Record<S, S>) => `${p.label} 已经是${p.value}级。`,

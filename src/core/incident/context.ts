@@ -4,7 +4,7 @@ import { formatLocal } from "../calendar/zoned.js";
 import { messages, type Messages } from "../i18n/index.js";
 import type { Policy } from "../policy/schema.js";
 import { personName } from "../policy/directory.js";
-import type { Actor } from "../model.js";
+import { userMention, type Actor } from "../model.js";
 
 /** What every decision needs besides the incident: the policy, its calendar and "now". */
 export interface DecisionContext {
@@ -20,6 +20,8 @@ export interface Words {
   dur(minutes: number): string;
   name(personId: string | undefined): string;
   who(actor: Actor): string;
+  /** The actor as mentioned in a room: a policy person by name, anyone else as their own platform's mention (`@{platform:userId}`). */
+  mention(actor: Actor): string;
   names(personIds: string[]): string;
   mentions(personIds: string[]): string;
   severity(key: string): string;
@@ -36,6 +38,7 @@ export function words(policy: Policy): Words {
     dur: (m) => formatDuration(Math.round(Math.abs(m)), loc),
     name: (p) => personName(policy, p),
     who: (a) => (a.personId ? personName(policy, a.personId) : a.name),
+    mention: (a) => (a.personId ? personName(policy, a.personId) : userMention(a)),
     names: (ps) => (ps.length ? ps.map((p) => personName(policy, p)).join(", ") : t.none),
     mentions: (ps) => (ps.length ? ps.map((p) => `@{${p}}`).join(" ") : t.none),
     severity: (k) => policy.severities[k]?.name[loc] ?? k,

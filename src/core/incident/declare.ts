@@ -67,7 +67,7 @@ export function declareIncident(ctx: DecisionContext, input: DeclareInput): Chan
   change.deliver({ what: "card" });
   change.deliver({
     what: "post",
-    text: w.t.post.declared(`INC-${inc.number}`, inc.title, w.severity(inc.severity), w.kind(inc.kind), w.who(input.actor)),
+    text: w.t.post.declared(`INC-${inc.number}`, inc.title, w.severity(inc.severity), w.kind(inc.kind), w.mention(input.actor)),
     mentions: [],
   });
   pageStep(change, ctx, 0, input.actor);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { DiscordUser } from "../../fakes/discord/discord-user.js";
 import { snowflake } from "../../fakes/discord/snowflake.js";
 import { discordHarness, discordPolicy, type DiscordHarness } from "./discord-harness.js";
 
@@ -49,6 +50,21 @@ describe("an incident run from Discord", () => {
     h.fake.addChannel({ id: snowflake(), type: 0, name: "inc-1-checkout-down", guild_id: h.fake.guildId, parent_id: null });
     const second = await declare();
     expect(second.room.name).toBe("inc-1-checkout-down-2");
+  });
+
+  it("adds a declarer the policy does not know to the incident thread and links the thread in their answer", async () => {
+    const base = discordPolicy();
+    const parent = snowflake();
+    h = await discordHarness({ policy: { ...base, room: { ...base.room, mode: "thread" } }, env: { DISCORD_INCIDENT_CHANNEL_ID: parent } });
+    h.fake.addChannel({ id: parent, type: 0, name: "incidents", guild_id: h.fake.guildId, parent_id: null });
+    const guest = new DiscordUser(h.fake, { id: snowflake(), name: "guest" });
+    h.fake.addUser(guest.person.id, "guest");
+    const answer = await h.answered(guest.command("declare", { severity: "general", title: "Printer jam", kind: "complaint" }));
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    const room = h.fake.channels.get(incident.room!.channelId)!;
+    expect(room.members.has(guest.person.id)).toBe(true);
+    expect(String(answer.original!.content)).toContain(`<#${room.id}>`);
+    expect(room.messages.map((m) => String(m.content)).join("\n")).toContain(`<@${guest.person.id}>`);
   });
 
   it("records the acknowledge click on a page, edits the page and the card, and stops the escalation", async () => {

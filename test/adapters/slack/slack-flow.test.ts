@@ -100,6 +100,38 @@ describe("an incident run from Slack", () => {
     expect(incident.room?.channelId).toBe(channel.id);
   });
 
+  it("still opens -2 when the name is taken and Slack refuses to list channels (an app without channels:read)", async () => {
+    h = await slackHarness();
+    h.fake.channels.set("CTAKEN", {
+      id: "CTAKEN",
+      name: "inc-1-checkout-down",
+      creator: h.fake.botUserId,
+      topic: "",
+      members: new Set(),
+      archived: false,
+      pins: new Set(),
+      messages: [],
+    });
+    h.fake.fail({ method: "conversations.list", times: 1, error: "missing_scope" });
+    const channel = await declared();
+    expect(channel.name).toBe("inc-1-checkout-down-2");
+  });
+
+  it("takes the channel Slack created when the answer to conversations.create was lost, instead of opening -2", async () => {
+    h = await slackHarness();
+    h.fake.fail({ method: "conversations.create", times: 1, lost: true });
+    await h.slack.command("declare urgent Checkout down --kind complaint", user("dana"));
+    await h.settle();
+    await h.advance(5); // the outbox retries a delivery whose answer never came
+    const rooms = [...h.fake.channels.values()].filter((c) => c.name.startsWith("inc-1"));
+    expect(rooms.map((c) => c.name)).toEqual(["inc-1-checkout-down"]);
+    expect(h.fake.callsTo("conversations.create").length).toBeGreaterThan(1);
+    const incident = (await h.store.list({ limit: 1 }))[0]!;
+    expect(incident.room?.channelId).toBe(rooms[0]!.id);
+    expect([...rooms[0]!.members]).toEqual(expect.arrayContaining(["UDANA", "ULEE"]));
+    expect(rooms[0]!.messages.some((m) => JSON.stringify(m.blocks ?? []).includes("beacon_acknowledge"))).toBe(true);
+  });
+
   it("records the acknowledge click on a page, updates the page and the card, and stops the escalation", async () => {
     h = await slackHarness();
     const channel = await declared();
@@ -136,6 +168,67 @@ describe("an incident run from Slack", () => {
     expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("declared");
     const answer = h.fake.responses.at(-1)!.body;
     expect(answer).toMatchObject({ response_type: "ephemeral", replace_original: false });
+  });
+
+  it("answers an Acknowledge click for an unknown incident, an unreadable button and a page someone else acknowledged with one ephemeral line each", async () => {
+    h = await slackHarness();
+    await declared();
+    const pageButton = (dmId: string) => {
+      const dm = h.fake.channels.get(dmId)!;
+      const value = (JSON.parse(blocksOf(dm.messages[0]!)) as Array<{ elements?: Array<{ value: string }> }>).flatMap(
+        (b) => b.elements ?? [],
+      )[0]!.value;
+      return { where: { channel: dm.id, ts: dm.messages[0]!.ts }, value };
+    };
+    const click = async (who: string, where: { channel: string; ts: string }, value: string) => {
+      const before = h.fake.responses.length;
+      await h.slack.click(user(who), where, { action_id: "beacon_ack_page", value });
+      await h.settle();
+      const answers = h.fake.responses.slice(before).map((r) => r.body);
+      expect(answers).toHaveLength(1);
+      expect(answers[0]).toMatchObject({ response_type: "ephemeral", replace_original: false });
+      return String(answers[0]!.text);
+    };
+    const lee = pageButton("DULEE");
+    const max = pageButton("DUMAX"); // clicked after Lee acknowledged (its button is then removed, but a stale client still shows it)
+    expect(await click("lee", lee.where, JSON.stringify({ i: "00000000-0000-4000-8000-999999999999", p: "x" }))).toMatch(
+      /does not name an incident/,
+    );
+    expect(await click("lee", lee.where, "not json")).toMatch(/does not name an incident/);
+    expect(await click("lee", lee.where, lee.value)).toMatch(/You acknowledged INC-1/);
+    expect(await click("max", max.where, max.value)).toMatch(/already acknowledged by Lee Zhang/);
+    expect(h.logs.filter((l) => /error/.test(l))).toEqual([]);
+  });
+
+  it("shows each person's waiting pages and open incidents on the App Home tab, and acknowledges from there", async () => {
+    h = await slackHarness();
+    const channel = await declared();
+    const open = async (who: string) => {
+      await h.slack.event({ type: "app_home_opened", user: user(who).id, channel: `D${user(who).id}`, tab: "home" });
+      await h.settle();
+      return JSON.stringify(h.fake.homes.get(user(who).id)!.blocks);
+    };
+    const lee = await open("lee");
+    expect(lee).toContain("Pages waiting for you");
+    expect(lee).toContain("beacon_ack_page");
+    expect(lee).toContain(`<#${channel.id}>`);
+    const dana = await open("dana");
+    expect(dana).not.toContain("beacon_ack_page");
+    expect(dana).toContain("INC-1");
+
+    const blocks = h.fake.homes.get("ULEE")!.blocks as Array<{ accessory?: { action_id: string; value: string } }>;
+    const button = blocks.find((b) => b.accessory?.action_id === "beacon_ack_page")!.accessory!;
+    await h.slack.clickInHome(user("lee"), { action_id: button.action_id, value: button.value });
+    await h.settle();
+    expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("acknowledged");
+    const after = JSON.stringify(h.fake.homes.get("ULEE")!.blocks);
+    expect(after).toMatch(/You acknowledged INC-1/);
+    expect(after).not.toContain("beacon_ack_page");
+
+    h.fake.users.add("UGUEST");
+    await h.slack.event({ type: "app_home_opened", user: "UGUEST", channel: "DUGUEST", tab: "home" });
+    await h.settle();
+    expect(JSON.stringify(h.fake.homes.get("UGUEST")!.blocks)).toMatch(/policy does not know you/);
   });
 
   it("posts reminders in the channel and pages the next step when nobody acknowledges", async () => {
@@ -208,7 +301,12 @@ describe("an incident run from Slack", () => {
     await h.settle();
     expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("closed");
     expect(channel.messages.map((m) => m.text).join("\n")).toMatch(/Resolved by/);
-    expect(channel.messages.at(-1)!.text).toMatch(/^# INC-1 Checkout down — After-action summary/); // posted before the archive
+    const summary = channel.messages.at(-1)!; // posted before the archive
+    expect(summary.text).toMatch(/^INC-1 Checkout down — After-action summary/);
+    const blocks = summary.blocks as Array<{ type: string; text?: { text: string } }>;
+    expect(blocks[0]).toMatchObject({ type: "header", text: { text: "INC-1 Checkout down — After-action summary" } });
+    expect(blocks.map((b) => b.type)).toEqual(expect.arrayContaining(["section", "table"]));
+    expect(JSON.stringify(blocks)).not.toMatch(/\| --- \||\*\*/); // no Markdown table or bold that mrkdwn would show raw
     expect(channel.archived).toBe(true);
     await h.slack.command("summary #1", user("dana"));
     await h.settle();

@@ -34,7 +34,13 @@ export interface SlackHarness extends Harness {
  * fake Slack Web API on loopback; store, clock and scheduler from the app
  * harness (manual clock: timers fire when a test advances it).
  */
-export async function slackHarness(opts: { policy?: Policy; env?: Record<string, string> } = {}): Promise<SlackHarness> {
+export async function slackHarness(
+  opts: {
+    policy?: Policy;
+    env?: Record<string, string>;
+    /** Workspace members known by email: email → member id. */ members?: Record<string, string>;
+  } = {},
+): Promise<SlackHarness> {
   const policy = opts.policy ?? slackPolicy();
   const fake = await FakeSlack.start({
     token: TOKEN,
@@ -42,6 +48,10 @@ export async function slackHarness(opts: { policy?: Policy; env?: Record<string,
       .map((p) => p.ids.slack!)
       .filter(Boolean),
   });
+  for (const [email, id] of Object.entries(opts.members ?? {})) {
+    fake.emails.set(email, id);
+    fake.users.add(id);
+  }
   const h = await harness({ policy });
   const config = loadConfig({
     SLACK_BOT_TOKEN: TOKEN,

@@ -44,8 +44,38 @@ describe("Slack's request protocol", () => {
     expect(await h.store.list({ limit: 10 })).toHaveLength(1);
     expect(h.fake.callsTo("conversations.create")).toHaveLength(1);
     const answers = h.fake.responses.map((r) => String(r.body.text));
-    expect(answers).toHaveLength(2);
-    expect(answers[1]).toMatch(/INC-1/);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatch(/INC-1 declared/);
+  });
+
+  it("answers a command once and records it once however often Slack retries it", async () => {
+    h = await slackHarness();
+    await h.slack.command("declare general Printer jam", user("dana"));
+    await h.settle();
+    const channel = h.fake.channelNamed("inc-1-printer-jam")!;
+    const before = h.fake.responses.length;
+    const body = h.slack.commandBody("note Paper tray replaced", user("dana"), { id: channel.id, name: channel.name });
+    for (const retryNum of [undefined, 1, 2]) await h.slack.send(body, "application/x-www-form-urlencoded", { retryNum });
+    await h.settle();
+    expect(h.fake.responses.slice(before)).toHaveLength(1);
+    const notes = (await h.store.timeline((await h.store.list({ limit: 1 }))[0]!.id)).filter((e) => e.type === "note");
+    expect(notes).toHaveLength(1);
+  });
+
+  it("sends the pages while the card waits out a 429, and sets the topic once per declare", async () => {
+    h = await slackHarness();
+    const answered: Array<{ method: string; channel: string; at: number }> = [];
+    h.fake.onCall = (call) => answered.push({ method: call.method, channel: String(call.args.channel ?? ""), at: Date.now() });
+    h.fake.fail({ method: "chat.postMessage", times: 1, status: 429, retryAfter: 2, when: (a) => String(a.channel).startsWith("C") });
+    const t0 = Date.now();
+    await h.slack.command("declare urgent Checkout down --kind complaint", user("dana"));
+    await h.settle();
+    const pages = answered.filter((c) => c.method === "chat.postMessage" && c.channel.startsWith("D"));
+    const card = answered.find((c) => c.method === "chat.postMessage" && c.channel.startsWith("C"))!;
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...pages.map((p) => p.at))).toBeLessThan(card.at);
+    expect(Math.max(...pages.map((p) => p.at)) - t0).toBeLessThan(1500);
+    expect(h.fake.callsTo("conversations.setTopic")).toHaveLength(1);
   });
 
   it("acknowledges a slash command before doing the work, however slow Slack's API is", async () => {

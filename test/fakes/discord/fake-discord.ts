@@ -99,6 +99,11 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
+  /** A member of the server the policy does not know. */
+  addUser(id: string, name: string): void {
+    this.users.set(id, user(id, name));
+  }
+
   addChannel(c: Omit<DiscordChannel, "members" | "messages">): DiscordChannel {
     const channel = { permission_overwrites: [], ...c, members: new Set<string>(), messages: [] };
     this.channels.set(c.id, channel);

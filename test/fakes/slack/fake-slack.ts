@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { blockKitProblem } from "./block-kit.js";
 import { FakeSocketMode } from "./fake-socket-mode.js";
 
 // A Slack Web API on loopback that follows the documented request and
@@ -24,6 +25,8 @@ export interface SlackMessage {
 interface Channel {
   id: string;
   name: string;
+  /** Who created it (conversations.list shows it); Beacon's bot user for the channels it opens. */
+  creator?: string;
   topic: string;
   members: Set<string>;
   archived: boolean;
@@ -31,7 +34,13 @@ interface Channel {
   messages: SlackMessage[];
 }
 
-type Failure = { method: string; times: number } & ({ error: string } | { status: 429; retryAfter: number } | { status: 500 });
+type Failure = { method: string; times: number; when?: (args: Record<string, unknown>) => boolean } & (
+  | { error: string }
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  /** The call is done, but its answer is lost on the way back (a dropped connection). */
+  | { lost: true }
+);
 
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
 
@@ -46,6 +55,10 @@ export class FakeSlack {
   /** Socket Mode: the app-level token apps.connections.open accepts, and the WebSocket side. */
   readonly appToken = "xapp-1-beacon-test";
   readonly socketMode = new FakeSocketMode();
+  /** Each member's App Home view as last published (views.publish). */
+  readonly homes = new Map<string, { type: string; blocks: unknown[] }>();
+  /** Members' email addresses (users.lookupByEmail), email → member id. */
+  readonly emails = new Map<string, string>();
   /** Milliseconds each call to a method takes (a slow Slack). */
   readonly delays = new Map<string, number>();
   /** Called after each answered Web API call (benchmarks time deliveries with it). */
@@ -140,10 +153,14 @@ export class FakeSlack {
       return send(res, 200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=${++this.n}&app_id=A1` });
     }
     if (token !== this.token) return send(res, 200, { ok: false, error: "invalid_auth" });
-    const failure = this.failures.find((f) => f.method === method && f.times > 0);
+    const failure = this.failures.find((f) => f.method === method && f.times > 0 && (!f.when || f.when(args)));
     if (failure) {
       failure.times--;
       if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
+      if ("lost" in failure) {
+        this.api(method, args);
+        return void req.socket.destroy();
+      }
       if (failure.status === 429)
         return send(res, 429, { ok: false, error: "ratelimited" }, "application/json", { "Retry-After": String(failure.retryAfter) });
       return send(res, 500, "internal error", "text/plain");
@@ -155,6 +172,15 @@ export class FakeSlack {
 
   private channel(id: unknown): Channel | undefined {
     return typeof id === "string" ? this.channels.get(id) : undefined;
+  }
+
+  /** Slack refuses a message or view whose blocks break Block Kit's rules, naming the first problem. */
+  private invalidBlocks(blocks: unknown, max: number): Record<string, unknown> | undefined {
+    if (blocks === undefined) return undefined;
+    const problem = blockKitProblem(blocks, max);
+    return problem
+      ? { ok: false, error: "invalid_blocks", errors: [problem], response_metadata: { messages: [`[ERROR] ${problem}`] } }
+      : undefined;
   }
 
   private api(method: string, a: Record<string, unknown>): Record<string, unknown> {
@@ -177,10 +203,51 @@ export class FakeSlack {
         if (!/^[a-z0-9_-]+$/.test(name)) return err("invalid_name_specials");
         if (this.channelNamed(name)) return err("name_taken");
         const id = `C${String(this.channels.size + 1).padStart(6, "0")}`;
-        this.channels.set(id, { id, name, topic: "", members: new Set([this.botUserId]), archived: false, pins: new Set(), messages: [] });
+        this.channels.set(id, {
+          id,
+          name,
+          creator: this.botUserId,
+          topic: "",
+          members: new Set([this.botUserId]),
+          archived: false,
+          pins: new Set(),
+          messages: [],
+        });
         return {
           ok: true,
           channel: { id, name, is_channel: true, is_private: false, is_archived: false, creator: this.botUserId, topic: { value: "" } },
+        };
+      }
+      case "users.lookupByEmail": {
+        // https://api.slack.com/methods/users.lookupByEmail: a member by email (case-insensitive); bots and unknown emails are users_not_found.
+        const email = String(a.email ?? "").toLowerCase();
+        if (!email) return err("invalid_arguments");
+        const id = [...this.emails].find(([e]) => e.toLowerCase() === email)?.[1];
+        if (!id || !this.users.has(id)) return err("users_not_found");
+        return { ok: true, user: { id, team_id: "T1", name: email.split("@")[0], deleted: false, is_bot: false, profile: { email } } };
+      }
+      case "conversations.list": {
+        // Public channels only here; paged with an opaque cursor (https://api.slack.com/methods/conversations.list).
+        const limit = Math.min(Number(a.limit ?? 100) || 100, 1000);
+        const start = a.cursor ? Number(Buffer.from(String(a.cursor), "base64").toString("utf8").replace("offset:", "")) : 0;
+        const all = [...this.channels.values()].filter(
+          (c) => !c.id.startsWith("D") && !(String(a.exclude_archived) === "true" && c.archived),
+        );
+        const page = all.slice(start, start + limit);
+        const next = start + limit < all.length ? Buffer.from(`offset:${start + limit}`).toString("base64") : "";
+        return {
+          ok: true,
+          channels: page.map((c) => ({
+            id: c.id,
+            name: c.name,
+            is_channel: true,
+            is_private: false,
+            is_archived: c.archived,
+            is_member: c.members.has(this.botUserId),
+            creator: c.creator ?? "UOTHER",
+            num_members: c.members.size,
+          })),
+          response_metadata: { next_cursor: next },
         };
       }
       case "conversations.invite": {
@@ -200,7 +267,9 @@ export class FakeSlack {
       case "conversations.setTopic": {
         const ch = this.channel(a.channel);
         if (!ch) return err("channel_not_found");
-        ch.topic = String(a.topic ?? "");
+        const topic = String(a.topic ?? "");
+        if (topic.length > 250) return err("too_long");
+        ch.topic = topic;
         return { ok: true, channel: { id: ch.id, name: ch.name, topic: { value: ch.topic } } };
       }
       case "conversations.archive": {
@@ -241,6 +310,8 @@ export class FakeSlack {
         if (!ch) return err("channel_not_found");
         if (ch.archived) return err("is_archived");
         if (!a.text && !a.blocks) return err("no_text");
+        const invalid = this.invalidBlocks(a.blocks, 50);
+        if (invalid) return invalid;
         const message: SlackMessage = {
           ts: this.ts(),
           text: String(a.text ?? ""),
@@ -256,6 +327,8 @@ export class FakeSlack {
         const m = ch?.messages.find((x) => x.ts === a.ts);
         if (!ch || !m) return err(ch ? "message_not_found" : "channel_not_found");
         if (m.bot_id !== this.botId) return err("cant_update_message");
+        const invalid = this.invalidBlocks(a.blocks, 50);
+        if (invalid) return invalid;
         m.text = String(a.text ?? m.text);
         if (a.blocks) m.blocks = a.blocks as unknown[];
         return { ok: true, channel: ch.id, ts: m.ts, text: m.text };
@@ -287,7 +360,20 @@ export class FakeSlack {
         if (!a.trigger_id) return err("invalid_arguments");
         const view = a.view as { type?: string; blocks?: unknown[] } | undefined;
         if (view?.type !== "modal" || !Array.isArray(view.blocks)) return err("invalid_arguments");
+        const invalid = this.invalidBlocks(view.blocks, 100);
+        if (invalid) return invalid;
         return { ok: true, view: { id: `V${++this.n}`, ...view } };
+      }
+      case "views.publish": {
+        // https://api.slack.com/methods/views.publish: a Home tab view for one member, at most 100 blocks.
+        const userId = String(a.user_id ?? "");
+        if (!this.users.has(userId)) return err("user_not_found");
+        const view = a.view as { type?: string; blocks?: unknown[] } | undefined;
+        if (view?.type !== "home" || !Array.isArray(view.blocks)) return err("invalid_arguments");
+        const invalid = this.invalidBlocks(view.blocks, 100);
+        if (invalid) return invalid;
+        this.homes.set(userId, { type: "home", blocks: view.blocks });
+        return { ok: true, view: { id: `V${++this.n}`, team_id: "T1", ...view } };
       }
       default:
         return err("unknown_method");

@@ -112,6 +112,34 @@ export class SlackSender {
     );
   }
 
+  /** A button click in the app's Home tab (block_actions from a view: no channel, no response_url). */
+  clickInHome(user: { id: string; name: string }, action: { action_id: string; value?: string }, opts?: SendOptions): Promise<Sent> {
+    const viewId = `VHOME${++this.n}`;
+    return this.interactive(
+      {
+        type: "block_actions",
+        user: { id: user.id, username: user.name, name: user.name, team_id: "T1" },
+        api_app_id: "A1",
+        token: "verification-token-unused",
+        container: { type: "view", view_id: viewId },
+        trigger_id: this.fake.triggerId(),
+        team: { id: "T1", domain: "fake" },
+        view: { id: viewId, team_id: "T1", type: "home", blocks: [], private_metadata: "", callback_id: "", hash: "h" },
+        actions: [
+          {
+            type: "button",
+            block_id: "b",
+            action_id: action.action_id,
+            value: action.value,
+            text: { type: "plain_text", text: "x" },
+            action_ts: String(Date.now() / 1000),
+          },
+        ],
+      },
+      opts,
+    );
+  }
+
   /** Submitting a modal Beacon opened, with values per block id. */
   submit(
     user: { id: string; name: string },
