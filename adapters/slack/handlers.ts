@@ -13,6 +13,9 @@ import { formVerb, formView, metadataSchema, readFormSubmission, type ViewMetada
 import { registerCapture } from "./capture.js";
 import { SeenRequests } from "./seen-requests.js";
 import { homeFor } from "../../src/app/home.js";
+import { openedRoom } from "../../src/app/opened-room.js";
+import { messages } from "../../src/core/i18n/index.js";
+import { incidentLabel, roomLink } from "../../src/core/model.js";
 import { homeView } from "./home-view.js";
 
 // Slack events -> the app's commands. Every handler acknowledges first (Slack
@@ -67,6 +70,12 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
         // A personal login link must not be opened by Slack's unfurler: that would spend it.
         ...(reply.personal ? { unfurl_links: false, unfurl_media: false } : {}),
       });
+      // The room opens just after the answer: tell the declarer where it is (they are invited, whether or not the policy knows them).
+      const opened = reply.roomPending && reply.incidentId ? await openedRoom(deps, reply.incidentId) : undefined;
+      if (opened?.room) {
+        const text = messages(deps.policy.locale).reply.roomOpen(incidentLabel(opened), roomLink(opened.room));
+        await respond({ response_type: "ephemeral", text: slackMentions(deps.policy, text) });
+      }
     }, fail("/incident"));
   });
 

@@ -31,7 +31,7 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
         actor: inbound.actor,
       }),
     );
-    return replyTo(t.reply.declared(incidentLabel(incident)), true, incident.id);
+    return { ...replyTo(t.reply.declared(incidentLabel(incident)), true, incident.id), roomPending: true };
   } catch (e) {
     // A retried request: the request key is unique, so the second commit is refused whole (its number given back).
     if (!(e instanceof DuplicateRequestError)) throw e;

@@ -58,6 +58,8 @@ export interface Reply {
   error?: boolean;
   /** Carries a personal login link: to this person only, with link previews off (no unfurler may open it). */
   personal?: boolean;
+  /** A new incident whose room is being opened: an adapter may follow up with where it is (`openedRoom`). */
+  roomPending?: boolean;
   /** The request was handled before (a platform's retry): its first answer stands, and a platform may say nothing more. */
   duplicate?: boolean;
 }

@@ -128,6 +128,7 @@ export const en = {
   },
   reply: {
     declared: (label: S) => `${label} declared. Its room is opening and the emergency group is being paged.`,
+    roomOpen: (label: S, room: S) => `${label}: its room is open, ${room}.`,
     declaredIn: (label: S, room: S) => `${label} declared. Its room: ${room}. The emergency group is being paged.`,
     duplicate: (label: S) => `That request was already handled: ${label}.`,
     acknowledged: (label: S) => `You acknowledged ${label}. Escalation stopped.`,

@@ -120,6 +120,7 @@ export const zh: Messages = {
   },
   reply: {
     declared: (label: S) => `已登记 ${label}。正在开启事件频道并呼叫应急小组。`,
+    roomOpen: (label: S, room: S) => `${label} 的事件频道已开启：${room}。`,
     declaredIn: (label: S, room: S) => `已登记 ${label}。事件频道：${room}。正在呼叫应急小组。`,
     duplicate: (label: S) => `该请求已处理过：${label}。`,
     acknowledged: (label: S) => `您已确认 ${label}，升级已停止。`,

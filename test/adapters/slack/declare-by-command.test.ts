@@ -26,12 +26,14 @@ describe("declaring from Slack with /incident", () => {
     expect(dm.messages).toHaveLength(1);
     expect(JSON.stringify(dm.messages[0]!.blocks)).toContain("beacon_ack_page");
 
-    const answer = h.fake.responses.at(-1)!.body;
-    expect(answer.response_type).toBe("ephemeral");
-    expect(String(answer.text)).toMatch(/INC-1 declared/);
+    const [answer, opened] = h.fake.responses.map((r) => r.body);
+    expect(answer!.response_type).toBe("ephemeral");
+    expect(String(answer!.text)).toMatch(/INC-1 declared/);
+    expect(opened!.response_type).toBe("ephemeral"); // then where its room is, once it opened
+    expect(String(opened!.text)).toContain(`<#${h.fake.channelNamed("inc-1-checkout-down")!.id}>`);
   });
 
-  it("invites a declarer the policy does not know, mentions them in the announcement and links the channel in their answer", async () => {
+  it("invites a declarer the policy does not know, mentions them in the announcement and follows their answer with a link to the channel", async () => {
     h = await slackHarness();
     h.fake.users.add("UGUEST");
     await h.slack.command("declare general Printer jam", { id: "UGUEST", name: "guest.handle" });
@@ -42,8 +44,9 @@ describe("declaring from Slack with /incident", () => {
     const announcement = channel.messages.map((m) => m.text).find((t) => /declared by/.test(t))!;
     expect(announcement).toContain("<@UGUEST>");
     expect(announcement).not.toContain("guest.handle");
-    const answer = String(h.fake.responses.at(-1)!.body.text);
-    expect(answer).toContain(`<#${channel.id}>`);
+    const [declared, opened] = h.fake.responses.map((r) => String(r.body.text));
+    expect(declared).toMatch(/INC-1 declared/);
+    expect(opened).toContain(`<#${channel.id}>`);
   });
 
   it("cuts a long title with an emoji at Slack's limits without splitting the emoji, so the card is still posted", async () => {

@@ -44,8 +44,9 @@ describe("Slack's request protocol", () => {
     expect(await h.store.list({ limit: 10 })).toHaveLength(1);
     expect(h.fake.callsTo("conversations.create")).toHaveLength(1);
     const answers = h.fake.responses.map((r) => String(r.body.text));
-    expect(answers).toHaveLength(1);
+    expect(answers).toHaveLength(2); // declared, then where its room is: once each
     expect(answers[0]).toMatch(/INC-1 declared/);
+    expect(answers[1]).toMatch(/room is open/);
   });
 
   it("answers a command once and records it once however often Slack retries it", async () => {

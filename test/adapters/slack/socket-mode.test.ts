@@ -43,7 +43,7 @@ describe("Slack in Socket Mode", () => {
     await h.scheduler.idle();
     expect(fake.channelNamed("inc-1-checkout-down")).toBeDefined();
     expect(fake.channels.get("DULEE")!.messages).toHaveLength(1);
-    expect(String(fake.responses.at(-1)!.body.text)).toMatch(/INC-1 declared/);
+    expect(String(fake.responses[0]!.body.text)).toMatch(/INC-1 declared/);
     await platform.stop();
     for (let i = 0; i < 100 && fake.socketMode.connections; i++) await new Promise((r) => setTimeout(r, 20));
     expect(fake.socketMode.connections).toBe(0); // the close handshake completed
