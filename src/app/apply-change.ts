@@ -15,7 +15,7 @@ export { decisionContext };
  */
 export async function applyChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<Incident> {
   const done = await commitChange(deps, change, claimTimer);
-  await deliverAll(deps, done.deliveryKeys);
+  await deliverAll(deps, done.deliveryKeys, done);
   return done.incident;
 }
 

@@ -1,5 +1,5 @@
 import { parseDuration } from "../core/calendar/duration.js";
-import type { Change } from "../core/incident/change.js";
+import type { Change, FinishedChange } from "../core/incident/change.js";
 import { cardPosted, deliveryFailed, pageDelivered, roomOpened } from "../core/incident/deliveries.js";
 import type { ChatRef, Incident } from "../core/model.js";
 import { roomName, roomTopic } from "../core/room-name.js";
@@ -28,12 +28,8 @@ class NotReady extends Error {}
 type Lane = "room" | "direct";
 const DIRECT = new Set<Delivery["what"]>(["page", "page_update", "notify"]);
 
-async function laneOf(deps: AppDeps, key: string): Promise<Lane> {
-  const row = await deps.store.timer(key);
-  if (row?.payload.kind !== "deliver" || !DIRECT.has(row.payload.delivery.what)) return "room";
-  const incident = await deps.store.get(row.payload.incidentId);
-  return incident && chatFor(deps, incident)?.directLane ? "direct" : "room";
-}
+/** Each delivery of a committed change, by lane (known from the change itself: no read). */
+type Learn = (done: Pick<FinishedChange, "incident" | "addTimers">) => void;
 
 const chatFor = (deps: AppDeps, incident: Incident): ChatPort | undefined =>
   deps.chats.get(incident.declaredBy.platform) ?? [...deps.chats.values()][0];
@@ -43,23 +39,29 @@ const chatFor = (deps: AppDeps, incident: Incident): ChatPort | undefined =>
  * outcomes add (a failed page falls back to a mention in the room): explicit
  * queues, so a delivery never re-enters the commit that caused it.
  */
-export async function deliverAll(deps: AppDeps, keys: string[]): Promise<void> {
+export async function deliverAll(deps: AppDeps, keys: string[], done?: Pick<FinishedChange, "incident" | "addTimers">): Promise<void> {
+  const lanes = new Map<string, Lane>();
+  const learn: Learn = ({ incident, addTimers }) => {
+    const apart = !!chatFor(deps, incident)?.directLane;
+    for (const t of addTimers) if (t.payload.kind === "deliver" && apart && DIRECT.has(t.payload.delivery.what)) lanes.set(t.key, "direct");
+  };
+  if (done) learn(done);
   const queues: Record<Lane, string[]> = { room: [], direct: [] };
   const active: Record<Lane, boolean> = { room: false, direct: false };
   const runners: Promise<void>[] = [];
   const run = async (lane: Lane): Promise<void> => {
-    for (let key = queues[lane].shift(); key !== undefined; key = queues[lane].shift()) await enqueue(await deliverOne(deps, key));
+    for (let key = queues[lane].shift(); key !== undefined; key = queues[lane].shift()) enqueue(await deliverOne(deps, key, learn));
     active[lane] = false;
   };
-  const enqueue = async (more: string[]): Promise<void> => {
-    for (const key of more) queues[await laneOf(deps, key)].push(key);
+  const enqueue = (more: string[]): void => {
+    for (const key of more) queues[lanes.get(key) ?? "room"].push(key);
     for (const lane of ["room", "direct"] as const) {
       if (active[lane] || !queues[lane].length) continue;
       active[lane] = true;
       runners.push(run(lane));
     }
   };
-  await enqueue(keys);
+  enqueue(keys);
   for (let i = 0; i < runners.length; i++) await runners[i]; // a lane may be restarted by the other's outcomes
 }
 
@@ -69,7 +71,7 @@ export async function deliverAll(deps: AppDeps, keys: string[]): Promise<void> {
  * platform returned), failure schedules a retry, and the last failure is
  * recorded on the timeline. Returns the deliveries its outcome added.
  */
-async function deliverOne(deps: AppDeps, key: string): Promise<string[]> {
+async function deliverOne(deps: AppDeps, key: string, learn: Learn): Promise<string[]> {
   const now = deps.clock.now();
   const row = await deps.store.leaseTimer(key, now, new Date(now.getTime() + LEASE_MS));
   if (!row || row.payload.kind !== "deliver") return [];
@@ -84,9 +86,9 @@ async function deliverOne(deps: AppDeps, key: string): Promise<string[]> {
     if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
     const outcome = await perform(deps, chat, incident, payload.delivery);
     (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "sent");
-    return await settle(deps, key, incident.id, outcome, incident);
+    return await settle(deps, key, incident.id, outcome, learn, incident);
   } catch (e) {
-    return failed(deps, key, payload, e);
+    return failed(deps, key, payload, e, learn);
   }
 }
 
@@ -153,7 +155,7 @@ const sameRef = (a: ChatRef | undefined, b: ChatRef) => a?.channelId === b.chann
  * read before the platform call (usually still current); a version conflict
  * means it moved on, and the decision is made again on a fresh read.
  */
-async function settle(deps: AppDeps, key: string, incidentId: string, outcome: Outcome, known?: Incident): Promise<string[]> {
+async function settle(deps: AppDeps, key: string, incidentId: string, outcome: Outcome, learn: Learn, known?: Incident): Promise<string[]> {
   return onFreshState(
     async (round) => {
       if (round > 0 && (await deps.store.timer(key))?.state !== "pending") return []; // someone else settled it
@@ -163,7 +165,9 @@ async function settle(deps: AppDeps, key: string, incidentId: string, outcome: O
         await deps.store.retireTimer(key, deps.clock.now());
         return [];
       }
-      return (await commitChange(deps, change, key)).deliveryKeys;
+      const done = await commitChange(deps, change, key);
+      learn(done);
+      return done.deliveryKeys;
     },
     () => {
       deps.log.warn("delivery outcome kept conflicting; its lease ends and it is tried again", { key });
@@ -172,7 +176,13 @@ async function settle(deps: AppDeps, key: string, incidentId: string, outcome: O
   );
 }
 
-async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload, { kind: "deliver" }>, error: unknown): Promise<string[]> {
+async function failed(
+  deps: AppDeps,
+  key: string,
+  payload: Extract<TimerPayload, { kind: "deliver" }>,
+  error: unknown,
+  learn: Learn,
+): Promise<string[]> {
   const message = error instanceof Error ? error.message : String(error);
   const retries = deps.policy.delivery.retries;
   const permanent = error instanceof PermanentDeliveryError;
@@ -187,5 +197,5 @@ async function failed(deps: AppDeps, key: string, payload: Extract<TimerPayload,
   }
   (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "failed");
   deps.log.error("delivery failed for good", { key, error: message });
-  return settle(deps, key, payload.incidentId, (inc) => deliveryFailed(decisionContext(deps), inc, payload.delivery, message));
+  return settle(deps, key, payload.incidentId, (inc) => deliveryFailed(decisionContext(deps), inc, payload.delivery, message), learn);
 }
