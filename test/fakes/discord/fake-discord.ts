@@ -75,9 +75,10 @@ export class FakeDiscord {
   private server!: Server;
   port = 0;
 
-  constructor(readonly token: string) {
+  constructor(public token: string) {
     this.gateway = new FakeGateway({
-      token,
+      token: () => this.token,
+      url: () => `ws://127.0.0.1:${this.port}`,
       botUser: this.botUser,
       applicationId: this.applicationId,
       guilds: () => [this.guildPayload()],
@@ -116,6 +117,12 @@ export class FakeDiscord {
   /** The next `times` requests whose "METHOD /path" matches fail with this status and body. */
   fail(match: RegExp, status: number, body: Record<string, unknown>, times = 1): void {
     this.failures.push({ match, times, status, body });
+  }
+
+  /** The bot token is reset in the Developer Portal: the old one stops working on REST and the gateway, and the live session drops. */
+  resetToken(token: string): void {
+    this.token = token;
+    this.gateway.closeWith(4000, "Unknown error.");
   }
 
   userPosts(channelId: string, userId: string, content: string): DiscordMessage {
