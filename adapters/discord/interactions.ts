@@ -103,15 +103,14 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
     });
   }
 
+  /** Open incidents matching what was typed (a number prefix or a piece of the title), searched in the store, not in a recent page. */
   async function autocomplete(i: AutocompleteInteraction): Promise<void> {
     const typed = String(i.options.getFocused() ?? "");
-    const open = (await deps.store.list({ limit: 100 })).filter((inc) => inc.status !== "closed");
-    const choices = open
-      .filter(
-        (inc) => !typed || String(inc.number).startsWith(typed.replace(/\D/g, "")) || inc.title.toLowerCase().includes(typed.toLowerCase()),
-      )
-      .slice(0, 25)
-      .map((inc) => ({ name: `${inc.drill ? "[DRILL] " : ""}#${inc.number} ${inc.title}`.slice(0, 100), value: inc.number }));
+    const open = await deps.store.list({ status: ["declared", "acknowledged", "resolved"], text: typed, limit: 25 });
+    const choices = open.map((inc) => ({
+      name: [...`${inc.drill ? "[DRILL] " : ""}#${inc.number} ${inc.title}`].slice(0, 100).join(""),
+      value: inc.number,
+    }));
     await i.respond(choices);
   }
 }

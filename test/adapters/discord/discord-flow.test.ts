@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { snowflake } from "../../fakes/discord/snowflake.js";
+import { created, sampleIncident } from "../../infra/db/sample-incident.js";
 import { discordHarness, discordPolicy, type DiscordHarness } from "./discord-harness.js";
 
 let h: DiscordHarness;
@@ -242,5 +243,22 @@ describe("an incident run from Discord", () => {
     };
     expect(choices.type).toBe(8);
     expect(choices.data.choices.map((c) => c.value).sort()).toEqual([1, 2]);
+  });
+
+  it("suggests only the open incidents whose number or title matches what is typed, beyond the latest 100", async () => {
+    h = await discordHarness();
+    await declare("Refund queue stuck");
+    await declare("Checkout down");
+    for (let n = 0; n < 110; n++) await h.store.commit(created(sampleIncident({ number: 1000 + n, title: `Noise ${n}` })));
+    const suggested = async (typed: string) => {
+      const token = h.user("lee").autocomplete("ack", "incident", typed);
+      await h.until(() => !!h.fake.interactions.get(token)?.callbacks.length);
+      return (h.fake.interactions.get(token)!.callbacks[0] as { data: { choices: Array<{ name: string; value: number }> } }).data.choices;
+    };
+    expect(await suggested("queue")).toEqual([{ name: "#1 Refund queue stuck", value: 1 }]);
+    expect((await suggested("#2")).map((c) => c.value)).toEqual([2]);
+    // 1010–1019 by number, 1101 by its title "Noise 101"
+    expect((await suggested("101")).map((c) => c.value)).toEqual([1101, 1019, 1018, 1017, 1016, 1015, 1014, 1013, 1012, 1011, 1010]);
+    expect(await suggested("")).toHaveLength(25);
   });
 });
