@@ -10,6 +10,7 @@ import {
 import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
 import { dispatchAck, dispatchCommand, failureReply } from "../../src/app/dispatch.js";
 import { verbNamed, type Command } from "../../src/core/commands/verbs.js";
+import { UserError } from "../../src/core/errors.js";
 import { personByPlatformId } from "../../src/core/policy/directory.js";
 import { INCIDENT_OPTION, toCommand, verbAt, type Options } from "./commands.js";
 import { formModal, isFormId, needsForm, readForm } from "./forms.js";
@@ -70,23 +71,27 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
     await answer(i, async () => dispatchCommand(deps, { ...inbound(i), text: "" }, toCommand(verb, o, personOf)));
   }
 
+  /**
+   * A card or page button names its incident by id. An id this store does not
+   * know (a message from another Beacon, or from before a data reset) is
+   * answered with one line and never falls back to the room's incident.
+   */
   async function button(i: ButtonInteraction): Promise<void> {
     // beacon:<action>:<incidentId>[:<pageId>]; a page id may itself contain ":".
     const [, action, incidentId, pageId] = /^beacon:([a-z]+):([^:]+)(?::(.+))?$/.exec(i.customId) ?? [];
-    const note = verbNamed("note")!;
+    const cmd: Record<string, Command> = { acknowledge: { name: "ack" }, escalate: { name: "escalate" }, resolve: { name: "resolve" } };
+    const stale = () => failureReply(deps, new UserError("BUTTON.STALE"));
+    if (!incidentId || !action || !(action in cmd || action === "note" || action === "page")) return answer(i, async () => stale());
+    // The note form is shown first (a modal must be the first answer); its submission checks the incident.
     if (action === "note") {
-      await i.showModal(formModal(deps.policy, note, {}, { id: incidentId! }));
+      await i.showModal(formModal(deps.policy, verbNamed("note")!, {}, { id: incidentId }));
       return;
     }
-    if (action === "page") return answer(i, () => dispatchAck(deps, inbound(i), incidentId!, pageId));
-    const cmd: Record<string, Command> = { acknowledge: { name: "ack" }, escalate: { name: "escalate" }, resolve: { name: "resolve" } };
-    if (!cmd[action!]) return;
     await answer(i, async () => {
-      const incident = await deps.store.get(incidentId!);
-      return dispatchCommand(deps, { ...inbound(i), text: "" }, {
-        ...cmd[action!]!,
-        ...(incident ? { number: incident.number } : {}),
-      } as Command);
+      const incident = await deps.store.get(incidentId);
+      if (!incident) return stale();
+      if (action === "page") return dispatchAck(deps, inbound(i), incident.id, pageId);
+      return dispatchCommand(deps, { ...inbound(i), text: "" }, { ...cmd[action]!, number: incident.number } as Command);
     });
   }
 
@@ -99,6 +104,7 @@ export function registerInteractions(client: Client, deps: AppDeps, work: InFlig
     return answer(i, async () => {
       const { command, incident } = readForm(i.customId, inputs);
       const found = incident.id ? await deps.store.get(incident.id) : null;
+      if (incident.id && !found) return failureReply(deps, new UserError("BUTTON.STALE"));
       return dispatchCommand(deps, { ...inbound(i), text: "" }, found ? ({ ...command, number: found.number } as Command) : command);
     });
   }
