@@ -16,6 +16,10 @@ import { INCIDENT_OPTION, toCommand, verbAt, type Options } from "./commands.js"
 import { formModal, isFormId, needsForm, readForm } from "./forms.js";
 import type { InFlight } from "../../src/app/in-flight.js";
 import { discordMentions } from "./render.js";
+import { discordCode } from "./discord-errors.js";
+
+/** https://discord.com/developers/docs/topics/opcodes-and-status-codes#json */
+const ALREADY_ACKNOWLEDGED = 40060;
 
 // Discord interactions -> the app's commands. Every interaction is answered
 // within Discord's 3 seconds: a deferred ephemeral reply first (or the modal,
@@ -31,7 +35,11 @@ const inbound = (i: Interaction): Omit<Inbound, "text"> => ({
 export function registerInteractions(client: Client, deps: AppDeps, work: InFlight): void {
   const say = (reply: Reply) => discordMentions(deps.policy, reply.text).slice(0, 2000);
   client.on("interactionCreate", (i) => {
-    void route(i).catch((e) => deps.log.error("discord interaction failed", { error: e instanceof Error ? e.message : String(e) }));
+    void route(i).catch((e) => {
+      // Another connection (a second Beacon during a deploy, a redelivery) answered it first: not a failure.
+      if (discordCode(e) === ALREADY_ACKNOWLEDGED) deps.log.debug("discord interaction already acknowledged", { id: i.id });
+      else deps.log.error("discord interaction failed", { error: e instanceof Error ? e.message : String(e) });
+    });
   });
 
   async function route(i: Interaction): Promise<void> {

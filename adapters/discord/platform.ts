@@ -1,4 +1,5 @@
-import { Client, Events, GatewayIntentBits, REST } from "discord.js";
+import { Client, Events, REST } from "discord.js";
+import { INTENTS } from "./permissions.js";
 import type { AppDeps } from "../../src/app/deps.js";
 import { PlatformSettingsError, type Environment } from "../../src/app/platform-module.js";
 import type { Platform } from "../../src/ports/platform.js";
@@ -37,12 +38,7 @@ export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPl
   // exempts from its 50 requests/s global limit, so a burst of chat posts must
   // not queue them past the 3-second deadline; the chat's keeps the limit.
   const client = new Client({
-    intents: [
-      GatewayIntentBits.Guilds,
-      GatewayIntentBits.GuildMessages,
-      GatewayIntentBits.GuildMessageReactions,
-      GatewayIntentBits.DirectMessages,
-    ],
+    intents: [...INTENTS],
     rest: { ...api, retries: config.DISCORD_RETRIES, globalRequestsPerSecond: 1000 },
   });
   client.rest.setToken(config.DISCORD_TOKEN);

@@ -51,3 +51,17 @@ describe("a Discord button naming an incident Beacon does not know", () => {
     expect(String(answer.original!.content)).toMatch(STALE);
   });
 });
+
+describe("an interaction Discord delivers twice", () => {
+  it("is answered once, and the refused second answer (40060) is not logged as an error", async () => {
+    h = await discordHarness();
+    const token = h.user("dana").command("declare", { severity: "urgent", title: "Checkout down", kind: "complaint" });
+    await h.answered(token);
+    h.fake.gateway.dispatch("INTERACTION_CREATE", h.fake.sent.get(token));
+    await h.until(() => h.fake.calls.filter((c) => c.path.includes(`/${token}/callback`)).length === 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.fake.interactions.get(token)!.callbacks).toHaveLength(1);
+    expect(h.logs.filter((l) => l.startsWith("error"))).toEqual([]);
+    expect(await h.store.list({ limit: 10 })).toHaveLength(1);
+  });
+});

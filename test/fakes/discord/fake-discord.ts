@@ -64,6 +64,10 @@ export class FakeDiscord {
     string,
     { callbacks: Array<Record<string, unknown>>; original?: Record<string, unknown>; followups: Array<Record<string, unknown>> }
   >();
+  /** When each interaction was sent (by token): Discord refuses a first callback after 3 seconds (10062 Unknown interaction). */
+  readonly issued = new Map<string, number>();
+  /** Every interaction sent, by token (to deliver one again, as Discord may to a second connection). */
+  readonly sent = new Map<string, Record<string, unknown>>();
   commands: Array<Record<string, unknown>> = [];
   readonly guildId = snowflake();
   readonly applicationId = snowflake();
@@ -261,7 +265,11 @@ export class FakeDiscord {
       }
     }
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") {
-      this.interaction(m[2]!).callbacks.push(b);
+      const i = this.interaction(m[2]!);
+      if (i.callbacks.length) return [400, { message: "Interaction has already been acknowledged.", code: 40060 }];
+      const at = this.issued.get(m[2]!);
+      if (at !== undefined && Date.now() - at > 3000) return notFound("interaction", 10062);
+      i.callbacks.push(b);
       return [204, undefined];
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path)) && method === "PATCH") {
