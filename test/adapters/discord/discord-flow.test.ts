@@ -261,4 +261,10 @@ describe("an incident run from Discord", () => {
     expect((await suggested("101")).map((c) => c.value)).toEqual([1101, 1019, 1018, 1017, 1016, 1015, 1014, 1013, 1012, 1011, 1010]);
     expect(await suggested("")).toHaveLength(25);
   });
+
+  it("names a room from a Chinese or accented title with its letters", async () => {
+    h = await discordHarness();
+    expect((await declare("结账失败")).room.name).toBe("inc-1-结账失败");
+    expect((await declare("très urgent")).room.name).toBe("inc-2-tres-urgent");
+  });
 });
