@@ -33,6 +33,10 @@ export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPl
   const mode = deps.policy.room.mode === "thread" ? "thread" : "channel";
   if (mode === "thread" && !config.DISCORD_INCIDENT_CHANNEL_ID)
     throw new PlatformSettingsError("room.mode thread needs DISCORD_INCIDENT_CHANNEL_ID (the channel incident threads are opened in)");
+  if (mode === "channel" && deps.policy.room.whenFull === "thread" && config.DISCORD_CATEGORY_ID && !config.DISCORD_INCIDENT_CHANNEL_ID)
+    throw new PlatformSettingsError(
+      "room.whenFull thread needs DISCORD_INCIDENT_CHANNEL_ID (the channel incident threads are opened in once DISCORD_CATEGORY_ID is full)",
+    );
   const api = config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {};
   // Two REST clients: the gateway client's answers interactions, which Discord
   // exempts from its 50 requests/s global limit, so a burst of chat posts must
@@ -48,6 +52,7 @@ export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPl
     mode,
     categoryId: config.DISCORD_CATEGORY_ID,
     parentChannelId: config.DISCORD_INCIDENT_CHANNEL_ID,
+    whenFull: deps.policy.room.whenFull,
   });
   deps.chats.set("discord", chat);
   const work = new InFlight();
@@ -63,9 +68,13 @@ export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPl
     routes: [],
     health: () => gateway.health(),
     failed: gateway.failed,
-    verify: () => verifyToken(chatRest),
+    verify: async () => {
+      await verifyToken(chatRest);
+      await chat.rooms.check();
+    },
     start: async () => {
       await connect(client, token, gateway);
+      await chat.rooms.check();
       const appId = config.DISCORD_APPLICATION_ID ?? client.application?.id;
       if (appId && (await ensureCommands(client.rest, deps.policy, appId, config.DISCORD_GUILD_ID)))
         deps.log.info("discord /incident registered", { guild: config.DISCORD_GUILD_ID });

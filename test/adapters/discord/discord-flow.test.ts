@@ -38,8 +38,11 @@ describe("an incident run from Discord", () => {
   it("opens threads in the incident channel when the policy says so, adding a suffix to a taken channel name", async () => {
     const base = discordPolicy();
     const parent = snowflake();
-    h = await discordHarness({ policy: { ...base, room: { ...base.room, mode: "thread" } }, env: { DISCORD_INCIDENT_CHANNEL_ID: parent } });
-    h.fake.addChannel({ id: parent, type: 0, name: "incidents", guild_id: h.fake.guildId, parent_id: null });
+    h = await discordHarness({
+      policy: { ...base, room: { ...base.room, mode: "thread" } },
+      env: { DISCORD_INCIDENT_CHANNEL_ID: parent },
+      before: (fake) => fake.addChannel({ id: parent, type: 0, name: "incidents", guild_id: fake.guildId, parent_id: null }),
+    });
     const { room } = await declare();
     expect(room.type).toBe(11);
     expect(room.parent_id).toBe(parent);

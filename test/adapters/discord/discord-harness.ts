@@ -26,12 +26,15 @@ export interface DiscordHarness extends Omit<Harness, "as"> {
   close(): Promise<void>;
 }
 
-export async function discordHarness(opts: { policy?: Policy; env?: Record<string, string> } = {}): Promise<DiscordHarness> {
+export async function discordHarness(
+  opts: { policy?: Policy; env?: Record<string, string>; before?: (fake: FakeDiscord) => void } = {},
+): Promise<DiscordHarness> {
   const policy = opts.policy ?? discordPolicy();
   const fake = await FakeDiscord.start({
     token: TOKEN,
     users: Object.entries(policy.people).map(([id, p]) => ({ id: p.ids.discord!, name: id })),
   });
+  opts.before?.(fake);
   const h = await harness({ policy });
   const config = loadConfig({
     DISCORD_TOKEN: TOKEN,
@@ -41,7 +44,14 @@ export async function discordHarness(opts: { policy?: Policy; env?: Record<strin
     ...opts.env,
   });
   const platform = buildDiscordPlatform(config.env, h.deps)!;
-  await platform.start();
+  try {
+    await platform.start();
+  } catch (e) {
+    await platform.stop();
+    await h.scheduler.stop();
+    await fake.close();
+    throw e;
+  }
   const until = async (check: () => boolean | Promise<boolean>) => {
     for (let i = 0; i < 400; i++) {
       if (await check()) return;

@@ -38,6 +38,10 @@ export interface DiscordChannel {
   recipients?: Array<Record<string, unknown>>;
   thread_metadata?: { archived: boolean; locked: boolean; auto_archive_duration: number; archive_timestamp: string };
   permission_overwrites?: Array<Record<string, unknown>>;
+  /** A forum's tags (20 at most) and the tags a post carries (5 at most). */
+  available_tags?: Array<{ id: string; name: string; moderated: boolean; emoji_id: null; emoji_name: null }>;
+  applied_tags?: string[];
+  position?: number;
   members: Set<string>;
   messages: DiscordMessage[];
 }
@@ -323,13 +327,26 @@ export class FakeDiscord {
               errors: { name: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH", message: "Must be between 1 and 100 in length." }] } },
             },
           ];
+        const parentId = (b.parent_id as string | undefined) ?? null;
+        if (parentId) {
+          const parent = this.channels.get(parentId);
+          if (!parent || parent.type !== 4 || Number(b.type ?? 0) === 4)
+            return invalid("parent_id", "CHANNEL_PARENT_INVALID", "Not a category");
+          if ([...this.channels.values()].filter((c) => c.parent_id === parentId).length >= CATEGORY_LIMIT)
+            return invalid(
+              "parent_id",
+              "CHANNEL_PARENT_MAX_CHANNELS",
+              `Maximum number of channels in category reached (${CATEGORY_LIMIT})`,
+            );
+        }
         const c = this.addChannel({
           id: snowflake(),
           type: Number(b.type ?? 0),
           name,
           guild_id: m[1],
-          parent_id: (b.parent_id as string) ?? null,
+          parent_id: parentId,
           topic: (b.topic as string) ?? null,
+          position: Number(b.position ?? 0),
         });
         return [201, this.channelPayload(c)];
       }
@@ -337,12 +354,23 @@ export class FakeDiscord {
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === "POST") {
       const parent = this.channels.get(m[1]!);
       if (!parent) return notFound("Channel", 10003);
+      if (parent.type !== 0 && parent.type !== 15) return [400, { message: "Cannot execute action on this channel type", code: 50024 }];
+      const forum = parent.type === 15;
+      const starter = b.message as Record<string, unknown> | undefined;
+      // A forum post is created with its first message (https://discord.com/developers/docs/resources/channel#start-thread-in-forum-or-media-channel).
+      if (forum && !starter) return invalid("message", "BASE_TYPE_REQUIRED", "This field is required");
+      if (forum && !starter!.content && !(starter!.embeds as unknown[])?.length)
+        return [400, { message: "Cannot send an empty message", code: 50006 }];
+      const tags = (b.applied_tags as string[] | undefined) ?? [];
+      const problem = forum ? this.tagProblem(parent, tags) : undefined;
+      if (problem) return problem;
       const thread = this.addChannel({
         id: snowflake(),
-        type: Number(b.type ?? 11),
+        type: forum ? 11 : Number(b.type ?? 11),
         name: String(b.name),
         guild_id: parent.guild_id,
         parent_id: parent.id,
+        ...(forum ? { applied_tags: tags } : {}),
         thread_metadata: {
           archived: false,
           locked: false,
@@ -350,7 +378,10 @@ export class FakeDiscord {
           archive_timestamp: new Date().toISOString(),
         },
       });
-      return [201, this.channelPayload(thread)];
+      if (!forum) return [201, this.channelPayload(thread)];
+      const first = this.post(thread, this.botUser, starter!);
+      first.id = thread.id; // a forum post's first message has the post's id
+      return [201, { ...this.channelPayload(thread), message: this.messagePayload(first) }];
     }
     if ((m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path)) && method === "PUT") {
       const c = this.channels.get(m[1]!);
@@ -370,6 +401,27 @@ export class FakeDiscord {
       if (!c) return notFound("Channel", 10003);
       if (method === "GET") return [200, this.channelPayload(c)];
       if (method === "PATCH") {
+        if ("available_tags" in b) {
+          if (c.type !== 15) return invalid("available_tags", "BASE_TYPE_BAD_TYPE", "Only forum channels have tags");
+          const tags = b.available_tags as Array<{ id?: string; name: string }>;
+          if (tags.length > 20) return invalid("available_tags", "BASE_TYPE_MAX_LENGTH", "Must be 20 or fewer in length.");
+          if (tags.some((t) => !t.name || t.name.length > 20))
+            return invalid("available_tags", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 20 in length.");
+          c.available_tags = tags.map((t) => ({
+            id: t.id ?? snowflake(),
+            name: t.name,
+            moderated: false,
+            emoji_id: null,
+            emoji_name: null,
+          }));
+        }
+        if ("applied_tags" in b) {
+          const parent = this.channels.get(String(c.parent_id));
+          if (parent?.type !== 15) return invalid("applied_tags", "BASE_TYPE_BAD_TYPE", "Only forum posts have tags");
+          const problem = this.tagProblem(parent, b.applied_tags as string[]);
+          if (problem) return problem;
+          c.applied_tags = b.applied_tags as string[];
+        }
         if (typeof b.name === "string") c.name = b.name;
         if ("topic" in b) c.topic = b.topic as string;
         if (c.thread_metadata && ("archived" in b || "locked" in b))
@@ -423,11 +475,27 @@ export class FakeDiscord {
     return [404, { message: "404: Not Found", code: 0 }];
   }
 
+  /** A post carries at most 5 tags, each one its forum defines. */
+  private tagProblem(forum: DiscordChannel, tags: string[]): [number, unknown] | undefined {
+    if (tags.length > 5) return invalid("applied_tags", "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.");
+    const known = new Set((forum.available_tags ?? []).map((t) => t.id));
+    if (tags.some((t) => !known.has(t))) return invalid("applied_tags", "TAG_INVALID", "Unknown tag");
+    return undefined;
+  }
+
   private interaction(token: string) {
     let i = this.interactions.get(token);
     if (!i) this.interactions.set(token, (i = { callbacks: [], followups: [] }));
     return i;
   }
+}
+
+/** Channels a category holds (https://support.discord.com/hc/en-us/articles/115004523011). */
+export const CATEGORY_LIMIT = 50;
+
+/** Discord's 400 for a form field it refuses: code 50035 with the field's error code. */
+function invalid(field: string, code: string, message: string): [number, unknown] {
+  return [400, { message: "Invalid Form Body", code: 50035, errors: { [field]: { _errors: [{ code, message }] } } }];
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
