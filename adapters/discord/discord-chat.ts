@@ -5,6 +5,7 @@ import type { IncidentCard, PageView } from "../../src/core/views.js";
 import type { ChatPort, SummaryDocument } from "../../src/ports/chat.js";
 import { classify, discordCode } from "./discord-errors.js";
 import { RoomOpener, type DiscordRooms } from "./rooms.js";
+import { packEmbeds, summaryEmbeds } from "./summary-embeds.js";
 import { allowedMentions, cardMessage, discordMentions, pageMessage } from "./render.js";
 
 type Json = Record<string, unknown>;
@@ -56,9 +57,16 @@ export class DiscordChat implements ChatPort {
     return { platform: "discord", channelId: room.channelId, messageId: String(msg.id) };
   }
 
-  /** The summary as text for now (embeds to come). */
+  /** The summary as embeds with fields, in as many messages as Discord's embed limits need; the title links to the full page. */
   async postSummary(room: ChatRef, summary: SummaryDocument): Promise<ChatRef> {
-    return this.post(room, summary.markdown);
+    let first: string | undefined;
+    for (const embeds of packEmbeds(summaryEmbeds(summary.markdown, summary.link))) {
+      const msg = await this.call("post summary", () =>
+        this.rest.post(Routes.channelMessages(room.channelId), { body: { embeds, allowed_mentions: { parse: [] } } }),
+      );
+      first ??= String(msg.id);
+    }
+    return { platform: "discord", channelId: room.channelId, messageId: first };
   }
 
   /** Discord caps a message at 2,000 characters: a longer post (a summary) goes out in several, split between lines. */

@@ -218,8 +218,8 @@ describe("an incident run from Discord", () => {
     expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("closed");
     expect(room.messages.map((m) => m.content).join("\n")).toMatch(/Resolved by/);
     const posted = room.messages.slice(room.messages.findIndex((x) => /Closed by/.test(x.content)) + 1).filter((m) => !m.components.length);
-    expect(posted[0]!.content).toMatch(/^# INC-1 Checkout down — After-action summary/);
-    expect(posted.every((m) => m.content.length > 0 && m.content.length <= 2000)).toBe(true);
+    expect(posted[0]!.embeds[0]!.title).toBe("INC-1 Checkout down — After-action summary");
+    expect(posted.every((m) => m.content === "" && m.embeds.length > 0)).toBe(true);
     expect(room.permission_overwrites).toEqual([expect.objectContaining({ id: h.fake.guildId, deny: String(1n << 11n) })]);
     const summary = await h.answered(h.user("dana").command("summary", { incident: 1 }));
     expect(String(summary.original!.content)).toMatch(/INC-1/);

@@ -440,6 +440,8 @@ export class FakeDiscord {
       if (c.type === 1 && this.dmClosed.has(String(c.recipients?.[0]?.id)))
         return [403, { message: "Cannot send messages to this user", code: 50007 }];
       if (!b.content && !(b.embeds as unknown[])?.length) return [400, { message: "Cannot send an empty message", code: 50006 }];
+      const refused = messageProblem(b);
+      if (refused) return refused;
       return [200, this.messagePayload(this.post(c, this.botUser, b))];
     }
     if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
@@ -448,6 +450,8 @@ export class FakeDiscord {
       if (method === "GET") return [200, this.messagePayload(msg)];
       if (method === "PATCH") {
         if (msg.author.id !== this.botUser.id) return [403, { message: "Cannot edit a message authored by another user", code: 50005 }];
+        const refused = messageProblem(b);
+        if (refused) return refused;
         if ("content" in b) msg.content = String(b.content ?? "");
         if ("embeds" in b) msg.embeds = b.embeds as DiscordMessage["embeds"];
         if ("components" in b) msg.components = b.components as DiscordMessage["components"];
@@ -492,6 +496,40 @@ export class FakeDiscord {
 
 /** Channels a category holds (https://support.discord.com/hc/en-us/articles/115004523011). */
 export const CATEGORY_LIMIT = 50;
+
+/**
+ * Discord's message limits: content 2,000 characters; 10 embeds, 6,000
+ * characters across them; per embed a title of 256, a description of 4,096,
+ * 25 fields with names of 256 and values of 1,024 (neither empty), a footer of
+ * 2,048. Counted in UTF-16 units, the stricter reading.
+ * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+ */
+function messageProblem(b: Record<string, unknown>): [number, unknown] | undefined {
+  if (typeof b.content === "string" && b.content.length > 2000)
+    return invalid("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+  const embeds = (b.embeds as Array<Record<string, unknown>> | undefined) ?? [];
+  if (embeds.length > 10) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
+  let total = 0;
+  for (const e of embeds) {
+    const title = String(e.title ?? "");
+    const description = String(e.description ?? "");
+    const footer = String((e.footer as { text?: string } | undefined)?.text ?? "");
+    const fields = (e.fields as Array<{ name: string; value: string }> | undefined) ?? [];
+    if (title.length > 256) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Embed title must be 256 or fewer in length.");
+    if (description.length > 4096) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Embed description must be 4096 or fewer in length.");
+    if (footer.length > 2048) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Embed footer must be 2048 or fewer in length.");
+    if (fields.length > 25) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Embed fields must be 25 or fewer in length.");
+    for (const f of fields) {
+      if (!f.name || f.name.length > 256)
+        return invalid("embeds", "BASE_TYPE_BAD_LENGTH", "Field name must be between 1 and 256 in length.");
+      if (!f.value || f.value.length > 1024)
+        return invalid("embeds", "BASE_TYPE_BAD_LENGTH", "Field value must be between 1 and 1024 in length.");
+    }
+    total += title.length + description.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  }
+  if (total > 6000) return invalid("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
+  return undefined;
+}
 
 /** Discord's 400 for a form field it refuses: code 50035 with the field's error code. */
 function invalid(field: string, code: string, message: string): [number, unknown] {
