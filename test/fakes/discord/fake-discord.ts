@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { FakeGateway } from "./fake-gateway.js";
 import { commandProblems } from "./command-rules.js";
@@ -66,10 +67,22 @@ export class FakeDiscord {
   /** Interaction callbacks and edits of the original response, per interaction token. */
   readonly interactions = new Map<
     string,
-    { callbacks: Array<Record<string, unknown>>; original?: Record<string, unknown>; followups: Array<Record<string, unknown>> }
+    {
+      callbacks: Array<Record<string, unknown>>;
+      original?: Record<string, unknown>;
+      followups: Array<Record<string, unknown>>;
+      /** HTTP deliveries Beacon did not answer with a 200 in time. */
+      failures: Array<{ status: number; body: string }>;
+    }
   >();
   /** When each interaction was sent (by token): Discord refuses a first callback after 3 seconds (10062 Unknown interaction). */
   readonly issued = new Map<string, number>();
+  /** The application's Ed25519 key pair: HTTP interactions are signed with it; Beacon is given the public half. */
+  private readonly signing = generateKeyPairSync("ed25519");
+  /** With an Interactions Endpoint URL set, interactions are POSTed there instead of sent over the gateway. */
+  interactionsUrl?: string;
+  /** HTTP interactions whose response has not come back yet (an edit waits for it, as on Discord). */
+  private readonly pendingHttp = new Map<string, Promise<unknown>>();
   /** Every interaction sent, by token (to deliver one again, as Discord may to a second connection). */
   readonly sent = new Map<string, Record<string, unknown>>();
   commands: Array<Record<string, unknown>> = [];
@@ -102,6 +115,37 @@ export class FakeDiscord {
     await new Promise<void>((r) => fake.server.listen(0, "127.0.0.1", r));
     fake.port = (fake.server.address() as { port: number }).port;
     return fake;
+  }
+
+  /** The application's public key as the Developer Portal shows it (64 hex characters). */
+  get publicKeyHex(): string {
+    return this.signing.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+  }
+
+  /**
+   * POST an interaction to the endpoint as Discord does: signed with
+   * Ed25519 over timestamp + body. A 200 within 3 seconds is the first
+   * response; anything else is recorded as a failed delivery.
+   */
+  async deliverHttp(payload: Record<string, unknown>, o: { signature?: string; timestamp?: string } = {}): Promise<Response> {
+    const body = JSON.stringify(payload);
+    const timestamp = o.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const signature = o.signature ?? sign(null, Buffer.from(timestamp + body), this.signing.privateKey).toString("hex");
+    const started = Date.now();
+    const token = String(payload.token ?? "");
+    const sent = fetch(this.interactionsUrl!, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": timestamp },
+      body,
+    }).then(async (res) => {
+      const text = await res.text();
+      const i = this.interaction(token);
+      if (res.status === 200 && Date.now() - started <= 3000) i.callbacks.push(JSON.parse(text) as Record<string, unknown>);
+      else i.failures.push({ status: res.status, body: text });
+      return new Response(text, { status: res.status, headers: res.headers });
+    });
+    this.pendingHttp.set(token, sent);
+    return sent;
   }
 
   get apiUrl(): string {
@@ -225,6 +269,8 @@ export class FakeDiscord {
     this.calls.push({ method, path, body });
     const open = /^\/(interactions|webhooks)\//.test(path);
     if (!open && req.headers.authorization !== `Bot ${this.token}`) return send(res, 401, { message: "401: Unauthorized", code: 0 });
+    const webhook = /^\/webhooks\/\d+\/([^/]+)\//.exec(path);
+    if (webhook) await this.pendingHttp.get(webhook[1]!)?.catch(() => undefined);
     const failure = this.failures.find((f) => f.times > 0 && f.match.test(`${method} ${path}`));
     if (failure) {
       failure.times--;
@@ -252,6 +298,7 @@ export class FakeDiscord {
         },
       ];
     }
+    if (method === "GET" && path === "/users/@me") return [200, this.botUser];
     if ((m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) {
       if (method === "GET") return [200, this.commands];
       if (method === "PUT") {
@@ -489,7 +536,7 @@ export class FakeDiscord {
 
   private interaction(token: string) {
     let i = this.interactions.get(token);
-    if (!i) this.interactions.set(token, (i = { callbacks: [], followups: [] }));
+    if (!i) this.interactions.set(token, (i = { callbacks: [], followups: [], failures: [] }));
     return i;
   }
 }
