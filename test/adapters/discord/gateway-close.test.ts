@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ChatConnections } from "../../../src/compose/chat-connections.js";
 import { discordHarness, type DiscordHarness } from "./discord-harness.js";
 
 let h: DiscordHarness;
@@ -39,5 +40,19 @@ describe("a Discord gateway closed for good", () => {
     expect(h.fake.gateway.identifies).toHaveLength(1);
     const failed = await Promise.race([h.platform.failed!.then(() => true), new Promise((r) => setTimeout(() => r(false), 200))]);
     expect(failed).toBe(false);
+  });
+
+  it("makes the process's chat connections fail and /readyz's Discord probe refuse", async () => {
+    h = await discordHarness();
+    // The harness already started it: the connections take it as it is.
+    const connections = new ChatConnections([{ ...h.platform, start: async () => {} }], { log: h.deps.log, how: "start" });
+    await connections.begin();
+    expect(connections.health().discord).toEqual({ ok: true });
+    h.fake.gateway.closeWith(4004, "Authentication failed.");
+    const error = await connections.failed;
+    expect(error.message).toMatch(/4004 AuthenticationFailed/);
+    expect(connections.health().discord).toMatchObject({ ok: false });
+    await expect(connections.probes()[0]!.check()).rejects.toThrow(/gateway closed \(4004\)/);
+    connections.stop();
   });
 });
