@@ -1,6 +1,7 @@
 // `npm run discord:register`: register (or update) /incident for the policy in
 // DISCORD_GUILD_ID, or globally without it. Beacon also does this on start.
 import { REST } from "discord.js";
+import { inviteUrl } from "../adapters/discord/permissions.js";
 import { ensureCommands } from "../adapters/discord/register.js";
 import { discordSettings } from "../adapters/discord/settings.js";
 import { loadConfig } from "../src/config.js";
@@ -19,4 +20,7 @@ process.stdout.write(
   wrote
     ? `/incident registered ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : "globally"}\n`
     : "/incident already up to date\n",
+);
+process.stdout.write(
+  `Add Beacon to a server: ${inviteUrl(config.DISCORD_APPLICATION_ID, { archive: policy.room.archiveOnClose && policy.room.mode !== "thread" })}\n`,
 );

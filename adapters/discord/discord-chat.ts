@@ -4,28 +4,11 @@ import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
 import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
 import { classify, discordCode } from "./discord-errors.js";
+import { RoomOpener, type DiscordRooms } from "./rooms.js";
+import { packEmbeds, summaryEmbeds } from "./summary-embeds.js";
 import { allowedMentions, cardMessage, discordMentions, pageMessage } from "./render.js";
 
-export interface DiscordRooms {
-  guildId: string;
-  /** `channel`: a text channel per incident (under `categoryId`); `thread`: a thread per incident in `parentChannelId`. */
-  mode: "channel" | "thread";
-  categoryId?: string;
-  parentChannelId?: string;
-}
-
 type Json = Record<string, unknown>;
-
-/** Discord channel names: lowercase, no spaces, at most 100 characters. */
-export function discordChannelName(name: string, suffix = ""): string {
-  const clean =
-    name
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}_-]+/gu, "-")
-      .replace(/-{2,}/g, "-")
-      .replace(/^-+|-+$/g, "") || "incident";
-  return `${clean.slice(0, 100 - suffix.length).replace(/-+$/, "")}${suffix}`;
-}
 
 /**
  * Beacon's ChatPort on Discord's REST API (discord.js's REST client, with its
@@ -37,11 +20,15 @@ export class DiscordChat implements ChatPort {
   /** DM channel per user: opening one is a REST call that counts against Discord's 50 requests/s. */
   private readonly dms = new Map<string, string>();
 
+  readonly rooms: RoomOpener;
+
   constructor(
     private readonly rest: REST,
     private readonly policy: Policy,
-    private readonly rooms: DiscordRooms,
-  ) {}
+    settings: DiscordRooms,
+  ) {
+    this.rooms = new RoomOpener(rest, settings);
+  }
 
   private async call<T = Json>(what: string, work: () => Promise<unknown>): Promise<T> {
     try {
@@ -52,54 +39,36 @@ export class DiscordChat implements ChatPort {
   }
 
   async openRoom(req: OpenRoom): Promise<ChatRef> {
-    // The declarer joins the thread even when the policy does not know them.
+    // The declarer joins the room even when the policy does not know them.
     const users = [...new Set([...this.userIds(req.invite), ...req.users.filter((u) => /^\d+$/.test(u))])];
-    if (this.rooms.mode === "thread") {
-      const parent = this.rooms.parentChannelId!;
-      const thread = await this.call("create thread", () =>
-        this.rest.post(Routes.threads(parent), {
-          body: { name: discordChannelName(req.name), type: ChannelType.PublicThread, auto_archive_duration: 10080 },
-        }),
-      );
-      const id = String(thread.id);
-      for (const u of users) await this.rest.put(Routes.threadMembers(id, u)).catch(() => undefined); // someone who left the server must not block the room
-      return { platform: "discord", channelId: id, name: String(thread.name) };
-    }
-    // Discord allows two channels with one name; Beacon does not, so incidents are never confused.
-    const existing = new Set(
-      ((await this.call<Json[]>("list channels", () => this.rest.get(Routes.guildChannels(this.rooms.guildId)))) ?? []).map((c) =>
-        String(c.name),
-      ),
-    );
-    let name = discordChannelName(req.name);
-    for (let n = 2; existing.has(name); n++) name = discordChannelName(req.name, `-${n}`);
-    const channel = await this.call("create channel", () =>
-      this.rest.post(Routes.guildChannels(this.rooms.guildId), {
-        body: {
-          name,
-          type: ChannelType.GuildText,
-          topic: req.topic.slice(0, 1024),
-          ...(this.rooms.categoryId ? { parent_id: this.rooms.categoryId } : {}),
-        },
-      }),
-    );
-    return { platform: "discord", channelId: String(channel.id), name: `#${String(channel.name)}` };
+    return this.rooms.open({ name: req.name, topic: req.topic, users });
   }
 
+  /** The card is pinned in a channel or thread; in a forum post it is the post's first message, and the post is tagged. */
   async upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef): Promise<ChatRef> {
     const body = cardMessage(card);
-    if (existing?.messageId) {
-      await this.call("edit card", () => this.rest.patch(Routes.channelMessage(existing.channelId, existing.messageId!), { body }));
-      return existing;
+    const forumPost = room.messageId !== undefined && (await this.rooms.isForum());
+    if (forumPost) await this.rooms.tagPost(room.channelId, [card.severity, card.status]);
+    const target = existing?.messageId ? existing : forumPost ? room : undefined;
+    if (target?.messageId) {
+      await this.call("edit card", () => this.rest.patch(Routes.channelMessage(target.channelId, target.messageId!), { body }));
+      return { platform: "discord", channelId: target.channelId, messageId: target.messageId };
     }
     const msg = await this.call("post card", () => this.rest.post(Routes.channelMessages(room.channelId), { body }));
     await this.rest.put(Routes.channelPin(room.channelId, String(msg.id))).catch(() => undefined); // an unpinned card still works
     return { platform: "discord", channelId: room.channelId, messageId: String(msg.id) };
   }
 
-  /** The summary as text for now (embeds to come). */
+  /** The summary as embeds with fields, in as many messages as Discord's embed limits need; the title links to the full page. */
   async postSummary(room: ChatRef, summary: SummaryDocument): Promise<ChatRef> {
-    return this.post(room, summary.markdown);
+    let first: string | undefined;
+    for (const embeds of packEmbeds(summaryEmbeds(summary.markdown, summary.link))) {
+      const msg = await this.call("post summary", () =>
+        this.rest.post(Routes.channelMessages(room.channelId), { body: { embeds, allowed_mentions: { parse: [] } } }),
+      );
+      first ??= String(msg.id);
+    }
+    return { platform: "discord", channelId: room.channelId, messageId: first };
   }
 
   /** Discord caps a message at 2,000 characters: a longer post (a summary) goes out in several, split between lines. */
@@ -136,20 +105,21 @@ export class DiscordChat implements ChatPort {
     return { platform: "discord", channelId: channel, messageId: String(msg.id) };
   }
 
-  /** Threads are archived and locked; channels are made read-only for everyone (Discord has no channel archive). */
+  /** Threads (and forum posts) are archived and locked; channels are made read-only for everyone (Discord has no channel archive). A room already deleted is left alone. */
   async archiveRoom(room: ChatRef): Promise<void> {
-    if (this.rooms.mode === "thread") {
-      await this.call("archive thread", () => this.rest.patch(Routes.channel(room.channelId), { body: { archived: true, locked: true } }));
-      return;
-    }
-    const SEND_MESSAGES = 1n << 11n;
-    await this.call("lock channel", () =>
-      this.rest.put(Routes.channelPermission(room.channelId, this.rooms.guildId), {
+    try {
+      const type = Number(((await this.rest.get(Routes.channel(room.channelId))) as Json).type);
+      if (type === ChannelType.PublicThread || type === ChannelType.PrivateThread) {
+        await this.rest.patch(Routes.channel(room.channelId), { body: { archived: true, locked: true } });
+        return;
+      }
+      const SEND_MESSAGES = 1n << 11n;
+      await this.rest.put(Routes.channelPermission(room.channelId, this.rooms.guildId), {
         body: { type: 0, deny: String(SEND_MESSAGES), allow: "0" },
-      }),
-    ).catch((e) => {
-      if (discordCode(e) !== 10003) throw e;
-    });
+      });
+    } catch (e) {
+      if (discordCode(e) !== 10003) throw classify(e, "archive room");
+    }
   }
 
   private userIds(personIds: string[]): string[] {

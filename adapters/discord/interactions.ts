@@ -1,122 +1,163 @@
-import {
-  MessageFlags,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Client,
-  type Interaction,
-  type ModalSubmitInteraction,
-} from "discord.js";
+import { Routes, type Client, type REST } from "discord.js";
 import type { AppDeps, Inbound, Reply } from "../../src/app/deps.js";
 import { dispatchAck, dispatchCommand, failureReply } from "../../src/app/dispatch.js";
+import type { InFlight } from "../../src/app/in-flight.js";
 import { verbNamed, type Command } from "../../src/core/commands/verbs.js";
+import { UserError } from "../../src/core/errors.js";
 import { personByPlatformId } from "../../src/core/policy/directory.js";
 import { INCIDENT_OPTION, toCommand, verbAt, type Options } from "./commands.js";
+import { discordCode } from "./discord-errors.js";
 import { formModal, isFormId, needsForm, readForm } from "./forms.js";
-import type { InFlight } from "../../src/app/in-flight.js";
+import {
+  EPHEMERAL,
+  INTERACTION,
+  interactionSchema,
+  modalValues,
+  RESPONSE,
+  subcommandOf,
+  userOf,
+  type InteractionPayload,
+} from "./interaction-payload.js";
 import { discordMentions } from "./render.js";
 
-// Discord interactions -> the app's commands. Every interaction is answered
-// within Discord's 3 seconds: a deferred ephemeral reply first (or the modal,
-// which must be the first response), then the work, then the edit.
+// Discord interactions -> the app's commands, from the interaction's JSON as
+// Discord sends it over the gateway or to the HTTP endpoint. Every interaction
+// is answered within Discord's 3 seconds: a deferred ephemeral reply first (or
+// the form, or autocomplete choices, which must be the first response), then
+// the work, then the edit of the deferred reply over the webhook REST route.
 
-const actor = (i: Interaction) => ({ platform: "discord", userId: i.user.id, name: i.user.globalName ?? i.user.username });
-const inbound = (i: Interaction): Omit<Inbound, "text"> => ({
-  actor: actor(i),
-  channelId: i.channelId ?? undefined,
-  requestKey: `discord:${i.id}`,
-});
+/** https://discord.com/developers/docs/resources/message#message-object-message-flags */
+const SUPPRESS_EMBEDS = 1 << 2;
 
+/** https://discord.com/developers/docs/topics/opcodes-and-status-codes#json */
+const ALREADY_ACKNOWLEDGED = 40060;
+
+/** How an interaction is answered: the first response (a REST callback, or the HTTP response), then edits over REST. */
+export interface Responder {
+  first(body: { type: number; data?: unknown }): Promise<void>;
+  edit(body: Record<string, unknown>): Promise<void>;
+}
+
+/** Editing the deferred answer: PATCH /webhooks/{application}/{token}/messages/@original, no bot token. */
+export function editOriginal(rest: REST, i: InteractionPayload) {
+  return async (body: Record<string, unknown>) => {
+    await rest.patch(Routes.webhookMessage(i.application_id, i.token, "@original"), { body, auth: false });
+  };
+}
+
+/** Gateway mode: interactions come as INTERACTION_CREATE, the first answer is the callback REST route. */
 export function registerInteractions(client: Client, deps: AppDeps, work: InFlight): void {
-  const say = (reply: Reply) => discordMentions(deps.policy, reply.text).slice(0, 2000);
-  client.on("interactionCreate", (i) => {
-    void route(i).catch((e) => deps.log.error("discord interaction failed", { error: e instanceof Error ? e.message : String(e) }));
+  const handle = interactionHandler(deps, work);
+  client.on("raw", (packet: { t?: string; d?: unknown }) => {
+    if (packet.t !== "INTERACTION_CREATE") return;
+    const parsed = interactionSchema.safeParse(packet.d);
+    if (!parsed.success) return deps.log.warn("discord interaction unreadable", { issues: parsed.error.issues.length });
+    const i = parsed.data;
+    void handle(i, {
+      first: async (body) => void (await client.rest.post(Routes.interactionCallback(i.id, i.token), { body, auth: false })),
+      edit: editOriginal(client.rest, i),
+    });
   });
+}
 
-  async function route(i: Interaction): Promise<void> {
-    if (i.isAutocomplete()) return autocomplete(i);
-    if (i.isChatInputCommand() && i.commandName === "incident") return command(i);
-    if (i.isButton() && i.customId.startsWith("beacon:")) return button(i);
-    if (i.isModalSubmit() && i.customId.startsWith("beacon:")) return modal(i);
-  }
+/** Handles one interaction; resolves once it was routed (the first response given, the work queued). Never throws. */
+export function interactionHandler(deps: AppDeps, work: InFlight) {
+  const say = (reply: Reply) => discordMentions(deps.policy, reply.text).slice(0, 2000);
+  const logFailure = (e: unknown) => deps.log.error("discord interaction failed", { error: e instanceof Error ? e.message : String(e) });
+  const personOf = (userId: string) => personByPlatformId(deps.policy, "discord", userId);
+  const inbound = (i: InteractionPayload): Inbound => {
+    const user = userOf(i);
+    return {
+      actor: { platform: "discord", userId: user.id, name: user.global_name ?? user.username },
+      channelId: i.channel_id,
+      requestKey: `discord:${i.id}`,
+      text: "",
+    };
+  };
 
   /** Defer at once (the 3-second rule), then do the work in turn with other interactions' work, then edit the answer. */
-  async function answer(
-    i: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
-    task: () => Promise<Reply>,
-  ): Promise<void> {
-    await i.deferReply({ flags: MessageFlags.Ephemeral });
-    work.run(
-      async () => {
-        const reply = await task().catch((e) => failureReply(deps, e));
-        // A personal login link gets no embed preview (Discord's unfurler would open, and spend, it).
-        await i.editReply({
-          content: say(reply),
-          allowedMentions: { parse: [] },
-          ...(reply.personal ? { flags: MessageFlags.SuppressEmbeds } : {}),
-        });
-      },
-      (e) => deps.log.error("discord interaction failed", { error: e instanceof Error ? e.message : String(e) }),
-    );
+  async function answer(r: Responder, task: () => Promise<Reply>): Promise<void> {
+    await r.first({ type: RESPONSE.DEFERRED, data: { flags: EPHEMERAL } });
+    work.run(async () => {
+      const reply = await task().catch((e) => failureReply(deps, e));
+      // A personal login link gets no embed preview (Discord's unfurler would open, and spend, it).
+      await r.edit({ content: say(reply), allowed_mentions: { parse: [] }, ...(reply.personal ? { flags: SUPPRESS_EMBEDS } : {}) });
+    }, logFailure);
   }
 
-  async function command(i: ChatInputCommandInteraction): Promise<void> {
-    const group = i.options.getSubcommandGroup(false);
-    const verb = verbAt(group, i.options.getSubcommand());
+  async function command(i: InteractionPayload, r: Responder): Promise<void> {
+    const sub = subcommandOf(i);
+    const verb = sub && verbAt(sub.group, sub.name);
     if (!verb) return;
     const o: Options = {};
-    const top = i.options.data[0];
-    for (const opt of (group ? top?.options?.[0]?.options : top?.options) ?? []) o[opt.name] = opt.value as Options[string];
+    for (const opt of sub.options) o[opt.name] = opt.value;
     if (needsForm(verb, o)) {
-      await i.showModal(formModal(deps.policy, verb, o, typeof o[INCIDENT_OPTION] === "number" ? { number: o[INCIDENT_OPTION] } : {}));
-      return;
+      const incident = typeof o[INCIDENT_OPTION] === "number" ? { number: o[INCIDENT_OPTION] } : {};
+      return r.first({ type: RESPONSE.MODAL, data: formModal(deps.policy, verb, o, incident) });
     }
-    const personOf = (userId: string) => personByPlatformId(deps.policy, "discord", userId);
-    await answer(i, async () => dispatchCommand(deps, { ...inbound(i), text: "" }, toCommand(verb, o, personOf)));
+    await answer(r, async () => dispatchCommand(deps, inbound(i), toCommand(verb, o, personOf)));
   }
 
-  async function button(i: ButtonInteraction): Promise<void> {
+  /**
+   * A card or page button names its incident by id. An id this store does not
+   * know (a message from another Beacon, or from before a data reset) is
+   * answered with one line and never falls back to the room's incident.
+   */
+  async function button(i: InteractionPayload, r: Responder): Promise<void> {
     // beacon:<action>:<incidentId>[:<pageId>]; a page id may itself contain ":".
-    const [, action, incidentId, pageId] = /^beacon:([a-z]+):([^:]+)(?::(.+))?$/.exec(i.customId) ?? [];
-    const note = verbNamed("note")!;
-    if (action === "note") {
-      await i.showModal(formModal(deps.policy, note, {}, { id: incidentId! }));
-      return;
-    }
-    if (action === "page") return answer(i, () => dispatchAck(deps, inbound(i), incidentId!, pageId));
+    const [, action, incidentId, pageId] = /^beacon:([a-z]+):([^:]+)(?::(.+))?$/.exec(i.data?.custom_id ?? "") ?? [];
     const cmd: Record<string, Command> = { acknowledge: { name: "ack" }, escalate: { name: "escalate" }, resolve: { name: "resolve" } };
-    if (!cmd[action!]) return;
-    await answer(i, async () => {
-      const incident = await deps.store.get(incidentId!);
-      return dispatchCommand(deps, { ...inbound(i), text: "" }, {
-        ...cmd[action!]!,
-        ...(incident ? { number: incident.number } : {}),
-      } as Command);
+    const stale = () => failureReply(deps, new UserError("BUTTON.STALE"));
+    if (!incidentId || !action || !(action in cmd || action === "note" || action === "page")) return answer(r, async () => stale());
+    // The note form is shown first (a modal must be the first answer); its submission checks the incident.
+    if (action === "note")
+      return r.first({ type: RESPONSE.MODAL, data: formModal(deps.policy, verbNamed("note")!, {}, { id: incidentId }) });
+    await answer(r, async () => {
+      const incident = await deps.store.get(incidentId);
+      if (!incident) return stale();
+      if (action === "page") return dispatchAck(deps, inbound(i), incident.id, pageId);
+      return dispatchCommand(deps, inbound(i), { ...cmd[action]!, number: incident.number } as Command);
     });
   }
 
-  async function modal(i: ModalSubmitInteraction): Promise<void> {
-    if (!isFormId(i.customId)) return;
-    const inputs: Record<string, string> = {};
-    for (const row of i.components)
-      for (const c of "components" in row ? row.components : [])
-        if ("value" in c && typeof c.value === "string") inputs[c.customId] = c.value;
-    return answer(i, async () => {
-      const { command, incident } = readForm(i.customId, inputs);
+  async function modal(i: InteractionPayload, r: Responder): Promise<void> {
+    const customId = i.data?.custom_id ?? "";
+    if (!isFormId(customId)) return;
+    const inputs = modalValues(i);
+    await answer(r, async () => {
+      const { command, incident } = readForm(customId, inputs);
       const found = incident.id ? await deps.store.get(incident.id) : null;
-      return dispatchCommand(deps, { ...inbound(i), text: "" }, found ? ({ ...command, number: found.number } as Command) : command);
+      if (incident.id && !found) return failureReply(deps, new UserError("BUTTON.STALE"));
+      return dispatchCommand(deps, inbound(i), found ? ({ ...command, number: found.number } as Command) : command);
     });
   }
 
-  async function autocomplete(i: AutocompleteInteraction): Promise<void> {
-    const typed = String(i.options.getFocused() ?? "");
-    const open = (await deps.store.list({ limit: 100 })).filter((inc) => inc.status !== "closed");
-    const choices = open
-      .filter(
-        (inc) => !typed || String(inc.number).startsWith(typed.replace(/\D/g, "")) || inc.title.toLowerCase().includes(typed.toLowerCase()),
-      )
-      .slice(0, 25)
-      .map((inc) => ({ name: `${inc.drill ? "[DRILL] " : ""}#${inc.number} ${inc.title}`.slice(0, 100), value: inc.number }));
-    await i.respond(choices);
+  /** Open incidents matching what was typed (a number prefix or a piece of the title), searched in the store, not in a recent page. */
+  async function autocomplete(i: InteractionPayload, r: Responder): Promise<void> {
+    const focused = subcommandOf(i)?.options.find((o) => o.focused);
+    const open = await deps.store.list({ status: ["declared", "acknowledged", "resolved"], text: String(focused?.value ?? ""), limit: 25 });
+    const choices = open.map((inc) => ({
+      name: [...`${inc.drill ? "[DRILL] " : ""}#${inc.number} ${inc.title}`].slice(0, 100).join(""),
+      value: inc.number,
+    }));
+    await r.first({ type: RESPONSE.CHOICES, data: { choices } });
   }
+
+  async function route(i: InteractionPayload, r: Responder): Promise<void> {
+    const beacon = (i.data?.custom_id ?? "").startsWith("beacon:");
+    if (i.type === INTERACTION.AUTOCOMPLETE) return autocomplete(i, r);
+    if (i.type === INTERACTION.COMMAND && i.data?.name === "incident") return command(i, r);
+    if (i.type === INTERACTION.COMPONENT && beacon) return button(i, r);
+    if (i.type === INTERACTION.MODAL_SUBMIT && beacon) return modal(i, r);
+  }
+
+  return async (i: InteractionPayload, r: Responder): Promise<void> => {
+    try {
+      await route(i, r);
+    } catch (e) {
+      // Another connection (a second Beacon during a deploy, a redelivery) answered it first: not a failure.
+      if (discordCode(e) === ALREADY_ACKNOWLEDGED) deps.log.debug("discord interaction already acknowledged", { id: i.id });
+      else logFailure(e);
+    }
+  };
 }

@@ -19,6 +19,14 @@ const settingsSchema = z.object({
   DISCORD_CATEGORY_ID: optionalText,
   /** Text or forum channel the per-incident threads are opened in (room.mode thread). */
   DISCORD_INCIDENT_CHANNEL_ID: optionalText,
+  /**
+   * How commands and buttons arrive: `gateway` (the bot's websocket; also
+   * needed for 📌 capture) or `http` (Discord POSTs them to
+   * BEACON_PUBLIC_URL + /discord/interactions, set as the Interactions Endpoint URL).
+   */
+  DISCORD_INTERACTIONS: z.enum(["gateway", "http"]).default("gateway"),
+  /** The application's public key (General Information), which signs HTTP interactions. */
+  DISCORD_PUBLIC_KEY: optionalText,
   /** REST retries inside discord.js (5xx, network); 429s are waited out by its rate limiter. */
   DISCORD_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
 });

@@ -1,5 +1,5 @@
 import type { Logger } from "../ports/logger.js";
-import { CredentialsRejected } from "../app/platform-module.js";
+import { CredentialsRejected, PlatformSettingsError } from "../app/platform-module.js";
 import type { Platform, PlatformHealth } from "../ports/platform.js";
 
 export interface ConnectOptions {
@@ -50,10 +50,10 @@ export class ChatConnections {
       if (n > 0) this.opts.log.info(`${p.name} reachable again`, { attempts: n + 1 });
       this.waiting.delete(p.name);
     } catch (e) {
-      if (e instanceof CredentialsRejected) {
+      if (e instanceof CredentialsRejected || e instanceof PlatformSettingsError) {
         if (n === 0) throw e;
         this.waiting.set(p.name, e.message);
-        this.opts.log.error(`${p.name} refused Beacon's credentials`, { err: e });
+        this.opts.log.error(`${p.name} refused Beacon's settings`, { err: e });
         this.fail(e);
         return;
       }

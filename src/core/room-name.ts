@@ -1,35 +1,63 @@
 import type { Incident } from "./model.js";
 import type { Policy } from "./policy/schema.js";
 
-/** Slack caps channel names at 80 characters; Discord at 100. Keep the smaller. */
+/** The longest room name, in characters (code points): the smallest platform limit (80). Each platform narrows it to its own rules. */
 export const MAX_ROOM_NAME = 80;
 
-/** ASCII slug of a title; a title with no Latin letters (e.g. Chinese) gives "". */
-export function slugify(title: string): string {
-  return title
+/** Latin letters that have no decomposition to fold: ß → ss, æ → ae… */
+const LATIN_LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h" };
+
+/**
+ * Letters of every script, readable: accents on Latin letters folded
+ * ("très" → "tres", "Straße" → "strasse"), other scripts kept as written
+ * (Chinese, Cyrillic, Hindi with its vowel signs), lower case.
+ */
+function foldLetters(text: string): string {
+  return text
     .normalize("NFKD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
+    .replace(/[ßæœøłđðþıħ]/g, (c) => LATIN_LETTERS[c] ?? c);
 }
 
-/** The room name from the policy's template: {number}, {date} (YYYYMMDD in the calendar zone), {slug}, {severity}. */
+/** At most `n` characters, never half a surrogate pair. */
+const cut = (s: string, n: number) => [...s].slice(0, n).join("");
+
+/** Letters and digits of any script joined by hyphens: everything else (spaces, punctuation, emoji) separates words. */
+function hyphenate(s: string, keep = ""): string {
+  return s
+    .replace(new RegExp(`[^\\p{L}\\p{M}\\p{N}${keep}]+`, "gu"), "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** A title as part of a room name: "Très urgent: checkout down!" → "tres-urgent-checkout-down"; "结账失败" stays "结账失败". */
+function slugify(title: string): string {
+  return cut(hyphenate(foldLetters(title)), 40).replace(/-+$/, "");
+}
+
+/**
+ * The room name from the policy's template: {number}, {date} (YYYYMMDD in
+ * the calendar zone), {slug}, {severity}. Letters of any script stay; each
+ * platform narrows the name to what it allows (a platform whose channel names
+ * are ASCII drops the rest).
+ */
 export function roomName(policy: Policy, incident: Incident): string {
   const date = new Intl.DateTimeFormat("en-CA", { timeZone: policy.calendar.timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
     .format(new Date(incident.declaredAt))
     .replace(/-/g, "");
-  const name = policy.room.nameTemplate
-    .replace("{number}", String(incident.number))
-    .replace("{date}", date)
-    .replace("{slug}", slugify(incident.title))
-    .replace("{severity}", incident.severity)
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, "-")
-    .replace(/-{2,}/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return (incident.drill ? `drill-${name}` : name).slice(0, MAX_ROOM_NAME).replace(/-+$/, "");
+  const name = hyphenate(
+    foldLetters(
+      policy.room.nameTemplate
+        .replace("{number}", String(incident.number))
+        .replace("{date}", date)
+        .replace("{slug}", slugify(incident.title))
+        .replace("{severity}", incident.severity),
+    ),
+    "_-",
+  );
+  return cut(incident.drill ? `drill-${name}` : name, MAX_ROOM_NAME).replace(/-+$/, "");
 }
 
 export function roomTopic(policy: Policy, incident: Incident): string {

@@ -28,6 +28,8 @@ export interface IncidentFilter {
   from?: Date;
   /** Declared before this instant. */
   to?: Date;
+  /** What a person typed to find an incident: a number prefix (`12`, `#12`, `INC-12`) or text in the title (`core/incident-search.ts`). */
+  text?: string;
   limit?: number;
   /** Newest first; skip this many (paging). */
   offset?: number;

@@ -1,3 +1,4 @@
+import { matchesSearch, searchTerms } from "../../src/core/incident-search.js";
 import type { Incident } from "../../src/core/model.js";
 import type { TimelineEntry } from "../../src/core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../src/core/timers.js";
@@ -48,6 +49,7 @@ export class MemoryStore implements IncidentStore {
     if (f.kind) all = all.filter((i) => f.kind!.includes(i.kind));
     if (f.from) all = all.filter((i) => Date.parse(i.declaredAt) >= f.from!.getTime());
     if (f.to) all = all.filter((i) => Date.parse(i.declaredAt) < f.to!.getTime());
+    if (f.text !== undefined) all = all.filter((i) => matchesSearch(searchTerms(f.text!), i));
     all.sort((a, b) => b.number - a.number);
     const start = f.offset ?? 0;
     return clone(all.slice(start, start + (f.limit ?? 100)));

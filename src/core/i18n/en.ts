@@ -174,6 +174,8 @@ export const en = {
     "COMMAND.USAGE": (p: Record<S, S>) => `${usageProblems[p.problem!]?.(p) ?? p.problem}.`,
     "INCIDENT.NOT_FOUND": (p: Record<S, S>) => `No incident ${p.ref}.`,
     "INCIDENT.NO_CONTEXT": () => `Which incident? Run this in an incident's room, or name it (e.g. #12).`,
+    "BUTTON.STALE": () =>
+      `This button is for an incident Beacon does not know (from another Beacon, or before its data was reset); nothing was done.`,
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} is ${p.status}; you cannot ${p.action} it now.`,
     "PAGE.NOT_YOURS": (p: Record<S, S>) =>
       `You were not paged for ${p.label}; only someone paged, or the leadership group, can acknowledge it.`,

@@ -162,6 +162,7 @@ export const zh: Messages = {
     "COMMAND.USAGE": (p: Record<S, S>) => `${usageProblems[p.problem!]?.(p) ?? p.problem}。`,
     "INCIDENT.NOT_FOUND": (p: Record<S, S>) => `没有事件 ${p.ref}。`,
     "INCIDENT.NO_CONTEXT": () => `是哪个事件？请在事件频道内执行，或注明编号（如 #12）。`,
+    "BUTTON.STALE": () => `此按钮所属的事件 Beacon 不认识（来自另一个 Beacon，或数据已重置），未执行任何操作。`,
     "INCIDENT.ILLEGAL_TRANSITION": (p: Record<S, S>) => `${p.label} 当前为${p.status}，现在不能${p.action}。`,
     "PAGE.NOT_YOURS": (p: Record<S, S>) => `您未被呼叫处理 ${p.label}；只有被呼叫的人员或应急领导小组可以确认。`,
     "ACTION.STALE": () => `此按钮指向的事件不存在（可能来自旧消息）。请用 /incident list 查找。`,

@@ -174,8 +174,14 @@ export const policySchema = z
         nameTemplate: z.string().default("inc-{number}-{slug}"),
         archiveOnClose: z.boolean().default(false),
         mode: z.enum(["channel", "thread"]).default("channel"),
+        /**
+         * When the group channel rooms are opened in is full (a platform may cap
+         * the channels per group): `overflow` opens the room in a further group
+         * made for it, `thread` opens it as a thread in the incident channel.
+         */
+        whenFull: z.enum(["overflow", "thread"]).default("overflow"),
       })
-      .default({ nameTemplate: "inc-{number}-{slug}", archiveOnClose: false, mode: "channel" }),
+      .default({ nameTemplate: "inc-{number}-{slug}", archiveOnClose: false, mode: "channel", whenFull: "overflow" }),
     delivery: z
       .strictObject({ retries: z.array(durationText).default(["10s", "1m", "5m", "15m"]) })
       .default({ retries: ["10s", "1m", "5m", "15m"] }),

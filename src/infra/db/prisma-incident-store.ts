@@ -1,4 +1,5 @@
 import { isIncidentNumber } from "../../core/commands/read.js";
+import { searchTerms } from "../../core/incident-search.js";
 import type { Incident } from "../../core/model.js";
 import type { FigureInput } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
@@ -70,32 +71,13 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   async list(filter: IncidentFilter): Promise<Incident[]> {
-    const rows = await this.prisma.incident.findMany({
-      where: {
-        ...(filter.status ? { status: { in: filter.status } } : {}),
-        ...(filter.drill !== undefined ? { drill: filter.drill } : {}),
-        ...(filter.severity ? { severity: { in: filter.severity } } : {}),
-        ...(filter.kind ? { kind: { in: filter.kind } } : {}),
-        ...(filter.from || filter.to
-          ? { declaredAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
-          : {}),
-      },
-      orderBy: { number: "desc" },
-      take: filter.limit ?? 100,
-      skip: filter.offset ?? 0,
-      select: { state: true },
-    });
+    const rows = await this.prisma.$queryRaw<Array<{ state: unknown }>>`
+      SELECT state FROM incident WHERE ${whereSql(filter)}
+      ORDER BY number DESC LIMIT ${filter.limit ?? 100} OFFSET ${filter.offset ?? 0}`;
     return rows.map((r) => parseIncident(r.state));
   }
 
   async figureInputs(filter: IncidentFilter): Promise<FigureInput[]> {
-    const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-    if (filter.status) where.push(Prisma.sql`status IN (${Prisma.join(filter.status)})`);
-    if (filter.drill !== undefined) where.push(Prisma.sql`drill = ${filter.drill}`);
-    if (filter.severity) where.push(Prisma.sql`severity IN (${Prisma.join(filter.severity)})`);
-    if (filter.kind) where.push(Prisma.sql`kind IN (${Prisma.join(filter.kind)})`);
-    if (filter.from) where.push(Prisma.sql`declared_at >= ${filter.from}`);
-    if (filter.to) where.push(Prisma.sql`declared_at < ${filter.to}`);
     const limit = filter.limit ? Prisma.sql`LIMIT ${filter.limit} OFFSET ${filter.offset ?? 0}` : Prisma.empty;
     // Only the fields figures read: a tenth of each incident document.
     const rows = await this.prisma.$queryRaw<unknown[]>`
@@ -103,7 +85,7 @@ export class PrismaIncidentStore implements IncidentStore {
              state->>'acknowledgedAt' AS acknowledged_at, state->>'firstResponseAt' AS first_response_at,
              state->>'resolvedAt' AS resolved_at, state->>'closedAt' AS closed_at, state->'acceptance' AS acceptance,
              state->'satisfaction' AS satisfaction, state->'clocks' AS clocks
-      FROM incident WHERE ${Prisma.join(where, " AND ")} ORDER BY number DESC ${limit}`;
+      FROM incident WHERE ${whereSql(filter)} ORDER BY number DESC ${limit}`;
     return rows.map((raw) => {
       const r = figureRowSchema.parse(raw);
       return {
@@ -240,4 +222,23 @@ function toTimerRow(row: TimerRecord): TimerRow {
 /** The whole change in one round trip, on the client or inside a transaction. */
 async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Promise<void> {
   await db.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
+}
+
+/** The filter as SQL conditions, shared by the listing and the figures' lean read. */
+function whereSql(filter: IncidentFilter): Prisma.Sql {
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.status) where.push(Prisma.sql`status IN (${Prisma.join(filter.status)})`);
+  if (filter.drill !== undefined) where.push(Prisma.sql`drill = ${filter.drill}`);
+  if (filter.severity) where.push(Prisma.sql`severity IN (${Prisma.join(filter.severity)})`);
+  if (filter.kind) where.push(Prisma.sql`kind IN (${Prisma.join(filter.kind)})`);
+  if (filter.from) where.push(Prisma.sql`declared_at >= ${filter.from}`);
+  if (filter.to) where.push(Prisma.sql`declared_at < ${filter.to}`);
+  if (filter.text !== undefined) {
+    const { numberPrefix, title } = searchTerms(filter.text);
+    const either: Prisma.Sql[] = [];
+    if (numberPrefix !== undefined) either.push(Prisma.sql`number::text LIKE ${`${numberPrefix}%`}`);
+    if (title !== undefined) either.push(Prisma.sql`state->>'title' ILIKE ${`%${title.replace(/[\\%_]/g, "\\$&")}%`}`);
+    if (either.length) where.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
+  }
+  return Prisma.join(where, " AND ");
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordUser } from "../../fakes/discord/discord-user.js";
 import { snowflake } from "../../fakes/discord/snowflake.js";
+import { created, sampleIncident } from "../../infra/db/sample-incident.js";
 import { discordHarness, discordPolicy, type DiscordHarness } from "./discord-harness.js";
 
 let h: DiscordHarness;
@@ -38,8 +39,11 @@ describe("an incident run from Discord", () => {
   it("opens threads in the incident channel when the policy says so, adding a suffix to a taken channel name", async () => {
     const base = discordPolicy();
     const parent = snowflake();
-    h = await discordHarness({ policy: { ...base, room: { ...base.room, mode: "thread" } }, env: { DISCORD_INCIDENT_CHANNEL_ID: parent } });
-    h.fake.addChannel({ id: parent, type: 0, name: "incidents", guild_id: h.fake.guildId, parent_id: null });
+    h = await discordHarness({
+      policy: { ...base, room: { ...base.room, mode: "thread" } },
+      env: { DISCORD_INCIDENT_CHANNEL_ID: parent },
+      before: (fake) => fake.addChannel({ id: parent, type: 0, name: "incidents", guild_id: fake.guildId, parent_id: null }),
+    });
     const { room } = await declare();
     expect(room.type).toBe(11);
     expect(room.parent_id).toBe(parent);
@@ -230,8 +234,8 @@ describe("an incident run from Discord", () => {
     expect((await h.store.list({ limit: 1 }))[0]!.status).toBe("closed");
     expect(room.messages.map((m) => m.content).join("\n")).toMatch(/Resolved by/);
     const posted = room.messages.slice(room.messages.findIndex((x) => /Closed by/.test(x.content)) + 1).filter((m) => !m.components.length);
-    expect(posted[0]!.content).toMatch(/^# INC-1 Checkout down — After-action summary/);
-    expect(posted.every((m) => m.content.length > 0 && m.content.length <= 2000)).toBe(true);
+    expect(posted[0]!.embeds[0]!.title).toBe("INC-1 Checkout down — After-action summary");
+    expect(posted.every((m) => m.content === "" && m.embeds.length > 0)).toBe(true);
     expect(room.permission_overwrites).toEqual([expect.objectContaining({ id: h.fake.guildId, deny: String(1n << 11n) })]);
     const summary = await h.answered(h.user("dana").command("summary", { incident: 1 }));
     expect(String(summary.original!.content)).toMatch(/INC-1/);
@@ -258,5 +262,28 @@ describe("an incident run from Discord", () => {
     };
     expect(choices.type).toBe(8);
     expect(choices.data.choices.map((c) => c.value).sort()).toEqual([1, 2]);
+  });
+
+  it("suggests only the open incidents whose number or title matches what is typed, beyond the latest 100", async () => {
+    h = await discordHarness();
+    await declare("Refund queue stuck");
+    await declare("Checkout down");
+    for (let n = 0; n < 110; n++) await h.store.commit(created(sampleIncident({ number: 1000 + n, title: `Noise ${n}` })));
+    const suggested = async (typed: string) => {
+      const token = h.user("lee").autocomplete("ack", "incident", typed);
+      await h.until(() => !!h.fake.interactions.get(token)?.callbacks.length);
+      return (h.fake.interactions.get(token)!.callbacks[0] as { data: { choices: Array<{ name: string; value: number }> } }).data.choices;
+    };
+    expect(await suggested("queue")).toEqual([{ name: "#1 Refund queue stuck", value: 1 }]);
+    expect((await suggested("#2")).map((c) => c.value)).toEqual([2]);
+    // 1010–1019 by number, 1101 by its title "Noise 101"
+    expect((await suggested("101")).map((c) => c.value)).toEqual([1101, 1019, 1018, 1017, 1016, 1015, 1014, 1013, 1012, 1011, 1010]);
+    expect(await suggested("")).toHaveLength(25);
+  });
+
+  it("names a room from a Chinese or accented title with its letters", async () => {
+    h = await discordHarness();
+    expect((await declare("结账失败")).room.name).toBe("inc-1-结账失败");
+    expect((await declare("très urgent")).room.name).toBe("inc-2-tres-urgent");
   });
 });

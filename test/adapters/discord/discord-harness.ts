@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { buildDiscordPlatform, type DiscordPlatform } from "../../../adapters/discord/platform.js";
 import { loadConfig } from "../../../src/config.js";
 import type { Policy } from "../../../src/core/policy/schema.js";
@@ -26,22 +28,46 @@ export interface DiscordHarness extends Omit<Harness, "as"> {
   close(): Promise<void>;
 }
 
-export async function discordHarness(opts: { policy?: Policy; env?: Record<string, string> } = {}): Promise<DiscordHarness> {
+export async function discordHarness(
+  opts: { policy?: Policy; env?: Record<string, string>; before?: (fake: FakeDiscord) => void; http?: boolean } = {},
+): Promise<DiscordHarness> {
   const policy = opts.policy ?? discordPolicy();
   const fake = await FakeDiscord.start({
     token: TOKEN,
     users: Object.entries(policy.people).map(([id, p]) => ({ id: p.ids.discord!, name: id })),
   });
+  opts.before?.(fake);
   const h = await harness({ policy });
   const config = loadConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_GUILD_ID: fake.guildId,
     DISCORD_API_URL: fake.apiUrl,
     DISCORD_RETRIES: "1",
+    ...(opts.http
+      ? { DISCORD_INTERACTIONS: "http", DISCORD_PUBLIC_KEY: fake.publicKeyHex, DISCORD_APPLICATION_ID: fake.applicationId }
+      : {}),
     ...opts.env,
   });
-  const platform = buildDiscordPlatform(config.env, h.deps)!;
-  await platform.start();
+  let platform: DiscordPlatform | undefined;
+  try {
+    platform = buildDiscordPlatform(config.env, h.deps)!;
+    await platform.start();
+  } catch (e) {
+    await platform?.stop();
+    await h.scheduler.stop();
+    await fake.close();
+    throw e;
+  }
+  // Beacon's web server, serving the platform's routes (the HTTP interactions endpoint).
+  const web = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://beacon");
+      for (const route of platform!.routes) if (await route(req, res, url)) return;
+      res.writeHead(404).end();
+    })();
+  });
+  await new Promise<void>((r) => web.listen(0, "127.0.0.1", r));
+  if (platform.routes.length) fake.interactionsUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}/discord/interactions`;
   const until = async (check: () => boolean | Promise<boolean>) => {
     for (let i = 0; i < 400; i++) {
       if (await check()) return;
@@ -64,6 +90,8 @@ export async function discordHarness(opts: { policy?: Policy; env?: Record<strin
       return fake.interactions.get(token)!;
     },
     close: async () => {
+      web.closeAllConnections();
+      await new Promise((r) => web.close(r));
       await platform.stop();
       await h.scheduler.stop();
       await fake.close();

@@ -59,7 +59,10 @@ export class DiscordUser {
   }
 
   private send(payload: { token: string }) {
-    this.fake.gateway.dispatch("INTERACTION_CREATE", payload);
+    this.fake.issued.set(payload.token, Date.now());
+    this.fake.sent.set(payload.token, payload);
+    if (this.fake.interactionsUrl) void this.fake.deliverHttp(payload as unknown as Record<string, unknown>);
+    else this.fake.gateway.dispatch("INTERACTION_CREATE", payload);
     return payload.token;
   }
 

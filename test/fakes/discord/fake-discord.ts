@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { FakeGateway } from "./fake-gateway.js";
 import { commandProblems } from "./command-rules.js";
@@ -38,6 +39,10 @@ export interface DiscordChannel {
   recipients?: Array<Record<string, unknown>>;
   thread_metadata?: { archived: boolean; locked: boolean; auto_archive_duration: number; archive_timestamp: string };
   permission_overwrites?: Array<Record<string, unknown>>;
+  /** A forum's tags (20 at most) and the tags a post carries (5 at most). */
+  available_tags?: Array<{ id: string; name: string; moderated: boolean; emoji_id: null; emoji_name: null }>;
+  applied_tags?: string[];
+  position?: number;
   members: Set<string>;
   messages: DiscordMessage[];
 }
@@ -62,8 +67,24 @@ export class FakeDiscord {
   /** Interaction callbacks and edits of the original response, per interaction token. */
   readonly interactions = new Map<
     string,
-    { callbacks: Array<Record<string, unknown>>; original?: Record<string, unknown>; followups: Array<Record<string, unknown>> }
+    {
+      callbacks: Array<Record<string, unknown>>;
+      original?: Record<string, unknown>;
+      followups: Array<Record<string, unknown>>;
+      /** HTTP deliveries Beacon did not answer with a 200 in time. */
+      failures: Array<{ status: number; body: string }>;
+    }
   >();
+  /** When each interaction was sent (by token): Discord refuses a first callback after 3 seconds (10062 Unknown interaction). */
+  readonly issued = new Map<string, number>();
+  /** The application's Ed25519 key pair: HTTP interactions are signed with it; Beacon is given the public half. */
+  private readonly signing = generateKeyPairSync("ed25519");
+  /** With an Interactions Endpoint URL set, interactions are POSTed there instead of sent over the gateway. */
+  interactionsUrl?: string;
+  /** HTTP interactions whose response has not come back yet (an edit waits for it, as on Discord). */
+  private readonly pendingHttp = new Map<string, Promise<unknown>>();
+  /** Every interaction sent, by token (to deliver one again, as Discord may to a second connection). */
+  readonly sent = new Map<string, Record<string, unknown>>();
   commands: Array<Record<string, unknown>> = [];
   readonly guildId = snowflake();
   readonly applicationId = snowflake();
@@ -75,9 +96,10 @@ export class FakeDiscord {
   private server!: Server;
   port = 0;
 
-  constructor(readonly token: string) {
+  constructor(public token: string) {
     this.gateway = new FakeGateway({
-      token,
+      token: () => this.token,
+      url: () => `ws://127.0.0.1:${this.port}`,
       botUser: this.botUser,
       applicationId: this.applicationId,
       guilds: () => [this.guildPayload()],
@@ -93,6 +115,37 @@ export class FakeDiscord {
     await new Promise<void>((r) => fake.server.listen(0, "127.0.0.1", r));
     fake.port = (fake.server.address() as { port: number }).port;
     return fake;
+  }
+
+  /** The application's public key as the Developer Portal shows it (64 hex characters). */
+  get publicKeyHex(): string {
+    return this.signing.publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+  }
+
+  /**
+   * POST an interaction to the endpoint as Discord does: signed with
+   * Ed25519 over timestamp + body. A 200 within 3 seconds is the first
+   * response; anything else is recorded as a failed delivery.
+   */
+  async deliverHttp(payload: Record<string, unknown>, o: { signature?: string; timestamp?: string } = {}): Promise<Response> {
+    const body = JSON.stringify(payload);
+    const timestamp = o.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const signature = o.signature ?? sign(null, Buffer.from(timestamp + body), this.signing.privateKey).toString("hex");
+    const started = Date.now();
+    const token = String(payload.token ?? "");
+    const sent = fetch(this.interactionsUrl!, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": timestamp },
+      body,
+    }).then(async (res) => {
+      const text = await res.text();
+      const i = this.interaction(token);
+      if (res.status === 200 && Date.now() - started <= 3000) i.callbacks.push(JSON.parse(text) as Record<string, unknown>);
+      else i.failures.push({ status: res.status, body: text });
+      return new Response(text, { status: res.status, headers: res.headers });
+    });
+    this.pendingHttp.set(token, sent);
+    return sent;
   }
 
   get apiUrl(): string {
@@ -121,6 +174,12 @@ export class FakeDiscord {
   /** The next `times` requests whose "METHOD /path" matches fail with this status and body. */
   fail(match: RegExp, status: number, body: Record<string, unknown>, times = 1): void {
     this.failures.push({ match, times, status, body });
+  }
+
+  /** The bot token is reset in the Developer Portal: the old one stops working on REST and the gateway, and the live session drops. */
+  resetToken(token: string): void {
+    this.token = token;
+    this.gateway.closeWith(4000, "Unknown error.");
   }
 
   userPosts(channelId: string, userId: string, content: string): DiscordMessage {
@@ -215,6 +274,8 @@ export class FakeDiscord {
     this.calls.push({ method, path, body });
     const open = /^\/(interactions|webhooks)\//.test(path);
     if (!open && req.headers.authorization !== `Bot ${this.token}`) return send(res, 401, { message: "401: Unauthorized", code: 0 });
+    const webhook = /^\/webhooks\/\d+\/([^/]+)\//.exec(path);
+    if (webhook) await this.pendingHttp.get(webhook[1]!)?.catch(() => undefined);
     const failure = this.failures.find((f) => f.times > 0 && f.match.test(`${method} ${path}`));
     if (failure) {
       failure.times--;
@@ -242,6 +303,7 @@ export class FakeDiscord {
         },
       ];
     }
+    if (method === "GET" && path === "/users/@me") return [200, this.botUser];
     if ((m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) {
       if (method === "GET") return [200, this.commands];
       if (method === "PUT") {
@@ -259,7 +321,11 @@ export class FakeDiscord {
       }
     }
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") {
-      this.interaction(m[2]!).callbacks.push(b);
+      const i = this.interaction(m[2]!);
+      if (i.callbacks.length) return [400, { message: "Interaction has already been acknowledged.", code: 40060 }];
+      const at = this.issued.get(m[2]!);
+      if (at !== undefined && Date.now() - at > 3000) return notFound("interaction", 10062);
+      i.callbacks.push(b);
       return [204, undefined];
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path)) && method === "PATCH") {
@@ -313,13 +379,26 @@ export class FakeDiscord {
               errors: { name: { _errors: [{ code: "BASE_TYPE_BAD_LENGTH", message: "Must be between 1 and 100 in length." }] } },
             },
           ];
+        const parentId = (b.parent_id as string | undefined) ?? null;
+        if (parentId) {
+          const parent = this.channels.get(parentId);
+          if (!parent || parent.type !== 4 || Number(b.type ?? 0) === 4)
+            return invalid("parent_id", "CHANNEL_PARENT_INVALID", "Not a category");
+          if ([...this.channels.values()].filter((c) => c.parent_id === parentId).length >= CATEGORY_LIMIT)
+            return invalid(
+              "parent_id",
+              "CHANNEL_PARENT_MAX_CHANNELS",
+              `Maximum number of channels in category reached (${CATEGORY_LIMIT})`,
+            );
+        }
         const c = this.addChannel({
           id: snowflake(),
           type: Number(b.type ?? 0),
           name,
           guild_id: m[1],
-          parent_id: (b.parent_id as string) ?? null,
+          parent_id: parentId,
           topic: (b.topic as string) ?? null,
+          position: Number(b.position ?? 0),
         });
         return [201, this.channelPayload(c)];
       }
@@ -327,12 +406,23 @@ export class FakeDiscord {
     if ((m = /^\/channels\/(\d+)\/threads$/.exec(path)) && method === "POST") {
       const parent = this.channels.get(m[1]!);
       if (!parent) return notFound("Channel", 10003);
+      if (parent.type !== 0 && parent.type !== 15) return [400, { message: "Cannot execute action on this channel type", code: 50024 }];
+      const forum = parent.type === 15;
+      const starter = b.message as Record<string, unknown> | undefined;
+      // A forum post is created with its first message (https://discord.com/developers/docs/resources/channel#start-thread-in-forum-or-media-channel).
+      if (forum && !starter) return invalid("message", "BASE_TYPE_REQUIRED", "This field is required");
+      if (forum && !starter!.content && !(starter!.embeds as unknown[])?.length)
+        return [400, { message: "Cannot send an empty message", code: 50006 }];
+      const tags = (b.applied_tags as string[] | undefined) ?? [];
+      const problem = forum ? this.tagProblem(parent, tags) : undefined;
+      if (problem) return problem;
       const thread = this.addChannel({
         id: snowflake(),
-        type: Number(b.type ?? 11),
+        type: forum ? 11 : Number(b.type ?? 11),
         name: String(b.name),
         guild_id: parent.guild_id,
         parent_id: parent.id,
+        ...(forum ? { applied_tags: tags } : {}),
         thread_metadata: {
           archived: false,
           locked: false,
@@ -340,7 +430,10 @@ export class FakeDiscord {
           archive_timestamp: new Date().toISOString(),
         },
       });
-      return [201, this.channelPayload(thread)];
+      if (!forum) return [201, this.channelPayload(thread)];
+      const first = this.post(thread, this.botUser, starter!);
+      first.id = thread.id; // a forum post's first message has the post's id
+      return [201, { ...this.channelPayload(thread), message: this.messagePayload(first) }];
     }
     if ((m = /^\/channels\/(\d+)\/thread-members\/(\d+)$/.exec(path)) && method === "PUT") {
       const c = this.channels.get(m[1]!);
@@ -360,6 +453,27 @@ export class FakeDiscord {
       if (!c) return notFound("Channel", 10003);
       if (method === "GET") return [200, this.channelPayload(c)];
       if (method === "PATCH") {
+        if ("available_tags" in b) {
+          if (c.type !== 15) return invalid("available_tags", "BASE_TYPE_BAD_TYPE", "Only forum channels have tags");
+          const tags = b.available_tags as Array<{ id?: string; name: string }>;
+          if (tags.length > 20) return invalid("available_tags", "BASE_TYPE_MAX_LENGTH", "Must be 20 or fewer in length.");
+          if (tags.some((t) => !t.name || t.name.length > 20))
+            return invalid("available_tags", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 20 in length.");
+          c.available_tags = tags.map((t) => ({
+            id: t.id ?? snowflake(),
+            name: t.name,
+            moderated: false,
+            emoji_id: null,
+            emoji_name: null,
+          }));
+        }
+        if ("applied_tags" in b) {
+          const parent = this.channels.get(String(c.parent_id));
+          if (parent?.type !== 15) return invalid("applied_tags", "BASE_TYPE_BAD_TYPE", "Only forum posts have tags");
+          const problem = this.tagProblem(parent, b.applied_tags as string[]);
+          if (problem) return problem;
+          c.applied_tags = b.applied_tags as string[];
+        }
         if (typeof b.name === "string") c.name = b.name;
         if ("topic" in b) c.topic = b.topic as string;
         if (c.thread_metadata && ("archived" in b || "locked" in b))
@@ -378,6 +492,8 @@ export class FakeDiscord {
       if (c.type === 1 && this.dmClosed.has(String(c.recipients?.[0]?.id)))
         return [403, { message: "Cannot send messages to this user", code: 50007 }];
       if (!b.content && !(b.embeds as unknown[])?.length) return [400, { message: "Cannot send an empty message", code: 50006 }];
+      const refused = messageProblem(b);
+      if (refused) return refused;
       return [200, this.messagePayload(this.post(c, this.botUser, b))];
     }
     if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
@@ -386,6 +502,8 @@ export class FakeDiscord {
       if (method === "GET") return [200, this.messagePayload(msg)];
       if (method === "PATCH") {
         if (msg.author.id !== this.botUser.id) return [403, { message: "Cannot edit a message authored by another user", code: 50005 }];
+        const refused = messageProblem(b);
+        if (refused) return refused;
         if ("content" in b) msg.content = String(b.content ?? "");
         if ("embeds" in b) msg.embeds = b.embeds as DiscordMessage["embeds"];
         if ("components" in b) msg.components = b.components as DiscordMessage["components"];
@@ -413,11 +531,61 @@ export class FakeDiscord {
     return [404, { message: "404: Not Found", code: 0 }];
   }
 
+  /** A post carries at most 5 tags, each one its forum defines. */
+  private tagProblem(forum: DiscordChannel, tags: string[]): [number, unknown] | undefined {
+    if (tags.length > 5) return invalid("applied_tags", "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.");
+    const known = new Set((forum.available_tags ?? []).map((t) => t.id));
+    if (tags.some((t) => !known.has(t))) return invalid("applied_tags", "TAG_INVALID", "Unknown tag");
+    return undefined;
+  }
+
   private interaction(token: string) {
     let i = this.interactions.get(token);
-    if (!i) this.interactions.set(token, (i = { callbacks: [], followups: [] }));
+    if (!i) this.interactions.set(token, (i = { callbacks: [], followups: [], failures: [] }));
     return i;
   }
+}
+
+/** Channels a category holds (https://support.discord.com/hc/en-us/articles/115004523011). */
+export const CATEGORY_LIMIT = 50;
+
+/**
+ * Discord's message limits: content 2,000 characters; 10 embeds, 6,000
+ * characters across them; per embed a title of 256, a description of 4,096,
+ * 25 fields with names of 256 and values of 1,024 (neither empty), a footer of
+ * 2,048. Counted in UTF-16 units, the stricter reading.
+ * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+ */
+function messageProblem(b: Record<string, unknown>): [number, unknown] | undefined {
+  if (typeof b.content === "string" && b.content.length > 2000)
+    return invalid("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+  const embeds = (b.embeds as Array<Record<string, unknown>> | undefined) ?? [];
+  if (embeds.length > 10) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
+  let total = 0;
+  for (const e of embeds) {
+    const title = String(e.title ?? "");
+    const description = String(e.description ?? "");
+    const footer = String((e.footer as { text?: string } | undefined)?.text ?? "");
+    const fields = (e.fields as Array<{ name: string; value: string }> | undefined) ?? [];
+    if (title.length > 256) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Embed title must be 256 or fewer in length.");
+    if (description.length > 4096) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Embed description must be 4096 or fewer in length.");
+    if (footer.length > 2048) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Embed footer must be 2048 or fewer in length.");
+    if (fields.length > 25) return invalid("embeds", "BASE_TYPE_MAX_LENGTH", "Embed fields must be 25 or fewer in length.");
+    for (const f of fields) {
+      if (!f.name || f.name.length > 256)
+        return invalid("embeds", "BASE_TYPE_BAD_LENGTH", "Field name must be between 1 and 256 in length.");
+      if (!f.value || f.value.length > 1024)
+        return invalid("embeds", "BASE_TYPE_BAD_LENGTH", "Field value must be between 1 and 1024 in length.");
+    }
+    total += title.length + description.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  }
+  if (total > 6000) return invalid("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
+  return undefined;
+}
+
+/** Discord's 400 for a form field it refuses: code 50035 with the field's error code. */
+function invalid(field: string, code: string, message: string): [number, unknown] {
+  return [400, { message: "Invalid Form Body", code: 50035, errors: { [field]: { _errors: [{ code, message }] } } }];
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -9,7 +9,10 @@ import { WebSocketServer, type WebSocket } from "ws";
 // (INTERACTION_CREATE, MESSAGE_REACTION_ADD, CHANNEL_PINS_UPDATE).
 
 export interface GatewayWorld {
-  token: string;
+  /** The bot token Discord accepts now (a reset changes it). */
+  token(): string;
+  /** Where the client resumes (this same fake). */
+  url(): string;
   botUser: Record<string, unknown>;
   applicationId: string;
   guilds(): Array<Record<string, unknown>>;
@@ -19,8 +22,11 @@ export class FakeGateway {
   readonly wss = new WebSocketServer({ noServer: true });
   readonly identifies: Array<Record<string, unknown>> = [];
   heartbeats = 0;
+  /** RESUME (op 6) attempts, and whether each was accepted. */
+  readonly resumes: Array<{ accepted: boolean }> = [];
   private socket?: WebSocket;
   private seq = 0;
+  private session = 0;
   private readyWaiters: Array<() => void> = [];
 
   constructor(private readonly world: GatewayWorld) {
@@ -42,17 +48,25 @@ export class FakeGateway {
       if (msg.op === 1) {
         this.heartbeats++;
         this.send(socket, { op: 11, d: null });
+      } else if (msg.op === 6) {
+        // A resume with a token that is no longer valid (reset in the Developer Portal) is refused like an identify.
+        const accepted = msg.d.token === this.world.token() && msg.d.session_id === `fake-session-${this.session}`;
+        this.resumes.push({ accepted });
+        if (!accepted) return socket.close(4004, "Authentication failed.");
+        this.socket = socket;
+        this.send(socket, { op: 0, t: "RESUMED", s: ++this.seq, d: null });
       } else if (msg.op === 2) {
-        if (msg.d.token !== this.world.token) return socket.close(4004, "Authentication failed.");
+        if (msg.d.token !== this.world.token()) return socket.close(4004, "Authentication failed.");
         this.identifies.push(msg.d);
         this.socket = socket;
+        this.session++;
         const guilds = this.world.guilds();
         this.dispatch("READY", {
           v: 10,
           user: this.world.botUser,
           guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
-          session_id: "fake-session",
-          resume_gateway_url: "ws://127.0.0.1/resume-unused",
+          session_id: `fake-session-${this.session}`,
+          resume_gateway_url: this.world.url(),
           shard: [0, 1],
           application: { id: this.world.applicationId, flags: 0 },
         });
@@ -72,7 +86,12 @@ export class FakeGateway {
     return this.socket ? Promise.resolve() : new Promise((r) => this.readyWaiters.push(r));
   }
 
-  /** Close the connection with a gateway close code, as Discord does (4004 authentication failed, 4014 disallowed intents…). */
+  /**
+   * Close the connection with a gateway close code, as Discord does: 4000
+   * (unknown error, resumable), 4004 (authentication failed), 4010–4014
+   * (invalid shard, sharding required, invalid API version, invalid or
+   * disallowed intents: not resumable).
+   */
   closeWith(code: number, reason: string): void {
     for (const c of this.wss.clients) c.close(code, reason);
   }

@@ -210,6 +210,26 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(all.map((i) => i.number)).toEqual([...all.map((i) => i.number)].sort((x, y) => y - x));
     });
 
+    it("finds incidents by a typed number prefix or a piece of the title, ignoring case, with no wildcards", async () => {
+      const store = await open();
+      const tag = `t${Math.random().toString(36).slice(2, 8)}`;
+      const x = 100_000 + Math.floor(Math.random() * 100_000);
+      const a = sampleIncident({ kind: tag, number: x, title: "Checkout down" });
+      const b = sampleIncident({ kind: tag, number: x * 10 + 7, title: "Refund queue stuck" });
+      const c = sampleIncident({ kind: tag, number: x + 1, title: "100% CPU_load" });
+      for (const i of [a, b, c]) await store.commit(created(i));
+      const found = async (text: string) => (await store.list({ kind: [tag], text, limit: 100 })).map((i) => i.title).sort();
+      expect(await found("QUEUE")).toEqual(["Refund queue stuck"]);
+      expect(await found(String(x))).toEqual(["Checkout down", "Refund queue stuck"]);
+      expect(await found(`#${x}`)).toEqual(["Checkout down", "Refund queue stuck"]);
+      expect(await found(`INC-${x}`)).toEqual(["Checkout down", "Refund queue stuck"]);
+      expect(await found("0%")).toEqual(["100% CPU_load"]);
+      expect(await found("u_l")).toEqual(["100% CPU_load"]);
+      expect(await found("%")).toEqual(["100% CPU_load"]);
+      expect(await found("nothing like it")).toEqual([]);
+      expect(await found("")).toHaveLength(3);
+    });
+
     it("reads for the figures exactly what the full incidents hold, under the same filter", async () => {
       const store = await open();
       const tag = `f${Math.random().toString(36).slice(2, 8)}`;
