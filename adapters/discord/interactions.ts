@@ -19,6 +19,9 @@ import {
   type InteractionPayload,
 } from "./interaction-payload.js";
 import { discordMentions } from "./render.js";
+import { openedRoom } from "../../src/app/opened-room.js";
+import { messages } from "../../src/core/i18n/index.js";
+import { incidentLabel, roomLink } from "../../src/core/model.js";
 
 // Discord interactions -> the app's commands, from the interaction's JSON as
 // Discord sends it over the gateway or to the HTTP endpoint. Every interaction
@@ -82,6 +85,12 @@ export function interactionHandler(deps: AppDeps, work: InFlight) {
       const reply = await task().catch((e) => failureReply(deps, e));
       // A personal login link gets no embed preview (Discord's unfurler would open, and spend, it).
       await r.edit({ content: say(reply), allowed_mentions: { parse: [] }, ...(reply.personal ? { flags: SUPPRESS_EMBEDS } : {}) });
+      // The room opens just after the answer: the answer is edited to say where it is, once it does.
+      const opened = reply.roomPending && reply.incidentId ? await openedRoom(deps, reply.incidentId) : undefined;
+      if (opened?.room) {
+        const text = messages(deps.policy.locale).reply.declaredIn(incidentLabel(opened), roomLink(opened.room));
+        await r.edit({ content: discordMentions(deps.policy, text).slice(0, 2000), allowed_mentions: { parse: [] } });
+      }
     }, logFailure);
   }
 

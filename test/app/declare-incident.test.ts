@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dispatch } from "../../src/app/dispatch.js";
 import type { MemoryStore } from "../fakes/memory-store.js";
+import { openedRoom } from "../../src/app/opened-room.js";
 import { harness } from "../helpers/app-harness.js";
 
 describe("declaring an incident", () => {
@@ -69,9 +70,11 @@ describe("declaring an incident", () => {
       requestKey: "guest-1",
     });
     expect(reply.error).toBeUndefined();
+    expect(reply.roomPending).toBe(true); // answered after the commit; the room opens next
+    await h.scheduler.idle();
     const room = h.chat.of("openRoom")[0]!;
     expect(room.users).toEqual(["U-GUEST"]);
-    expect(reply.text).toContain(`#{C-${room.name}}`);
+    expect((await openedRoom(h.deps, reply.incidentId!))?.room?.channelId).toBe(`C-${room.name}`);
     const announcement = h.chat.posts().find((t) => t.includes("declared by"))!;
     expect(announcement).toContain("@{test:U-GUEST}");
     expect(announcement).not.toContain("guest.handle");

@@ -59,15 +59,20 @@ describe("an incident run from Discord", () => {
   it("adds a declarer the policy does not know to the incident thread and links the thread in their answer", async () => {
     const base = discordPolicy();
     const parent = snowflake();
-    h = await discordHarness({ policy: { ...base, room: { ...base.room, mode: "thread" } }, env: { DISCORD_INCIDENT_CHANNEL_ID: parent } });
-    h.fake.addChannel({ id: parent, type: 0, name: "incidents", guild_id: h.fake.guildId, parent_id: null });
+    h = await discordHarness({
+      policy: { ...base, room: { ...base.room, mode: "thread" } },
+      env: { DISCORD_INCIDENT_CHANNEL_ID: parent },
+      before: (fake) => fake.addChannel({ id: parent, type: 0, name: "incidents", guild_id: fake.guildId, parent_id: null }),
+    });
     const guest = new DiscordUser(h.fake, { id: snowflake(), name: "guest" });
     h.fake.addUser(guest.person.id, "guest");
-    const answer = await h.answered(guest.command("declare", { severity: "general", title: "Printer jam", kind: "complaint" }));
+    const token = guest.command("declare", { severity: "general", title: "Printer jam", kind: "complaint" });
+    await h.answered(token);
     const incident = (await h.store.list({ limit: 1 }))[0]!;
     const room = h.fake.channels.get(incident.room!.channelId)!;
     expect(room.members.has(guest.person.id)).toBe(true);
-    expect(String(answer.original!.content)).toContain(`<#${room.id}>`);
+    // Answered after the commit, then edited to say where the room is once it opened.
+    await h.until(() => String(h.fake.interactions.get(token)!.original?.content).includes(`<#${room.id}>`));
     expect(room.messages.map((m) => String(m.content)).join("\n")).toContain(`<@${guest.person.id}>`);
   });
 
