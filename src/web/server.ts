@@ -72,7 +72,8 @@ export async function startWeb(opts: WebOptions): Promise<WebServer> {
 }
 
 async function handle(opts: WebOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://beacon.local");
+  const url = requestUrl(req.url);
+  if (!url) return json(res, 400, { error: "bad request target" });
   if (url.pathname === "/healthz") return json(res, 200, { status: "ok" });
   if (url.pathname === "/readyz") {
     const r = await readiness(opts.probes, opts.store, opts.clock, opts.warnings);
@@ -87,6 +88,21 @@ async function handle(opts: WebOptions, req: IncomingMessage, res: ServerRespons
   }
   for (const route of opts.routes ?? []) if (await route(req, res, url)) return;
   json(res, 404, { error: "not found" });
+}
+
+/**
+ * The request target as a URL, its path kept as a path: resolved against a
+ * base, "//incidents/1" would become the host "incidents" (and "//" no URL at
+ * all). A target that is not a path (a proxy's absolute form) is refused.
+ */
+function requestUrl(target: string | undefined): URL | undefined {
+  const raw = target ?? "/";
+  if (!raw.startsWith("/")) return undefined;
+  try {
+    return new URL(`http://beacon.local${raw}`);
+  } catch {
+    return undefined;
+  }
 }
 
 function bearer(req: IncomingMessage, token: string): boolean {

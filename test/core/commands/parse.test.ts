@@ -102,10 +102,25 @@ describe("the command grammar", () => {
     expect(usageError("accept --satisfaction 0x3").params).toMatchObject({ problem: "badNumber" });
     expect(usageError("update everyone hi").params).toMatchObject({ problem: "badChoice", field: "audience" });
     expect(usageError("role boss lee").params).toMatchObject({ problem: "badChoice", field: "role" });
-    expect(usageError("followup Fix it --due 2026-02-30").params).toMatchObject({ problem: "badDate", field: "due" });
+    for (const due of ["2026-02-30", "2026-13-01", "0000-00-00", "2026-2-3", "２０２６-12-01"])
+      expect(usageError(`followup Fix it --due ${due}`).params, due).toMatchObject({ problem: "badDate", field: "due" });
+    for (const n of ["0x3", "3.0", "1e0", "٣", "+3"])
+      expect(usageError(`accept --satisfaction ${n}`).params, n).toMatchObject({ problem: "badNumber" });
     expect(usageError("declare urgent Down --bogus 1").params).toMatchObject({ problem: "unknownOption", option: "--bogus" });
     expect(usageError("ack now please").params).toMatchObject({ problem: "unexpectedWords" });
     expect(usageError("note hello\u0000there").params).toMatchObject({ problem: "controlCharacters" });
     expect(usageError("dance").code).toBe("COMMAND.UNKNOWN");
+  });
+});
+
+describe("text that reads differently from what it is", () => {
+  it("keeps a title without bidirectional overrides or isolates", () => {
+    expect(parseCommand("declare urgent Pay\u202egnp.exe\u202c \u2066down\u2069")).toMatchObject({ title: "Paygnp.exe down" });
+  });
+
+  it("never echoes a control character in a usage problem", () => {
+    const line = describeUserError(defaultPolicy(), usageError("ack a\u0000b\u001bc"));
+    expect(line).toContain("a\ufffdb\ufffdc");
+    expect(line).not.toMatch(/[\u0000\u001b]/);
   });
 });

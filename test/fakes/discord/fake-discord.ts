@@ -331,6 +331,9 @@ export class FakeDiscord {
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path)) && method === "PATCH") {
       const i = this.interaction(m[2]!);
       if (!i.callbacks.length) return notFound("Webhook", 10015);
+      // Editing a message may set or clear SUPPRESS_EMBEDS (1 << 2) only (Discord's "Edit Message": flags).
+      if (b.flags !== undefined && (Number(b.flags) & ~(1 << 2)) !== 0)
+        return [400, { code: 50035, message: "Invalid Form Body", errors: { flags: { _errors: [{ code: "MESSAGE_FLAGS_INVALID" }] } } }];
       i.original = b;
       return [
         200,
