@@ -78,6 +78,8 @@ export function reviewRoutes(o: ReviewOptions): Route {
     const path = url.pathname;
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const link = /^\/r\/([^/]*)$/.exec(path);
+    // A HEAD (a link checker, a preview fetcher) never spends a login.
+    if (link && req.method === "HEAD") return send(res, 200, "text/html", "");
     if (link) return login(o, res, link[1]!, url, deny);
     const api = path.startsWith("/api/");
     if (!reviewed(path)) return false;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../../../src/core/commands/parse.js";
 import { describeUserError } from "../../../src/core/commands/usage.js";
+import { VERBS } from "../../../src/core/commands/verbs.js";
 import type { UserError } from "../../../src/core/errors.js";
 import { defaultPolicy } from "../../helpers/default-policy.js";
 
@@ -122,5 +123,12 @@ describe("text that reads differently from what it is", () => {
     const line = describeUserError(defaultPolicy(), usageError("ack a\u0000b\u001bc"));
     expect(line).toContain("a\ufffdb\ufffdc");
     expect(line).not.toMatch(/[\u0000\u001b]/);
+  });
+});
+
+describe("the verbs' specs", () => {
+  it("name no field `name` or `number`: those keys of a command are the verb and the incident", () => {
+    for (const verb of VERBS)
+      expect(Object.keys(verb.fields), verb.name).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(name|number)$/)]));
   });
 });
