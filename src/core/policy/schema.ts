@@ -1,28 +1,17 @@
 import { z } from "zod";
 import { stopEventSchema } from "../model.js";
 import { targetsSchema } from "./targets.js";
+import { dateKey, durationText, hhmm, id, localized, timeZone } from "./primitives.js";
+import { rotationSchema } from "../oncall/schema.js";
 
 // The policy file: a team's emergency plan as data. Every figure the bot uses
 // (severities, who is paged, deadlines, calendar) comes from here; the built-in
 // default (default-policy.ts) encodes the plans digested in shared/domain.md.
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "a time like 09:00");
-const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-10-01");
-const durationText = z.string().regex(/^(\d+(\.\d+)?[dhms])+$/, 'a duration like "30m", "2h", "1h30m"');
-const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _");
-const localized = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
-
 const span = z.strictObject({ from: hhmm, to: hhmm }).refine((s) => s.from < s.to, "`to` must be after `from`");
 
 export const calendarSchema = z.strictObject({
-  timeZone: z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "an IANA time zone like Asia/Shanghai"),
+  timeZone,
   week: z.partialRecord(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(span)),
   holidays: z.array(dateKey).default([]),
   workdays: z.array(dateKey).default([]),
@@ -132,6 +121,8 @@ export const policySchema = z
     kinds: z.record(id, kindSchema),
     defaultKind: id,
     clocks: z.array(clockSchema),
+    /** On-call rotations: a paging step or an informed list may name one, and whoever is on call when the step fires is paged. */
+    rotations: z.record(id, rotationSchema).default({}),
     /** Who may do what ("everyone", or person and group ids); a key left out allows everyone. */
     permissions: z
       .strictObject({
@@ -145,6 +136,8 @@ export const policySchema = z
         waive: allowList.default(["everyone"]),
         /** Record the customer's acceptance or refusal, and the return call. */
         accept: allowList.default(["everyone"]),
+        /** Add, swap or remove on-call overrides. */
+        oncall: allowList.default(["everyone"]),
       })
       .default({
         declare: ["everyone"],
@@ -154,6 +147,7 @@ export const policySchema = z
         reopen: ["everyone"],
         waive: ["everyone"],
         accept: ["everyone"],
+        oncall: ["everyone"],
       }),
     lifecycle: z
       .strictObject({
@@ -211,6 +205,14 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
   for (const [gid, group] of entries(p.groups)) {
     list(group?.members).forEach((m, i) => {
       if (typeof m === "string" && !people.has(m)) bad(["groups", gid, "members", i], `unknown person "${m}"`);
+    });
+  }
+  for (const [rid, rotation] of entries(p.rotations)) {
+    if (people.has(rid) || groups.has(rid)) bad(["rotations", rid], `"${rid}" is already a person or group id`);
+    list(rotation?.layers).forEach((layer, i) => {
+      list((layer as Loose | undefined)?.members).forEach((m, j) => {
+        if (typeof m === "string" && !people.has(m)) bad(["rotations", rid, "layers", i, "members", j], `unknown person "${m}"`);
+      });
     });
   }
   if (typeof p.leadership === "string" && !groups.has(p.leadership)) bad(["leadership"], `unknown group "${p.leadership}"`);
