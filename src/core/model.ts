@@ -42,6 +42,8 @@ export const pagingStepSchema = z.strictObject({
   groups: z.array(z.string()),
   /** How long to wait for an acknowledgement before the next step. */
   waitMinutes: z.number(),
+  /** Rotation ids the step names: whoever is on call for each when the step fires is paged (or informed). */
+  rotations: z.strictObject({ page: z.array(z.string()), notify: z.array(z.string()) }).optional(),
 });
 export type PagingStep = z.infer<typeof pagingStepSchema>;
 

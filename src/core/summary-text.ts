@@ -99,10 +99,14 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
       return zh
         ? `登记事件「${s("title")}」（${w.severity(s("severity"))}，${w.kind(s("kind"))}）`
         : `declared "${s("title")}" (${w.severity(s("severity"))}, ${w.kind(s("kind"))})`;
-    case "paged":
+    case "paged": {
+      const onCall = ((d.onCall ?? []) as Array<{ rotation: string; personId?: string }>)
+        .map((o) => `${w.rotation(o.rotation)} → ${o.personId ? w.name(o.personId) : w.t.none}`)
+        .join(", ");
       return zh
-        ? `第 ${s("step")} 级呼叫：${w.names(d.personIds as string[])}`
-        : `paging step ${s("step")}: ${w.names(d.personIds as string[])}`;
+        ? `第 ${s("step")} 级呼叫：${w.names(d.personIds as string[])}${onCall ? `（值班：${onCall}）` : ""}`
+        : `paging step ${s("step")}: ${w.names(d.personIds as string[])}${onCall ? ` (on call: ${onCall})` : ""}`;
+    }
     case "acknowledged":
       return zh
         ? `${w.name(s("personId"))} 确认（${w.dur(Number(d.afterMinutes))}后）`

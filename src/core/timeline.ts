@@ -18,7 +18,14 @@ export const entryDataSchemas = {
     customer: z.string().optional(),
     clocks: clockPlan,
   }),
-  paged: z.strictObject({ step: z.number(), personIds: z.array(z.string()), notified: z.array(z.string()), groups: z.array(z.string()) }),
+  paged: z.strictObject({
+    step: z.number(),
+    personIds: z.array(z.string()),
+    notified: z.array(z.string()),
+    groups: z.array(z.string()),
+    /** Who each rotation the step named resolved to when it fired (nobody: no one on call). */
+    onCall: z.array(z.strictObject({ rotation: z.string(), personId: z.string().optional() })).optional(),
+  }),
   acknowledged: z.strictObject({ personId: z.string(), pageId: z.string().optional(), afterMinutes: z.number() }),
   escalated: z.strictObject({ fromStep: z.number(), toStep: z.number(), reason: z.enum(["timeout", "manual", "deadline_missed"]) }),
   escalation_exhausted: z.strictObject({ step: z.number() }),

@@ -201,7 +201,10 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
   const groups = new Set(entries(p.groups).map(([k]) => k));
   const severities = new Set(entries(p.severities).map(([k]) => k));
   const kinds = new Set(entries(p.kinds).map(([k]) => k));
+  const rotations = new Set(entries(p.rotations).map(([k]) => k));
   const known = (t: unknown) => typeof t === "string" && (people.has(t) || groups.has(t));
+  /** Paging steps and a kind's additions may also name a rotation. */
+  const pageable = (t: unknown) => known(t) || (typeof t === "string" && rotations.has(t));
   for (const [gid, group] of entries(p.groups)) {
     list(group?.members).forEach((m, i) => {
       if (typeof m === "string" && !people.has(m)) bad(["groups", gid, "members", i], `unknown person "${m}"`);
@@ -221,7 +224,8 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
     list(sev?.paging).forEach((step, i) => {
       for (const field of ["page", "notify"] as const) {
         list((step as Loose | undefined)?.[field]).forEach((t, j) => {
-          if (typeof t === "string" && !known(t)) bad(["severities", sid, "paging", i, field, j], `unknown person or group "${t}"`);
+          if (typeof t === "string" && !pageable(t))
+            bad(["severities", sid, "paging", i, field, j], `unknown person, group or rotation "${t}"`);
         });
       }
     });
@@ -244,7 +248,7 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
       bad(["kinds", kid, "rehearses"], `unknown kind "${kind.rehearses}"`);
     for (const field of ["page", "notify"] as const) {
       list(kind?.paging?.[field]).forEach((t, j) => {
-        if (typeof t === "string" && !known(t)) bad(["kinds", kid, "paging", field, j], `unknown person or group "${t}"`);
+        if (typeof t === "string" && !pageable(t)) bad(["kinds", kid, "paging", field, j], `unknown person, group or rotation "${t}"`);
       });
     }
   }

@@ -89,7 +89,15 @@ export function fullIncident(): Incident {
     description: "Cold chain broke",
     roles: { lead: "lee", liaison: "liu", handlers: ["lin", "sam"] },
     paging: {
-      steps: [{ page: ["lee"], notify: ["ada"], groups: ["handling_lead", "leadership"], waitMinutes: 5 }],
+      steps: [
+        {
+          page: ["lee"],
+          notify: ["ada"],
+          groups: ["handling_lead", "leadership"],
+          waitMinutes: 5,
+          rotations: { page: ["ops_primary"], notify: ["duty_manager"] },
+        },
+      ],
       current: 0,
       startedAt: "2026-11-27T09:30:00.000Z",
       generation: 2,

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { policySchema, type Policy } from "../../src/core/policy/schema.js";
+import { harness } from "../helpers/app-harness.js";
+import { defaultPolicy } from "../helpers/default-policy.js";
+
+/**
+ * The default policy with two rotations: `ops` hands over daily at 17:45
+ * Shanghai time (Lee on Friday 27 November until 17:45, then Eva), and
+ * `duty`, Liu alone. Urgent pages `ops` and informs `duty`, then after 16
+ * minutes pages `ops` again: one minute after the handoff.
+ */
+function rotationPolicy(): Policy {
+  const base = defaultPolicy();
+  return policySchema.parse({
+    ...base,
+    rotations: {
+      ops: {
+        name: { en: "Ops", zh: "运维" },
+        layers: [{ members: ["lee", "eva"], shift: "daily", handoff: "17:45", start: "2026-11-26" }],
+      },
+      duty: { name: { en: "Duty", zh: "值班经理" }, layers: [{ members: ["liu"], start: "2026-11-02" }] },
+    },
+    severities: {
+      ...base.severities,
+      urgent: {
+        ...base.severities.urgent,
+        paging: [
+          { page: ["ops"], notify: ["duty"], wait: "16m" },
+          { page: ["ops"], wait: "10m" },
+        ],
+      },
+    },
+  });
+}
+
+describe("paging a rotation", () => {
+  it("freezes the rotation onto the plan and pages whoever is on call when each step fires", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await h.as("dana", 'declare urgent "Checkout down"');
+    const inc = (await h.store.getByNumber(1))!;
+    expect(inc.paging.steps[0]).toMatchObject({ page: [], notify: [], rotations: { page: ["ops"], notify: ["duty"] } });
+    expect(h.chat.of("page").map((p) => p.personId)).toEqual(["lee"]);
+    expect(h.chat.of("notify").map((n) => n.personId)).toEqual(["liu"]);
+
+    await h.advance(15); // 17:45: Eva takes over; the wait has a minute left
+    expect(h.chat.of("page").map((p) => p.personId)).toEqual(["lee"]);
+    await h.advance(1); // 17:46: step 2 fires and reaches the incoming person
+    expect(h.chat.of("page").map((p) => p.personId)).toEqual(["lee", "eva"]);
+
+    const paged = (await h.store.timeline(inc.id)).filter((e) => e.type === "paged").map((e) => e.data);
+    expect(paged).toEqual([
+      expect.objectContaining({
+        step: 1,
+        personIds: ["lee"],
+        notified: ["liu"],
+        onCall: [
+          { rotation: "ops", personId: "lee" },
+          { rotation: "duty", personId: "liu" },
+        ],
+      }),
+      expect.objectContaining({ step: 2, personIds: ["eva"], onCall: [{ rotation: "ops", personId: "eva" }] }),
+    ]);
+  });
+
+  it("lets the person a rotation resolved to acknowledge the page", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await h.as("dana", 'declare urgent "Checkout down"');
+    const reply = await h.as("lee", "ack #1");
+    expect(reply.text).toMatch(/You acknowledged INC-1/);
+  });
+
+  it("refuses a paging step naming a rotation the policy does not define", () => {
+    const base = defaultPolicy();
+    const result = policySchema.safeParse({
+      ...base,
+      severities: { ...base.severities, urgent: { ...base.severities.urgent, paging: [{ page: ["nightwatch"] }] } },
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('unknown person, group or rotation "nightwatch"');
+  });
+});
