@@ -1,12 +1,12 @@
 import type { Change } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
 import type { Incident } from "../core/model.js";
-import { commitChange, decisionContext } from "./commit.js";
+import { commitChange, decisionContext, pagingContext } from "./commit.js";
 import { deliverAll } from "./deliver.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
-export { decisionContext };
+export { decisionContext, pagingContext };
 
 /**
  * The two steps of every change: commit it (state, timeline, timers and
@@ -32,7 +32,7 @@ export async function mutate<T>(
     async () => {
       const incident = await deps.store.get(incidentId);
       if (!incident) throw new Error(`incident ${incidentId} vanished`);
-      const { change, result } = decide(incident, decisionContext(deps));
+      const { change, result } = decide(incident, await pagingContext(deps));
       if (change) await applyChange(deps, change);
       return result;
     },

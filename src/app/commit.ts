@@ -7,6 +7,13 @@ export function decisionContext(deps: AppDeps): DecisionContext {
   return { policy: deps.policy, cal: deps.cal, now: deps.clock.now() };
 }
 
+/** The decision context with the on-call overrides in force, for a decision that may page a rotation. */
+export async function pagingContext(deps: AppDeps): Promise<DecisionContext> {
+  const ctx = decisionContext(deps);
+  if (!Object.keys(deps.policy.rotations).length) return ctx;
+  return { ...ctx, overrides: await deps.store.overrides({ endingAfter: ctx.now }) };
+}
+
 /**
  * Commit a decided change (state, timeline entries and timers, chat
  * deliveries included as outbox timers, in one transaction) and wake the

@@ -4,7 +4,7 @@ import { messages } from "../core/i18n/index.js";
 import { incidentLabel } from "../core/model.js";
 import { resolveKind, resolveSeverity } from "../core/policy/lookup.js";
 import { DuplicateRequestError } from "../ports/incident-store.js";
-import { applyChange, decisionContext } from "./apply-change.js";
+import { applyChange, pagingContext } from "./apply-change.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
 
 /**
@@ -18,7 +18,7 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
   const existing = await deps.store.getByRequestKey(inbound.requestKey);
   if (existing) return replyTo(t.reply.duplicate(incidentLabel(existing)), true, existing.id);
   const number = await deps.store.nextNumber();
-  const change = decideDeclare(decisionContext(deps), {
+  const change = decideDeclare(await pagingContext(deps), {
     ...fields,
     drill: fields.drill ?? false,
     id: deps.newId(),

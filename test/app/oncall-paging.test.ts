@@ -62,6 +62,24 @@ describe("paging a rotation", () => {
     ]);
   });
 
+  it("pages the person a stored override puts on call, from the override's start", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await h.store.addOverrides([
+      {
+        id: "o1",
+        rotation: "ops",
+        personId: "max",
+        from: "2026-11-27T09:40:00.000Z", // 17:40, after the first step and before the second
+        to: "2026-11-27T12:00:00.000Z",
+        createdBy: "ada",
+        createdAt: "2026-11-27T09:00:00.000Z",
+      },
+    ]);
+    await h.as("dana", 'declare urgent "Checkout down"');
+    await h.advance(16);
+    expect(h.chat.of("page").map((p) => p.personId)).toEqual(["lee", "max"]);
+  });
+
   it("lets the person a rotation resolved to acknowledge the page", async () => {
     const h = await harness({ policy: rotationPolicy() });
     await h.as("dana", 'declare urgent "Checkout down"');

@@ -1,4 +1,5 @@
 import type { Incident } from "../../core/model.js";
+import { overrideSchema, type RotationOverride } from "../../core/oncall/schema.js";
 import type { FigureInput } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../core/timers.js";
@@ -239,6 +240,41 @@ export class PrismaIncidentStore implements IncidentStore {
     await this.prisma.timer.updateMany({
       where: { key, state: "pending" },
       data: { dueAt, payload: payload as unknown as Prisma.InputJsonValue },
+    });
+  }
+
+  async overrides(opts: { endingAfter?: Date } = {}): Promise<RotationOverride[]> {
+    const rows = await this.prisma.oncallOverride.findMany({
+      where: opts.endingAfter ? { toAt: { gt: opts.endingAfter } } : {},
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map((r) =>
+      overrideSchema.parse({
+        id: r.id,
+        rotation: r.rotation,
+        personId: r.personId,
+        from: r.fromAt.toISOString(),
+        to: r.toAt.toISOString(),
+        ...(r.replaces ? { replaces: r.replaces } : {}),
+        createdBy: r.createdBy,
+        createdAt: r.createdAt.toISOString(),
+      }),
+    );
+  }
+
+  async addOverrides(overrides: RotationOverride[]): Promise<void> {
+    await this.prisma.oncallOverride.createMany({
+      data: overrides.map((o) => ({
+        id: o.id,
+        rotation: o.rotation,
+        personId: o.personId,
+        fromAt: new Date(o.from),
+        toAt: new Date(o.to),
+        replaces: o.replaces ?? null,
+        createdBy: o.createdBy,
+        createdAt: new Date(o.createdAt),
+      })),
+      skipDuplicates: true,
     });
   }
 
