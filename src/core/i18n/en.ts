@@ -170,8 +170,25 @@ export const en = {
     "UPDATE.ANSWER_INTERNAL": () => `Only an update to the customer can be the answer to the complaint.`,
     "CLAIM.ALREADY": (p: Record<S, S>) => `${p.label} already has a compensation claim.`,
     "ONSITE.SAME": (p: Record<S, S>) => `${p.label} already has an on-site visit (${p.value}).`,
+    "ROTATION.UNKNOWN": (p: Record<S, S>) => `Unknown rotation "${p.value}". Rotations: ${p.choices}.`,
+    "ONCALL.BAD_WINDOW": (p: Record<S, S>) => `The end must come after the start, lie in the future, and be at most ${p.max} days later.`,
+    "ONCALL.SWAP_SELF": () => `Name two different people to swap.`,
+    "ONCALL.NOTHING_TO_SWAP": (p: Record<S, S>) => `Neither of them is on call for ${p.rotation} in that time: nothing to swap.`,
+    "ONCALL.DENIED": (p: Record<S, S>) => `You are not allowed to change who is on call (policy: ${p.allowed}).`,
   } as Record<S, (p: Record<S, S>) => S>,
   usagePrefix: "Usage:",
+  oncall: {
+    none: "No rotations in the policy.",
+    nobody: "nobody",
+    now: (rotation: S, who: S, until: S) => `*${rotation}*: ${who} until ${until}`,
+    always: (rotation: S, who: S) => `*${rotation}*: ${who}`,
+    next: (who: S, until: S) => `, then ${who} until ${until}`,
+    override: (rotation: S, who: S, from: S, to: S, by: S) => `*${rotation}*: ${who} from ${from} to ${to} (added by ${by})`,
+    covers: (who: S) => `covering ${who}`,
+    noOverrides: "No overrides running or to come.",
+    added: (rotation: S, who: S, from: S, to: S) => `${who} is on call for ${rotation} from ${from} to ${to}.`,
+    swapped: (rotation: S, a: S, b: S, n: number) => `${a} and ${b} swapped ${n} shift${n === 1 ? "" : "s"} on ${rotation}.`,
+  },
   warning: {
     holidayData: (endsOn: S, ended: boolean) =>
       ended
