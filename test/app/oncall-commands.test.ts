@@ -57,3 +57,23 @@ describe("the on-call commands", () => {
     expect(await h.store.overrides()).toEqual([]);
   });
 });
+
+describe("the plan simulator with rotations", () => {
+  it("answers who is paged for an urgent complaint next Saturday at 03:00, overrides included", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    const plan = await h.as("dana", 'plan urgent complaint --at "sat 03:00"');
+    // Eva's shift runs Fri 17:45 – Sat 17:45.
+    expect(plan.text).toContain("Sat 28 Nov 03:00  step 1: Eva Sun; informs Liu Yang (on call: Ops → Eva Sun, Duty → Liu Yang)");
+    expect(plan.text).toContain("Sat 28 Nov 03:16  step 2: Eva Sun (on call: Ops → Eva Sun)");
+    await h.as("ada", 'oncall override ops max --from "sat 03:10" --to "sat 09:00"');
+    const covered = await h.as("dana", 'plan urgent complaint --at "sat 03:00"');
+    expect(covered.text).toContain("Sat 28 Nov 03:00  step 1: Eva Sun;");
+    expect(covered.text).toContain("Sat 28 Nov 03:16  step 2: Max Zhou (on call: Ops → Max Zhou)");
+  });
+
+  it("shows the people a kind adds to the first step (crisis PR pages the liaison)", async () => {
+    const h = await harness();
+    const plan = await h.as("dana", "plan urgent pr");
+    expect(plan.text).toMatch(/step 1: Lee Zhang, Eva Sun, Max Zhou, Liu Yang; informs Ada Qian, Bo Xu\n/);
+  });
+});
