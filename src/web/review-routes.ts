@@ -13,6 +13,8 @@ import { deniedPage } from "./pages/denied-page.js";
 import { figuresPage } from "./pages/figures-page.js";
 import { incidentPage } from "./pages/incident-page.js";
 import { listPage } from "./pages/list-page.js";
+import { onCallPage } from "./pages/oncall-page.js";
+import { createCalendar } from "../core/calendar/business-calendar.js";
 import { PAGE_TEXT } from "./pages/text.js";
 import type { Route } from "./server.js";
 
@@ -56,7 +58,8 @@ export function reviewRoutes(o: ReviewOptions): Route {
     path === "/incidents.csv" ||
     path.startsWith("/incidents/") ||
     path === "/figures" ||
-    path.startsWith("/figures/");
+    path.startsWith("/figures/") ||
+    path === "/oncall";
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const path = url.pathname;
@@ -99,6 +102,11 @@ export function reviewRoutes(o: ReviewOptions): Route {
           now,
         ),
       );
+    }
+    if (path === "/oncall" || path === "/api/oncall") {
+      const overrides = await o.store.overrides({ endingAfter: now });
+      if (api) return json(res, 200, overrides);
+      return send(res, 200, "text/html", onCallPage(policy, createCalendar(policy.calendar), overrides, now));
     }
     const table = FIGURES_CSV.exec(path)?.[1];
     if (path === "/figures" || path === "/api/figures" || table) {
