@@ -3,6 +3,7 @@ import { stopEventSchema } from "../model.js";
 import { targetsSchema } from "./targets.js";
 import { dateKey, durationText, hhmm, id, localized, timeZone } from "./primitives.js";
 import { rotationSchema } from "../oncall/schema.js";
+import { alertsSchema } from "../alerts/schema.js";
 
 // The policy file: a team's emergency plan as data. Every figure the bot uses
 // (severities, who is paged, deadlines, calendar) comes from here; the built-in
@@ -170,6 +171,8 @@ export const policySchema = z
     /** A timer fired later than this after its due time is marked late on the timeline (Beacon was down or behind). */
     timers: z.strictObject({ lateAfter: durationText.default("2m") }).default({ lateAfter: "2m" }),
     targets: targetsSchema.optional(),
+    /** Alerts in: sources that may post to `POST /hooks/<source>`, and the rules that map labels to incidents. */
+    alerts: alertsSchema.default({ sources: {}, rules: [], stormWindow: "10m" }),
   })
   .superRefine((p, ctx) => {
     for (const problem of referenceProblems(p)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
@@ -263,6 +266,11 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
       if (typeof t === "string" && !known(t)) bad(["misses", "reportTo", sev, j], `unknown person or group "${t}"`);
     });
   }
+  (Array.isArray(p.alerts?.rules) ? (p.alerts.rules as Loose[]) : []).forEach((rule, i) => {
+    if (typeof rule?.severity === "string" && !severities.has(rule.severity))
+      bad(["alerts", "rules", i, "severity"], `unknown severity "${rule.severity}"`);
+    if (typeof rule?.kind === "string" && !kinds.has(rule.kind)) bad(["alerts", "rules", i, "kind"], `unknown kind "${rule.kind}"`);
+  });
   const clockKeys = new Set(list(p.clocks).map((c) => (c as Loose | undefined)?.key));
   for (const [key] of entries(p.targets?.clocks)) if (!clockKeys.has(key)) bad(["targets", "clocks", key], `unknown clock "${key}"`);
   for (const [measure, m] of entries(p.targets?.medianMinutes)) {
