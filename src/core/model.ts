@@ -131,6 +131,17 @@ export const incidentSchema = z.strictObject({
   onsite: z.enum(["local", "remote"]).optional(),
   claim: z.boolean().optional(),
   description: z.string().optional(),
+  /** Declared from alerts: their source, the fingerprints folded into it, and the first alert's labels and links. */
+  alert: z
+    .strictObject({
+      source: z.string(),
+      fingerprints: z.array(z.string()),
+      /** Those still firing (a resolved alert leaves this list). */
+      firing: z.array(z.string()),
+      labels: z.record(z.string(), z.string()),
+      links: z.array(z.string()),
+    })
+    .optional(),
   roles: z.strictObject({ lead: z.string().optional(), liaison: z.string().optional(), handlers: z.array(z.string()) }),
   paging: z.strictObject({
     steps: z.array(pagingStepSchema),

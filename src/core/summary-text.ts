@@ -165,6 +165,10 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
       return zh
         ? `消息未送达（${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}）：${s("error")}`
         : `delivery failed (${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}): ${s("error")}`;
+    case "alert": {
+      const what = d.status === "resolved" ? (zh ? "已恢复" : "resolved") : d.repeat ? (zh ? "重复" : "repeated") : zh ? "触发" : "firing";
+      return zh ? `告警（${s("source")}）${what}：${s("title")}` : `alert from ${s("source")} ${what}: ${s("title")}`;
+    }
     case "timer_late":
       return zh
         ? `Beacon 停机期间到期的${s("timer")}，延迟 ${w.dur(Number(d.lateMinutes))} 补发`

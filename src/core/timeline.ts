@@ -85,6 +85,16 @@ export const entryDataSchemas = {
   followup_done: z.strictObject({ id: z.string() }),
   room_opened: z.strictObject({ channelId: z.string(), name: z.string().optional(), url: z.string().optional() }),
   delivery_failed: z.strictObject({ what: z.string(), target: z.string().optional(), error: z.string() }),
+  /** An alert from a source: firing (the first, a repeat, or one folded in from a storm) or resolved. */
+  alert: z.strictObject({
+    source: z.string(),
+    status: z.enum(["firing", "resolved"]),
+    fingerprint: z.string(),
+    title: z.string(),
+    labels: z.record(z.string(), z.string()),
+    links: z.array(z.string()),
+    repeat: z.boolean(),
+  }),
   timer_late: z.strictObject({ timer: z.string(), dueAt: z.string(), lateMinutes: z.number() }),
 };
 

@@ -63,6 +63,8 @@ export interface IncidentStore {
   leaseTimer(key: string, now: Date, until: Date): Promise<TimerRow | null>;
   /** Put a pending timer to a later time with a new payload (a delivery to retry). */
   retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]): Promise<void>;
+  /** Store timers not tied to an incident change (alerts received), pending; a key already stored is left as it is. */
+  enqueue(timers: TimerSpec[]): Promise<void>;
   /** On-call overrides still running or to come at `endingAfter` (all when left out), oldest first. */
   overrides(opts?: { endingAfter?: Date }): Promise<RotationOverride[]>;
   /** Store on-call overrides, all or none (a swap is several); an id already stored is left as it is. */

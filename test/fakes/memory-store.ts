@@ -110,6 +110,9 @@ export class MemoryStore implements IncidentStore {
     const t = this.timers.get(key);
     if (t) Object.assign(t, { state: "pending", dueAt: dueAt.toISOString(), payload: clone(payload) });
   }
+  async enqueue(list: TimerSpec[]) {
+    for (const t of list) if (!this.timers.has(t.key)) this.timers.set(t.key, { ...clone(t), state: "pending" });
+  }
   async overrides(o: { endingAfter?: Date } = {}) {
     const all = [...this.oncallOverrides.values()].filter((x) => !o.endingAfter || Date.parse(x.to) > o.endingAfter.getTime());
     return clone(all.sort((a, b) => a.createdAt.localeCompare(b.createdAt)));

@@ -4,16 +4,18 @@ import { z } from "zod";
 // are ignored (senders add fields over versions); what Beacon relies on is
 // checked.
 
-export interface Alert {
-  status: "firing" | "resolved";
+/** One alert as Beacon keeps it (in the timer ledger until processed). */
+export const alertSchema = z.strictObject({
+  status: z.enum(["firing", "resolved"]),
   /** Identifies the alert across notifications (the sender's fingerprint, else its sorted labels). */
-  fingerprint: string;
+  fingerprint: z.string(),
   /** The sender's group (Alertmanager's group key), if any. */
-  groupKey?: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  links: string[];
-}
+  groupKey: z.string().optional(),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  links: z.array(z.string()),
+});
+export type Alert = z.infer<typeof alertSchema>;
 
 const labels = z.record(z.string(), z.coerce.string()).default({});
 const status = z.enum(["firing", "resolved"]);

@@ -177,6 +177,11 @@ export const en = {
     "ONCALL.DENIED": (p: Record<S, S>) => `You are not allowed to change who is on call (policy: ${p.allowed}).`,
   } as Record<S, (p: Record<S, S>) => S>,
   usagePrefix: "Usage:",
+  alerts: {
+    labels: (source: S, labels: S, links: S) => `🔔 Declared from ${source}: ${labels}${links ? `\n${links}` : ""}`,
+    proposeResolve: (source: S, label: S, n: number) =>
+      `✅ ${source} says every alert of ${label} has resolved. If the fix is in: /incident resolve #${n}`,
+  },
   oncall: {
     none: "No rotations in the policy.",
     nobody: "nobody",

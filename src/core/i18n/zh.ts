@@ -179,6 +179,10 @@ export const zh: Messages = {
     added: (rotation: S, who: S, from: S, to: S) => `${who} 将于 ${from} 至 ${to} 在 ${rotation} 值班。`,
     swapped: (rotation: S, a: S, b: S, n: number) => `${a} 与 ${b} 在 ${rotation} 交换了 ${n} 个班次。`,
   },
+  alerts: {
+    labels: (source: S, labels: S, links: S) => `🔔 由 ${source} 登记：${labels}${links ? `\n${links}` : ""}`,
+    proposeResolve: (source: S, label: S, n: number) => `✅ ${source} 报告 ${label} 的告警均已恢复。如已修复：/incident resolve #${n}`,
+  },
   usagePrefix: "用法：",
   warning: {
     holidayData: (endsOn: S, ended: boolean) =>

@@ -243,6 +243,10 @@ export class PrismaIncidentStore implements IncidentStore {
     });
   }
 
+  async enqueue(timers: TimerSpec[]): Promise<void> {
+    await this.prisma.timer.createMany({ data: timers.map((t) => timerData(t)), skipDuplicates: true });
+  }
+
   async overrides(opts: { endingAfter?: Date } = {}): Promise<RotationOverride[]> {
     const rows = await this.prisma.oncallOverride.findMany({
       where: opts.endingAfter ? { toAt: { gt: opts.endingAfter } } : {},
@@ -291,7 +295,7 @@ export class PrismaIncidentStore implements IncidentStore {
 function timerData(t: TimerSpec) {
   return {
     key: t.key,
-    incidentId: t.payload.incidentId,
+    incidentId: "incidentId" in t.payload ? t.payload.incidentId : null,
     kind: t.payload.kind,
     dueAt: new Date(t.dueAt),
     payload: t.payload as unknown as Prisma.InputJsonValue,

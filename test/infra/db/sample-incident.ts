@@ -87,6 +87,13 @@ export function fullIncident(): Incident {
     onsite: "local",
     claim: true,
     description: "Cold chain broke",
+    alert: {
+      source: "am",
+      fingerprints: ["f1", "f2"],
+      firing: ["f2"],
+      labels: { alertname: "ColdChain" },
+      links: ["https://prometheus.example/graph"],
+    },
     roles: { lead: "lee", liaison: "liu", handlers: ["lin", "sam"] },
     paging: {
       steps: [

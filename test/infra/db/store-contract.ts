@@ -208,5 +208,16 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(mine(await store.overrides())).toEqual([past, later, swapHalf]);
       expect(mine(await store.overrides({ endingAfter: new Date("2026-11-27T09:30:00.000Z") }))).toEqual([later, swapHalf]);
     });
+
+    it("keeps received alerts as pending timers not tied to an incident, a replayed key once", async () => {
+      const store = await open();
+      const key = `alert:am:${Math.random()}`;
+      const alert = { status: "firing" as const, fingerprint: "f1", labels: { a: "b" }, annotations: {}, links: [] };
+      const t = { key, dueAt: "2026-11-27T09:30:00.000Z", payload: { kind: "alert" as const, source: "am", alerts: [alert] } };
+      await store.enqueue([t]);
+      await store.enqueue([{ ...t, payload: { ...t.payload, alerts: [] } }]);
+      expect(await store.timer(key)).toMatchObject({ state: "pending", payload: t.payload });
+      expect(await store.retireTimer(key, new Date("2026-11-27T09:31:00.000Z"))).toBe(true);
+    });
   });
 }
