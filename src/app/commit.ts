@@ -1,6 +1,7 @@
 import { finish, type Change, type FinishedChange } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
 import { noMetrics } from "../ports/metrics.js";
+import { addWebhookEvents } from "../core/webhooks/events.js";
 import type { AppDeps } from "./deps.js";
 
 export function decisionContext(deps: AppDeps): DecisionContext {
@@ -20,6 +21,7 @@ export async function pagingContext(deps: AppDeps): Promise<DecisionContext> {
  * scheduler for its timers. Delivering is the next, separate step.
  */
 export async function commitChange(deps: AppDeps, change: Change, claimTimer?: string): Promise<FinishedChange> {
+  addWebhookEvents(change, deps.policy.webhooks);
   const done = finish(change);
   await deps.store.commit({ ...done, claimTimer });
   (deps.metrics ?? noMetrics).committed(done.entries);

@@ -44,6 +44,7 @@ async function deliverOne(deps: AppDeps, key: string): Promise<string[]> {
     await deps.store.retireTimer(key, now);
     return [];
   }
+  if (payload.delivery.what === "webhook") return sendEvent(deps, key, payload, incident, payload.delivery);
   const chat = deps.chats.get(incident.declaredBy.platform) ?? [...deps.chats.values()][0];
   try {
     if (!chat) throw new PermanentDeliveryError(`no chat platform "${incident.declaredBy.platform}" is configured`);
@@ -56,6 +57,24 @@ async function deliverOne(deps: AppDeps, key: string): Promise<string[]> {
 }
 
 type Outcome = ((incident: Incident) => Change | null) | null;
+
+/** An event for an outbound webhook: sent signed, retried and recorded as failed like any delivery. */
+async function sendEvent(
+  deps: AppDeps,
+  key: string,
+  payload: Extract<TimerPayload, { kind: "deliver" }>,
+  incident: Incident,
+  d: Extract<Delivery, { what: "webhook" }>,
+): Promise<string[]> {
+  try {
+    if (!deps.webhooks) throw new PermanentDeliveryError("no webhook sender is configured");
+    await deps.webhooks.send(d.hook, d.body);
+    (deps.metrics ?? noMetrics).delivery(d.what, "sent");
+    return await settle(deps, key, incident.id, null, incident);
+  } catch (e) {
+    return failed(deps, key, payload, e);
+  }
+}
 
 async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Delivery): Promise<Outcome> {
   const ctx = decisionContext(deps);
@@ -98,6 +117,8 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
     case "archive":
       if (room) await chat.archiveRoom(room);
       return null;
+    case "webhook":
+      return null; // sent by sendEvent, never through a chat
     case "summary": {
       if (!room) throw new NotReady("room not open yet");
       // Built at delivery time from the timeline, so it includes the close itself.

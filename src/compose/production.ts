@@ -1,3 +1,4 @@
+import { HttpWebhooks } from "../infra/webhooks.js";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { AppDeps } from "../app/deps.js";
@@ -58,6 +59,11 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
     cal: createCalendar(policy.calendar),
     newId: randomUUID,
     log,
+    webhooks: new HttpWebhooks(
+      policy.webhooks,
+      (name) => config.env[name],
+      () => systemClock.now(),
+    ),
   };
   const platforms = await buildPlatforms(config, deps);
   const chats = new ChatConnections(platforms, { log, how: role === "web" ? "start" : "verify" });

@@ -18,6 +18,8 @@ export const deliverySchema = z.discriminatedUnion("what", [
   z.strictObject({ what: z.literal("archive") }),
   /** The after-action summary, posted in the room when the incident is closed. */
   z.strictObject({ what: z.literal("summary") }),
+  /** An event for an outbound webhook (policy `webhooks[].key`): the versioned JSON body, signed when sent. */
+  z.strictObject({ what: z.literal("webhook"), hook: z.string(), body: z.string() }),
 ]);
 export type Delivery = z.infer<typeof deliverySchema>;
 

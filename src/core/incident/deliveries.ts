@@ -46,6 +46,8 @@ export function deliveryFailed(ctx: DecisionContext, incident: Incident, deliver
     }
   } else if (delivery.what === "notify") {
     target = delivery.personId;
+  } else if (delivery.what === "webhook") {
+    target = delivery.hook;
   }
   change.record("delivery_failed", SYSTEM_ACTOR, { what: delivery.what, target, error: error.slice(0, 300) });
   if (delivery.what !== "card" && delivery.what !== "open_room") change.deliver({ what: "card" });

@@ -4,6 +4,7 @@ import { targetsSchema } from "./targets.js";
 import { dateKey, durationText, hhmm, id, localized, timeZone } from "./primitives.js";
 import { rotationSchema } from "../oncall/schema.js";
 import { alertsSchema } from "../alerts/schema.js";
+import { webhookSchema } from "../webhooks/events.js";
 
 // The policy file: a team's emergency plan as data. Every figure the bot uses
 // (severities, who is paged, deadlines, calendar) comes from here; the built-in
@@ -173,6 +174,8 @@ export const policySchema = z
     targets: targetsSchema.optional(),
     /** Alerts in: sources that may post to `POST /hooks/<source>`, and the rules that map labels to incidents. */
     alerts: alertsSchema.default({ sources: {}, rules: [], stormWindow: "10m" }),
+    /** Events out: each webhook gets the events it names, signed with its secret, through the outbox. */
+    webhooks: z.array(webhookSchema).default([]),
   })
   .superRefine((p, ctx) => {
     for (const problem of referenceProblems(p)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
