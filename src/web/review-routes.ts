@@ -15,6 +15,8 @@ import { incidentPage } from "./pages/incident-page.js";
 import { listPage } from "./pages/list-page.js";
 import { onCallPage } from "./pages/oncall-page.js";
 import { createCalendar } from "../core/calendar/business-calendar.js";
+import { feedOf, feedPath, feedText } from "./oncall-feeds.js";
+import { words } from "../core/incident/context.js";
 import { PAGE_TEXT } from "./pages/text.js";
 import type { Route } from "./server.js";
 
@@ -75,6 +77,19 @@ export function reviewRoutes(o: ReviewOptions): Route {
       res.end();
       return true;
     }
+    const feed = feedOf(o.secret, url);
+    if (feed === "denied") return send(res, 403, "text/plain", "bad or missing signature");
+    if (feed) {
+      const now = o.clock.now();
+      const body = feedText(
+        policy,
+        createCalendar(policy.calendar),
+        await o.store.overrides({ endingAfter: new Date(now.getTime() - 14 * 86_400_000) }),
+        feed,
+        now,
+      );
+      return body ? send(res, 200, "text/calendar", body) : false;
+    }
     const api = path.startsWith("/api/");
     if (!reviewed(path)) return false;
     const access = check({ secret: o.secret, apiToken: o.apiToken, now: () => o.clock.now() }, req);
@@ -106,7 +121,13 @@ export function reviewRoutes(o: ReviewOptions): Route {
     if (path === "/oncall" || path === "/api/oncall") {
       const overrides = await o.store.overrides({ endingAfter: now });
       if (api) return json(res, 200, overrides);
-      return send(res, 200, "text/html", onCallPage(policy, createCalendar(policy.calendar), overrides, now));
+      const w = words(policy);
+      const person = access.grant.person in policy.people ? [access.grant.person] : [];
+      const feeds = [
+        ...Object.keys(policy.rotations).map((id) => ({ label: w.rotation(id), path: feedPath(o.secret, { kind: "rotation", id }) })),
+        ...person.map((id) => ({ label: w.name(id), path: feedPath(o.secret, { kind: "person", id }) })),
+      ];
+      return send(res, 200, "text/html", onCallPage(policy, createCalendar(policy.calendar), overrides, now, feeds));
     }
     const table = FIGURES_CSV.exec(path)?.[1];
     if (path === "/figures" || path === "/api/figures" || table) {

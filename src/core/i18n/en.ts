@@ -191,6 +191,7 @@ export const en = {
     override: (rotation: S, who: S, from: S, to: S, by: S) => `*${rotation}*: ${who} from ${from} to ${to} (added by ${by})`,
     covers: (who: S) => `covering ${who}`,
     noOverrides: "No overrides running or to come.",
+    feedSummary: (what: S) => `On call: ${what}`,
     added: (rotation: S, who: S, from: S, to: S) => `${who} is on call for ${rotation} from ${from} to ${to}.`,
     swapped: (rotation: S, a: S, b: S, n: number) => `${a} and ${b} swapped ${n} shift${n === 1 ? "" : "s"} on ${rotation}.`,
   },

@@ -176,6 +176,7 @@ export const zh: Messages = {
     override: (rotation: S, who: S, from: S, to: S, by: S) => `*${rotation}*：${who}，${from} 至 ${to}（${by} 添加）`,
     covers: (who: S) => `顶替 ${who}`,
     noOverrides: "没有进行中或将来的替班。",
+    feedSummary: (what: S) => `值班：${what}`,
     added: (rotation: S, who: S, from: S, to: S) => `${who} 将于 ${from} 至 ${to} 在 ${rotation} 值班。`,
     swapped: (rotation: S, a: S, b: S, n: number) => `${a} 与 ${b} 在 ${rotation} 交换了 ${n} 个班次。`,
   },

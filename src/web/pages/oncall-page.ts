@@ -19,6 +19,7 @@ const TEXT = {
     overrides: "Overrides and swaps",
     by: "Added by",
     covers: "Covering",
+    feeds: "Subscribe (iCalendar)",
   },
   zh: {
     title: "值班",
@@ -30,13 +31,20 @@ const TEXT = {
     overrides: "替班与换班",
     by: "添加人",
     covers: "顶替",
+    feeds: "订阅（iCalendar）",
   },
 };
 
 const DAYS = 14;
 
 /** Who is on call now and over the next two weeks, per rotation, and the overrides running or to come. */
-export function onCallPage(policy: Policy, cal: BusinessCalendar, overrides: readonly RotationOverride[], now: Date): string {
+export function onCallPage(
+  policy: Policy,
+  cal: BusinessCalendar,
+  overrides: readonly RotationOverride[],
+  now: Date,
+  feeds: Array<{ label: string; path: string }> = [],
+): string {
   const lang = policy.locale;
   const t = TEXT[lang];
   const w = words(policy);
@@ -71,6 +79,10 @@ export function onCallPage(policy: Policy, cal: BusinessCalendar, overrides: rea
     PAGE_TEXT[lang],
     lang,
     t.title,
-    `<h1>${esc(t.title)}</h1><h2>${esc(t.now)}</h2><ul>${nowLines}</ul><h2>${esc(t.overrides)}</h2>${overrideTable}<h2>${esc(t.schedule(DAYS))}</h2>${schedules}`,
+    `<h1>${esc(t.title)}</h1><h2>${esc(t.now)}</h2><ul>${nowLines}</ul><h2>${esc(t.overrides)}</h2>${overrideTable}<h2>${esc(t.schedule(DAYS))}</h2>${schedules}${
+      feeds.length
+        ? `<h2>${esc(t.feeds)}</h2><ul>${feeds.map((f) => `<li><a href="${esc(f.path)}">${esc(f.label)}</a></li>`).join("")}</ul>`
+        : ""
+    }`,
   );
 }
