@@ -5,6 +5,7 @@ import { words } from "../core/incident/context.js";
 import { overrideFor, requireRotation, swapFor, type OverrideMeta } from "../core/oncall/overrides.js";
 import { renderOnCall, renderOverrides } from "../core/oncall/views.js";
 import { resolvePerson } from "../core/policy/lookup.js";
+import { armHandoffs } from "./handoff.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
 
 // The on-call verbs: who is on, the overrides, and adding an override or a swap.
@@ -31,6 +32,7 @@ export async function addOverride(deps: AppDeps, inbound: Inbound, cmd: CommandF
   const m = meta(deps, inbound);
   const override = overrideFor(rotation, person, when(deps, cmd.from), when(deps, cmd.to), m);
   await deps.store.addOverrides([override]);
+  await armHandoffs(deps);
   const w = words(policy);
   return replyTo(messages(policy.locale).oncall.added(w.rotation(rotation.id), w.name(person), w.time(override.from), w.time(override.to)));
 }
@@ -44,6 +46,7 @@ export async function swapShifts(deps: AppDeps, inbound: Inbound, cmd: CommandFo
   const existing = await deps.store.overrides({ endingAfter: m.now });
   const added = swapFor(rotation, existing, a, b, when(deps, cmd.from), when(deps, cmd.to), m);
   await deps.store.addOverrides(added);
+  await armHandoffs(deps);
   const w = words(policy);
   return replyTo(messages(policy.locale).oncall.swapped(w.rotation(rotation.id), w.name(a), w.name(b), added.length));
 }

@@ -3,6 +3,7 @@ import { noMetrics } from "../ports/metrics.js";
 import { applyChange, pagingContext } from "./apply-change.js";
 import { deliverAll } from "./deliver.js";
 import { processAlerts } from "./ingest-alerts.js";
+import { handOff } from "./handoff.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
@@ -26,6 +27,7 @@ export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
       if (round === 0) (deps.metrics ?? noMetrics).timerFired(row.payload.kind, (now.getTime() - Date.parse(row.dueAt)) / 1000);
       if (row.payload.kind === "deliver") return deliverAll(deps, [key]);
       if (row.payload.kind === "alert") return processAlerts(deps, key, row.payload);
+      if (row.payload.kind === "handoff") return handOff(deps, key, row.payload);
       const incident = await deps.store.get(row.payload.incidentId);
       const change = incident ? onTimer(await pagingContext(deps), incident, row.payload, row.dueAt) : null;
       if (!change) {

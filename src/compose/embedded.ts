@@ -12,6 +12,7 @@ import { LocalScheduler } from "../infra/local-scheduler.js";
 import type { Teardown } from "./lifecycle.js";
 
 import { HttpWebhooks } from "../infra/webhooks.js";
+import { armHandoffs } from "../app/handoff.js";
 
 export interface EmbeddedOptions {
   policy: Policy;
@@ -64,5 +65,9 @@ export async function openEmbedded(o: EmbeddedOptions, teardown: Teardown): Prom
       () => o.clock.now(),
     ),
   };
-  return { db, scheduler, deps, startTimers: () => scheduler.start((key) => runDueTimer(deps, key)) };
+  const startTimers = async () => {
+    await scheduler.start((key) => runDueTimer(deps, key));
+    await armHandoffs(deps);
+  };
+  return { db, scheduler, deps, startTimers };
 }

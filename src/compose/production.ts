@@ -1,4 +1,5 @@
 import { HttpWebhooks } from "../infra/webhooks.js";
+import { armHandoffs } from "../app/handoff.js";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { AppDeps } from "../app/deps.js";
@@ -122,6 +123,7 @@ export async function startWorkerProcess(config: Config, policy: Policy, log: Lo
       log.warn("health and metrics not served", { port: config.PORT, reason: (e as Error).message });
     }
     await c.scheduler.start((key) => runDueTimer(c.deps, key));
+    await armHandoffs(c.deps);
     log.info("worker started", {
       port,
       queue: config.BEACON_QUEUE,

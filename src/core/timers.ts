@@ -32,6 +32,8 @@ export const timerPayloadSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("followup_due"), incidentId: z.string(), followUpId: z.string(), n: z.number().int().optional() }),
   /** Alerts a source posted, kept until processed (declared, folded or recorded): not tied to an incident. */
   z.strictObject({ kind: z.literal("alert"), source: z.string(), alerts: z.array(alertSchema) }),
+  /** A rotation changes hands at `at`: the incoming person hears which open incidents they now cover. */
+  z.strictObject({ kind: z.literal("handoff"), rotation: z.string(), at: z.string() }),
 ]);
 export type TimerPayload = z.infer<typeof timerPayloadSchema>;
 
@@ -49,6 +51,7 @@ export interface TimerRow extends TimerSpec {
 export const timerKeys = {
   /** `request`: a digest of the request, so a replayed request is stored once. */
   alert: (source: string, request: string) => `alert:${source}:${request}`,
+  handoff: (rotation: string, at: string) => `oncall:${rotation}:handoff:${at}`,
   escalate: (id: string, generation: number, step: number) => `incident:${id}:escalate:${generation}.${step}`,
   remind: (id: string, clock: string, run: number, index: number) => `incident:${id}:remind:${clock}.${run}.${index}`,
   deadline: (id: string, clock: string, run: number) => `incident:${id}:deadline:${clock}.${run}`,

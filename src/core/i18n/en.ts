@@ -192,6 +192,8 @@ export const en = {
     covers: (who: S) => `covering ${who}`,
     noOverrides: "No overrides running or to come.",
     feedSummary: (what: S) => `On call: ${what}`,
+    handoff: (rotation: S, label: S, title: S, sev: S, status: S) =>
+      `🔁 You are now on call for ${rotation}, which covers the open ${label} *${title}* (${sev}, ${status}).`,
     added: (rotation: S, who: S, from: S, to: S) => `${who} is on call for ${rotation} from ${from} to ${to}.`,
     swapped: (rotation: S, a: S, b: S, n: number) => `${a} and ${b} swapped ${n} shift${n === 1 ? "" : "s"} on ${rotation}.`,
   },

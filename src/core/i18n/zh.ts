@@ -177,6 +177,8 @@ export const zh: Messages = {
     covers: (who: S) => `顶替 ${who}`,
     noOverrides: "没有进行中或将来的替班。",
     feedSummary: (what: S) => `值班：${what}`,
+    handoff: (rotation: S, label: S, title: S, sev: S, status: S) =>
+      `🔁 您现在接班 ${rotation}，该轮值负责未结事件 ${label} *${title}*（${sev}，${status}）。`,
     added: (rotation: S, who: S, from: S, to: S) => `${who} 将于 ${from} 至 ${to} 在 ${rotation} 值班。`,
     swapped: (rotation: S, a: S, b: S, n: number) => `${a} 与 ${b} 在 ${rotation} 交换了 ${n} 个班次。`,
   },
