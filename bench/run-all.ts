@@ -6,6 +6,7 @@ import { benchProduction } from "./production.bench.js";
 import { benchSlack } from "./slack.bench.js";
 import { benchDiscord } from "./discord.bench.js";
 import { benchReview } from "./review.bench.js";
+import { benchAlerts } from "./alerts.bench.js";
 
 const all: Record<string, () => Promise<void>> = {
   declare: benchDeclare,
@@ -14,6 +15,7 @@ const all: Record<string, () => Promise<void>> = {
   slack: benchSlack,
   discord: benchDiscord,
   review: benchReview,
+  alerts: benchAlerts,
 };
 const asked = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = asked.filter((a) => !(a in all));

@@ -1,11 +1,11 @@
 import type { Change } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
 import type { Incident } from "../core/model.js";
-import { commitChange, commitNewChange, decisionContext } from "./commit.js";
+import { commitChange, commitNewChange, decisionContext, pagingContext } from "./commit.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
-export { decisionContext };
+export { decisionContext, pagingContext };
 
 /**
  * Commit a change (state, timeline, timers and outbox in one transaction).
@@ -35,7 +35,7 @@ export async function mutate<T>(
     async () => {
       const incident = await deps.store.get(incidentId);
       if (!incident) throw new Error(`incident ${incidentId} vanished`);
-      const { change, result } = decide(incident, decisionContext(deps));
+      const { change, result } = decide(incident, await pagingContext(deps));
       if (change) await applyChange(deps, change);
       return result;
     },

@@ -1,10 +1,18 @@
 import { finish, type Change, type FinishedChange } from "../core/incident/change.js";
 import type { DecisionContext } from "../core/incident/context.js";
 import { noMetrics } from "../ports/metrics.js";
+import { addWebhookEvents } from "../core/webhooks/events.js";
 import type { AppDeps } from "./deps.js";
 
 export function decisionContext(deps: AppDeps): DecisionContext {
   return { policy: deps.policy, cal: deps.cal, now: deps.clock.now() };
+}
+
+/** The decision context with the on-call overrides in force, for a decision that may page a rotation. */
+export async function pagingContext(deps: AppDeps): Promise<DecisionContext> {
+  const ctx = decisionContext(deps);
+  if (!Object.keys(deps.policy.rotations).length) return ctx;
+  return { ...ctx, overrides: await deps.store.overrides({ endingAfter: ctx.now }) };
 }
 
 /**
@@ -16,6 +24,7 @@ export function decisionContext(deps: AppDeps): DecisionContext {
  * embedded default.
  */
 export async function commitChange(deps: AppDeps, change: Change, claimTimers?: string[]): Promise<FinishedChange> {
+  addWebhookEvents(change, deps.policy.webhooks);
   const done = finish(change);
   await deps.store.commit({ ...done, claimTimers });
   (deps.metrics ?? noMetrics).committed(done.entries);

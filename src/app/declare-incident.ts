@@ -4,7 +4,7 @@ import { messages } from "../core/i18n/index.js";
 import { incidentLabel } from "../core/model.js";
 import { resolveKind, resolveSeverity } from "../core/policy/lookup.js";
 import { DuplicateRequestError } from "../ports/incident-store.js";
-import { applyNew, decisionContext } from "./apply-change.js";
+import { applyNew, pagingContext } from "./apply-change.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
 
 /**
@@ -16,7 +16,7 @@ export async function declareIncident(deps: AppDeps, inbound: Inbound, fields: C
   const severity = resolveSeverity(deps.policy, fields.severity);
   const kind = resolveKind(deps.policy, fields.kind);
   const id = deps.newId();
-  const ctx = decisionContext(deps);
+  const ctx = await pagingContext(deps);
   try {
     // The number is taken inside the declare's own transaction: a declare that fails leaves no gap.
     const incident = await applyNew(deps, (number) =>

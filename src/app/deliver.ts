@@ -59,12 +59,19 @@ async function sleepAgain(deps: AppDeps, key: string): Promise<void> {
   if (row?.state === "pending") await deps.scheduler.arm([row]).catch(() => undefined); // reconcile re-arms it
 }
 
-/** The room's deliveries in one lane (they depend on the room and keep their order); each person's DMs in a lane of their own. */
+/** The room's deliveries in one lane (they depend on the room and keep their order); each person's DMs, and each webhook's events, in a lane of their own. */
 function lanes(rows: DeliverRow[]): DeliverRow[][] {
   const byLane = new Map<string, DeliverRow[]>();
   for (const row of rows) {
     const d = row.payload.delivery;
-    const lane = d.what === "page" || d.what === "page_update" ? `page:${d.pageId}` : d.what === "notify" ? `dm:${d.personId}` : "room";
+    const lane =
+      d.what === "page" || d.what === "page_update"
+        ? `page:${d.pageId}`
+        : d.what === "notify"
+          ? `dm:${d.personId}`
+          : d.what === "webhook"
+            ? `hook:${d.hook}`
+            : "room";
     byLane.set(lane, [...(byLane.get(lane) ?? []), row]);
   }
   return [...byLane.values()];
@@ -101,8 +108,9 @@ class Batch {
     for (const row of lane) {
       const { delivery } = row.payload;
       try {
-        if (!chat) throw new PermanentDeliveryError(`no chat platform "${this.working.incident.declaredBy.platform}" is configured`);
-        this.record(row, await perform(this.deps, chat, this.working.incident, delivery));
+        if (delivery.what === "webhook") this.record(row, await sendEvent(this.deps, delivery));
+        else if (!chat) throw new PermanentDeliveryError(`no chat platform "${this.working.incident.declaredBy.platform}" is configured`);
+        else this.record(row, await perform(this.deps, chat, this.working.incident, delivery));
         (this.deps.metrics ?? noMetrics).delivery(delivery.what, "sent");
       } catch (e) {
         const outcome = await this.failed(row, e);
@@ -169,6 +177,13 @@ class Batch {
   }
 }
 
+/** An event for an outbound webhook: sent signed, retried and recorded as failed like any delivery. */
+async function sendEvent(deps: AppDeps, d: Extract<Delivery, { what: "webhook" }>): Promise<null> {
+  if (!deps.webhooks) throw new PermanentDeliveryError("no webhook sender is configured");
+  await deps.webhooks.send(d.hook, d.body);
+  return null;
+}
+
 async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Delivery): Promise<DeliveryOutcome | null> {
   const ctx = decisionContext(deps);
   const room = incident.room;
@@ -211,6 +226,10 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
     case "archive":
       if (room) await chat.archiveRoom(room);
       return null;
+    case "webhook":
+      return null; // sent by sendEvent, never through a chat
+    case "webhook":
+      return null; // sent by sendEvent, never through a chat
     case "summary": {
       if (!room) throw new NotReady("room not open yet");
       // Built at delivery time from the timeline, so it includes the close itself.

@@ -8,6 +8,7 @@ import type { IncidentStore } from "../ports/incident-store.js";
 import type { Scheduler } from "../ports/scheduler.js";
 import type { Logger } from "../ports/logger.js";
 import type { Metrics } from "../ports/metrics.js";
+import type { WebhookPort } from "../ports/webhooks.js";
 
 /** The ports every use-case runs over. Built once in main.ts (the composition root). */
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   log: Logger;
   /** Operators' counters (Prometheus in a running service); none in tests unless given. */
   metrics?: Metrics;
+  /** Sends events to the policy's outbound webhooks (none: they fail as deliveries). */
+  webhooks?: WebhookPort;
   /** Links to the reviewer pages and the access records behind them, when the web side serves them. */
   links?: ReviewLinks;
   /** Logins, sessions and API tokens of the reviewer pages (the database's `access_grant`). */

@@ -18,6 +18,7 @@ import { mutate } from "./apply-change.js";
 import { declareIncident } from "./declare-incident.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
 import { findIncident } from "./find-incident.js";
+import { addOverride, onCallReply, overridesReply, swapShifts } from "./oncall.js";
 import { helpReply, listReply, planReply, statusReply, summaryReply, timelineReply } from "./queries.js";
 
 // The use-case behind every verb of the command spec. The type asks for one
@@ -144,5 +145,9 @@ export const HANDLERS: { [N in CommandName]: Handler<N> } = {
   access_revoke: async (deps, _inbound, cmd) => accessRevoke(deps, cmd),
   access_token: async (deps, _inbound, cmd) => accessToken(deps, cmd),
   plan: async (deps, _inbound, cmd) => planReply(deps, cmd),
+  oncall: async (deps, _inbound, cmd) => onCallReply(deps, cmd),
+  oncall_list: async (deps) => overridesReply(deps),
+  oncall_override: (deps, inbound, cmd) => addOverride(deps, inbound, cmd),
+  oncall_swap: (deps, inbound, cmd) => swapShifts(deps, inbound, cmd),
   help: async (deps, _inbound, cmd) => helpReply(deps, cmd.topic),
 };

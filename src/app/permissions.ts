@@ -6,6 +6,7 @@ import type { Policy } from "../core/policy/schema.js";
 
 export function requirePermission(policy: Policy, actor: Actor, action: Action): void {
   if (may(policy, actor.personId, action)) return;
+  if (action === "oncall") throw new UserError("ONCALL.DENIED", { allowed: policy.permissions.oncall.join(", ") });
   const t = messages(policy.locale);
   throw new UserError("PERMISSION.DENIED", { action: t.action[action] ?? action, allowed: allowedFor(policy, action).join(", ") });
 }

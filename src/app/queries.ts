@@ -52,7 +52,7 @@ export async function summaryReply(deps: AppDeps, incident: Incident, actor?: Ac
   return { ...replyTo(`${markdown}\n\n${messages(deps.policy.locale).reply.summaryLink(link)}`, true, incident.id), personal: true };
 }
 
-export function planReply(deps: AppDeps, cmd: CommandFor<"plan">): Reply {
+export async function planReply(deps: AppDeps, cmd: CommandFor<"plan">): Promise<Reply> {
   const { policy } = deps;
   const now = deps.clock.now();
   const input = {
@@ -62,7 +62,8 @@ export function planReply(deps: AppDeps, cmd: CommandFor<"plan">): Reply {
     onsite: cmd.onsite,
     claim: cmd.claim,
   };
-  return replyTo(renderPlan(policy, simulatePlan(policy, deps.cal, input), input));
+  const overrides = Object.keys(policy.rotations).length ? await deps.store.overrides({ endingAfter: input.at }) : [];
+  return replyTo(renderPlan(policy, simulatePlan(policy, deps.cal, input, overrides), input));
 }
 
 export function helpReply(deps: AppDeps, topic?: string): Reply {

@@ -1,8 +1,10 @@
 import { onTimer } from "../core/incident/on-timer.js";
 import { noMetrics } from "../ports/metrics.js";
-import { applyChange, decisionContext } from "./apply-change.js";
+import { applyChange, pagingContext } from "./apply-change.js";
 import { deliverIncident } from "./deliver.js";
 import { deliveryIncident } from "../core/timers.js";
+import { processAlerts } from "./ingest-alerts.js";
+import { handOff } from "./handoff.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
@@ -28,8 +30,10 @@ export async function runDueTimer(deps: AppDeps, key: string): Promise<void> {
       }
       if (round === 0) (deps.metrics ?? noMetrics).timerFired(row.payload.kind, (now.getTime() - Date.parse(row.dueAt)) / 1000);
       if (row.payload.kind === "deliver") return deliverIncident(deps, row.payload.incidentId, key);
+      if (row.payload.kind === "alert") return processAlerts(deps, key, row.payload);
+      if (row.payload.kind === "handoff") return handOff(deps, key, row.payload);
       const incident = await deps.store.get(row.payload.incidentId);
-      const change = incident ? onTimer(decisionContext(deps), incident, row.payload, row.dueAt) : null;
+      const change = incident ? onTimer(await pagingContext(deps), incident, row.payload, row.dueAt) : null;
       if (!change) {
         await deps.store.retireTimer(key, now);
         return;

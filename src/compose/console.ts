@@ -59,6 +59,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<Service> {
         // Script mode: ids count up, so nothing random reaches the output.
         newId: opts.script ? sequentialIds() : randomIds(),
         chats: [["console", new ConsoleChat(opts.policy, opts.out)]],
+        env: opts.config?.env,
       },
       teardown,
     );

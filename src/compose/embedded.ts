@@ -12,6 +12,9 @@ import { PrismaIncidentStore } from "../infra/db/prisma-incident-store.js";
 import { LocalScheduler } from "../infra/local-scheduler.js";
 import type { Teardown } from "./lifecycle.js";
 
+import { HttpWebhooks } from "../infra/webhooks.js";
+import { armHandoffs } from "../app/handoff.js";
+
 export interface EmbeddedOptions {
   policy: Policy;
   /** ":memory:" for a throw-away database, else a directory. */
@@ -24,6 +27,8 @@ export interface EmbeddedOptions {
   auto: boolean;
   newId?: () => string;
   chats?: Array<[string, ChatPort]>;
+  /** The environment, for the secrets of the policy's outbound webhooks. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Embedded {
@@ -60,6 +65,15 @@ export async function openEmbedded(o: EmbeddedOptions, teardown: Teardown): Prom
     cal: createCalendar(o.policy.calendar),
     newId: o.newId ?? randomUUID,
     log: o.log,
+    webhooks: new HttpWebhooks(
+      o.policy.webhooks,
+      (name) => o.env?.[name],
+      () => o.clock.now(),
+    ),
   };
-  return { db, scheduler, deps, startTimers: () => scheduler.start((key) => runDueTimer(deps, key)) };
+  const startTimers = async () => {
+    await scheduler.start((key) => runDueTimer(deps, key));
+    await armHandoffs(deps);
+  };
+  return { db, scheduler, deps, startTimers };
 }

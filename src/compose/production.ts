@@ -1,3 +1,5 @@
+import { HttpWebhooks } from "../infra/webhooks.js";
+import { armHandoffs } from "../app/handoff.js";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { AppDeps } from "../app/deps.js";
@@ -61,6 +63,11 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
     cal: createCalendar(policy.calendar),
     newId: randomUUID,
     log,
+    webhooks: new HttpWebhooks(
+      policy.webhooks,
+      (name) => config.env[name],
+      () => systemClock.now(),
+    ),
   };
   const platforms = await buildPlatforms(config, deps);
   const chats = new ChatConnections(platforms, { log, how: role === "web" ? "start" : "verify" });
@@ -128,6 +135,7 @@ export async function startWorkerProcess(config: Config, policy: Policy, log: Lo
       log.warn("health and metrics not served", { port: config.PORT, reason: (e as Error).message });
     }
     await c.scheduler.start((key) => runDueTimer(c.deps, key));
+    await armHandoffs(c.deps);
     log.info("worker started", {
       port,
       queue: config.BEACON_QUEUE,

@@ -60,5 +60,6 @@ export function reviewSide(config: Config, deps: AppDeps, secret: string | undef
     envToken: config.BEACON_REVIEW_TOKEN,
     sessionDays: config.BEACON_LINK_DAYS,
     secureCookies: base.startsWith("https://"),
+    feedSecret: secret,
   });
 }

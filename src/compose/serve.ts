@@ -23,7 +23,10 @@ export async function startServe(config: Config, policy: Policy, log: Logger, da
   const teardown = new Teardown(log);
   return teardown.guard(async () => {
     const dir = dataDir ?? join(config.BEACON_DATA_DIR, "pglite");
-    const e = await openEmbedded({ policy, dataDir: dir, databaseUrl: config.DATABASE_URL, log, clock: systemClock, auto: true }, teardown);
+    const e = await openEmbedded(
+      { policy, dataDir: dir, databaseUrl: config.DATABASE_URL, log, clock: systemClock, auto: true, env: config.env },
+      teardown,
+    );
     const served = await serveChatAndHttp(config, e, linkSecret(config, config.BEACON_DATA_DIR), teardown, { portTakenIsFatal: true });
     await e.startTimers();
     log.info("serving", {

@@ -24,7 +24,12 @@ export type UserErrorCode =
   | "CLOCK.NOT_WAIVABLE"
   | "UPDATE.ANSWER_INTERNAL"
   | "CLAIM.ALREADY"
-  | "ONSITE.SAME";
+  | "ONSITE.SAME"
+  | "ROTATION.UNKNOWN"
+  | "ONCALL.BAD_WINDOW"
+  | "ONCALL.SWAP_SELF"
+  | "ONCALL.NOTHING_TO_SWAP"
+  | "ONCALL.DENIED";
 
 export class UserError extends Error {
   constructor(

@@ -52,6 +52,8 @@ export const pagingStepSchema = z.strictObject({
   groups: z.array(z.string()),
   /** How long to wait for an acknowledgement before the next step. */
   waitMinutes: z.number(),
+  /** Rotation ids the step names: whoever is on call for each when the step fires is paged (or informed). */
+  rotations: z.strictObject({ page: z.array(z.string()), notify: z.array(z.string()) }).optional(),
 });
 export type PagingStep = z.infer<typeof pagingStepSchema>;
 
@@ -139,6 +141,17 @@ export const incidentSchema = z.strictObject({
   onsite: z.enum(["local", "remote"]).optional(),
   claim: z.boolean().optional(),
   description: z.string().optional(),
+  /** Declared from alerts: their source, the fingerprints folded into it, and the first alert's labels and links. */
+  alert: z
+    .strictObject({
+      source: z.string(),
+      fingerprints: z.array(z.string()),
+      /** Those still firing (a resolved alert leaves this list). */
+      firing: z.array(z.string()),
+      labels: z.record(z.string(), z.string()),
+      links: z.array(z.string()),
+    })
+    .optional(),
   roles: z.strictObject({ lead: z.string().optional(), liaison: z.string().optional(), handlers: z.array(z.string()) }),
   paging: z.strictObject({
     steps: z.array(pagingStepSchema),

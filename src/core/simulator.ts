@@ -1,6 +1,8 @@
 import type { BusinessCalendar } from "./calendar/business-calendar.js";
 import { planClocks } from "./planning/clock-plan.js";
-import { planPaging } from "./planning/paging-plan.js";
+import { effectiveKind, planPaging } from "./planning/paging-plan.js";
+import { stepPeople } from "./incident/paging.js";
+import type { RotationOverride } from "./oncall/schema.js";
 import type { Policy } from "./policy/schema.js";
 import { words } from "./incident/context.js";
 import { holidayDataWarning } from "./calendar/holiday-data.js";
@@ -18,15 +20,22 @@ export interface PlanInput {
 }
 
 export interface SimulatedPlan {
-  pages: Array<{ at: string; step: number; page: string[]; notify: string[] }>;
+  /** Each step as it would fire, rotations resolved to whoever would be on call then (overrides included). */
+  pages: Array<{ at: string; step: number; page: string[]; notify: string[]; onCall: Array<{ rotation: string; personId?: string }> }>;
   deadlines: Array<{ key: string; name: string; dueAt: string; reminders: string[] }>;
 }
 
-export function simulatePlan(policy: Policy, cal: BusinessCalendar, input: PlanInput): SimulatedPlan {
+export function simulatePlan(
+  policy: Policy,
+  cal: BusinessCalendar,
+  input: PlanInput,
+  overrides: readonly RotationOverride[] = [],
+): SimulatedPlan {
   const w = words(policy);
   let t = input.at.getTime();
-  const pages = planPaging(policy, input.severity).map((step, i) => {
-    const page = { at: new Date(t).toISOString(), step: i + 1, page: step.page, notify: step.notify };
+  const pages = planPaging(policy, input.severity, effectiveKind(policy, input.kind).kind).map((frozen, i) => {
+    const step = stepPeople({ policy, cal, now: new Date(t), overrides }, frozen);
+    const page = { at: new Date(t).toISOString(), step: i + 1, page: step.page, notify: step.notify, onCall: step.onCall };
     t += step.waitMinutes * 60_000;
     return page;
   });
@@ -48,7 +57,9 @@ export function renderPlan(policy: Policy, plan: SimulatedPlan, input: PlanInput
   const lines = [head, zh ? "呼叫（无人确认时逐级升级）：" : "Paging (if nobody acknowledges):"];
   for (const p of plan.pages) {
     const fyi = p.notify.length ? (zh ? `；知会 ${w.names(p.notify)}` : `; informs ${w.names(p.notify)}`) : "";
-    lines.push(`  ${w.time(p.at)}  ${zh ? `第 ${p.step} 级` : `step ${p.step}`}: ${w.names(p.page)}${fyi}`);
+    const onCall = p.onCall.map((o) => `${w.rotation(o.rotation)} → ${o.personId ? w.name(o.personId) : w.t.oncall.nobody}`).join(", ");
+    const rota = onCall ? (zh ? `（值班：${onCall}）` : ` (on call: ${onCall})`) : "";
+    lines.push(`  ${w.time(p.at)}  ${zh ? `第 ${p.step} 级` : `step ${p.step}`}: ${w.names(p.page)}${fyi}${rota}`);
   }
   lines.push(zh ? "时限：" : "Deadlines:");
   for (const d of plan.deadlines) {

@@ -105,10 +105,14 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
       return zh
         ? `登记事件「${s("title")}」（${w.severity(s("severity"))}，${w.kind(s("kind"))}）`
         : `declared "${s("title")}" (${w.severity(s("severity"))}, ${w.kind(s("kind"))})`;
-    case "paged":
+    case "paged": {
+      const onCall = ((d.onCall ?? []) as Array<{ rotation: string; personId?: string }>)
+        .map((o) => `${w.rotation(o.rotation)} → ${o.personId ? w.name(o.personId) : w.t.none}`)
+        .join(", ");
       return zh
-        ? `第 ${s("step")} 级呼叫：${w.names(d.personIds as string[])}`
-        : `paging step ${s("step")}: ${w.names(d.personIds as string[])}`;
+        ? `第 ${s("step")} 级呼叫：${w.names(d.personIds as string[])}${onCall ? `（值班：${onCall}）` : ""}`
+        : `paging step ${s("step")}: ${w.names(d.personIds as string[])}${onCall ? ` (on call: ${onCall})` : ""}`;
+    }
     case "acknowledged":
       return zh
         ? `${w.name(s("personId"))} 确认（${w.dur(Number(d.afterMinutes))}后）`
@@ -167,6 +171,10 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
       return zh
         ? `消息未送达（${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}）：${s("error")}`
         : `delivery failed (${s("what")}${d.target ? ` → ${w.name(s("target"))}` : ""}): ${s("error")}`;
+    case "alert": {
+      const what = d.status === "resolved" ? (zh ? "已恢复" : "resolved") : d.repeat ? (zh ? "重复" : "repeated") : zh ? "触发" : "firing";
+      return zh ? `告警（${s("source")}）${what}：${s("title")}` : `alert from ${s("source")} ${what}: ${s("title")}`;
+    }
     case "timer_late":
       return zh
         ? `Beacon 停机期间到期的${s("timer")}，延迟 ${w.dur(Number(d.lateMinutes))} 补发`

@@ -18,7 +18,14 @@ export const entryDataSchemas = {
     customer: z.string().optional(),
     clocks: clockPlan,
   }),
-  paged: z.strictObject({ step: z.number(), personIds: z.array(z.string()), notified: z.array(z.string()), groups: z.array(z.string()) }),
+  paged: z.strictObject({
+    step: z.number(),
+    personIds: z.array(z.string()),
+    notified: z.array(z.string()),
+    groups: z.array(z.string()),
+    /** Who each rotation the step named resolved to when it fired (nobody: no one on call). */
+    onCall: z.array(z.strictObject({ rotation: z.string(), personId: z.string().optional() })).optional(),
+  }),
   acknowledged: z.strictObject({ personId: z.string(), pageId: z.string().optional(), afterMinutes: z.number() }),
   escalated: z.strictObject({ fromStep: z.number(), toStep: z.number(), reason: z.enum(["timeout", "manual", "deadline_missed"]) }),
   escalation_exhausted: z.strictObject({ step: z.number() }),
@@ -78,6 +85,16 @@ export const entryDataSchemas = {
   followup_done: z.strictObject({ id: z.string() }),
   room_opened: z.strictObject({ channelId: z.string(), name: z.string().optional(), url: z.string().optional() }),
   delivery_failed: z.strictObject({ what: z.string(), target: z.string().optional(), error: z.string() }),
+  /** An alert from a source: firing (the first, a repeat, or one folded in from a storm) or resolved. */
+  alert: z.strictObject({
+    source: z.string(),
+    status: z.enum(["firing", "resolved"]),
+    fingerprint: z.string(),
+    title: z.string(),
+    labels: z.record(z.string(), z.string()),
+    links: z.array(z.string()),
+    repeat: z.boolean(),
+  }),
   timer_late: z.strictObject({ timer: z.string(), dueAt: z.string(), lateMinutes: z.number() }),
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertSchema } from "./alerts/normalize.js";
 
 // Durable timers: every reminder, escalation step and chat delivery is a row
 // in the timer ledger, written in the same transaction as the change that
@@ -17,6 +18,8 @@ export const deliverySchema = z.discriminatedUnion("what", [
   z.strictObject({ what: z.literal("archive") }),
   /** The after-action summary, posted in the room when the incident is closed. */
   z.strictObject({ what: z.literal("summary") }),
+  /** An event for an outbound webhook (policy `webhooks[].key`): the versioned JSON body, signed when sent. */
+  z.strictObject({ what: z.literal("webhook"), hook: z.string(), body: z.string() }),
 ]);
 export type Delivery = z.infer<typeof deliverySchema>;
 
@@ -27,6 +30,10 @@ export const timerPayloadSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("overdue"), incidentId: z.string(), clock: z.string(), run: z.number().int(), n: z.number().int() }),
   z.strictObject({ kind: z.literal("deliver"), incidentId: z.string(), delivery: deliverySchema, attempt: z.number().int() }),
   z.strictObject({ kind: z.literal("followup_due"), incidentId: z.string(), followUpId: z.string(), n: z.number().int().optional() }),
+  /** Alerts a source posted, kept until processed (declared, folded or recorded): not tied to an incident. */
+  z.strictObject({ kind: z.literal("alert"), source: z.string(), alerts: z.array(alertSchema) }),
+  /** A rotation changes hands at `at`: the incoming person hears which open incidents they now cover. */
+  z.strictObject({ kind: z.literal("handoff"), rotation: z.string(), at: z.string() }),
 ]);
 export type TimerPayload = z.infer<typeof timerPayloadSchema>;
 
@@ -42,6 +49,9 @@ export interface TimerRow extends TimerSpec {
 }
 
 export const timerKeys = {
+  /** `request`: a digest of the request, so a replayed request is stored once. */
+  alert: (source: string, request: string) => `alert:${source}:${request}`,
+  handoff: (rotation: string, at: string) => `oncall:${rotation}:handoff:${at}`,
   escalate: (id: string, generation: number, step: number) => `incident:${id}:escalate:${generation}.${step}`,
   remind: (id: string, clock: string, run: number, index: number) => `incident:${id}:remind:${clock}.${run}.${index}`,
   deadline: (id: string, clock: string, run: number) => `incident:${id}:deadline:${clock}.${run}`,

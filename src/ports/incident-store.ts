@@ -1,5 +1,6 @@
 import type { FigureInput } from "../core/figures.js";
 import type { Incident } from "../core/model.js";
+import type { RotationOverride } from "../core/oncall/schema.js";
 import type { NewEntry, TimelineEntry } from "../core/timeline.js";
 import type { TimerRow, TimerSpec } from "../core/timers.js";
 
@@ -72,6 +73,12 @@ export interface IncidentStore {
   leaseDeliveries(incidentId: string, now: Date, until: Date): Promise<{ timers: TimerRow[]; incident: Incident | null }>;
   /** Put a pending timer to a later time with a new payload (a delivery to retry). */
   retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]): Promise<void>;
+  /** Store timers not tied to an incident change (alerts received), pending; a key already stored is left as it is. */
+  enqueue(timers: TimerSpec[]): Promise<void>;
+  /** On-call overrides still running or to come at `endingAfter` (all when left out), oldest first. */
+  overrides(opts?: { endingAfter?: Date }): Promise<RotationOverride[]>;
+  /** Store on-call overrides, all or none (a swap is several); an id already stored is left as it is. */
+  addOverrides(overrides: RotationOverride[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -16,6 +16,10 @@ import { deniedPage } from "./pages/denied-page.js";
 import { figuresPage } from "./pages/figures-page.js";
 import { incidentPage } from "./pages/incident-page.js";
 import { listPage } from "./pages/list-page.js";
+import { onCallPage } from "./pages/oncall-page.js";
+import { createCalendar } from "../core/calendar/business-calendar.js";
+import { feedOf, feedPath, feedText } from "./oncall-feeds.js";
+import { words } from "../core/incident/context.js";
 import { PAGE_TEXT } from "./pages/text.js";
 import type { Route } from "./server.js";
 
@@ -32,6 +36,8 @@ export interface ReviewOptions {
   sessionDays: number;
   /** Set the session cookie Secure (the public URL is https). */
   secureCookies: boolean;
+  /** Signs the on-call calendar feeds' addresses (the link secret). */
+  feedSecret: string;
 }
 
 const PAGE = /^\/incidents\/(\d{1,20})(\/summary\.(md|json))?$/;
@@ -68,7 +74,8 @@ export function reviewRoutes(o: ReviewOptions): Route {
     path === "/incidents.csv" ||
     path.startsWith("/incidents/") ||
     path === "/figures" ||
-    path.startsWith("/figures/");
+    path.startsWith("/figures/") ||
+    path === "/oncall";
   const deny = (res: ServerResponse, api: boolean, status: number, why: string) =>
     api
       ? json(res, status, { error: PAGE_TEXT[policy.locale].denied[why] ?? why })
@@ -81,6 +88,20 @@ export function reviewRoutes(o: ReviewOptions): Route {
     // A HEAD (a link checker, a preview fetcher) never spends a login.
     if (link && req.method === "HEAD") return send(res, 200, "text/html", "");
     if (link) return login(o, res, link[1]!, url, deny);
+    // An on-call calendar feed: its own signed address (a calendar app has no session), naming one rotation or person.
+    const feed = feedOf(o.feedSecret, url);
+    if (feed === "denied") return send(res, 403, "text/plain", "bad or missing signature");
+    if (feed) {
+      const now = o.clock.now();
+      const body = feedText(
+        policy,
+        createCalendar(policy.calendar),
+        await o.store.overrides({ endingAfter: new Date(now.getTime() - 14 * 86_400_000) }),
+        feed,
+        now,
+      );
+      return body ? send(res, 200, "text/calendar", body) : false;
+    }
     const api = path.startsWith("/api/");
     if (!reviewed(path)) return false;
     const who = await whoAsks({ keys: o.keys, grants: o.grants, envToken: o.envToken, now: () => o.clock.now() }, req);
@@ -113,6 +134,18 @@ export function reviewRoutes(o: ReviewOptions): Route {
           now,
         ),
       );
+    }
+    // Who is on call: anyone in the policy with a session may see it (it names no customer).
+    if (path === "/oncall" || path === "/api/oncall") {
+      const overrides = await o.store.overrides({ endingAfter: now });
+      if (api) return json(res, 200, overrides);
+      const w = words(policy);
+      const person = grant.scope === "person" && grant.subject in policy.people ? [grant.subject] : [];
+      const feeds = [
+        ...Object.keys(policy.rotations).map((id) => ({ label: w.rotation(id), path: feedPath(o.feedSecret, { kind: "rotation", id }) })),
+        ...person.map((id) => ({ label: w.name(id), path: feedPath(o.feedSecret, { kind: "person", id }) })),
+      ];
+      return send(res, 200, "text/html", onCallPage(policy, createCalendar(policy.calendar), overrides, now, feeds));
     }
     if (figures) {
       if (!all && grant.scope !== "figures") return deny(res, api, 403, "reviewers");

@@ -1,5 +1,6 @@
 import { matchesSearch, searchTerms } from "../../src/core/incident-search.js";
 import type { Incident } from "../../src/core/model.js";
+import type { RotationOverride } from "../../src/core/oncall/schema.js";
 import type { TimelineEntry } from "../../src/core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../src/core/timers.js";
 import {
@@ -15,6 +16,7 @@ export class MemoryStore implements IncidentStore {
   incidents = new Map<string, Incident>();
   entries = new Map<string, TimelineEntry[]>();
   timers = new Map<string, TimerRow>();
+  oncallOverrides = new Map<string, RotationOverride>();
   commits: ChangeSet[] = [];
   private seq = 0;
   /** Make the next commit throw (simulates a database failure). */
@@ -120,6 +122,16 @@ export class MemoryStore implements IncidentStore {
   async retryTimer(key: string, dueAt: Date, payload: TimerSpec["payload"]) {
     const t = this.timers.get(key);
     if (t) Object.assign(t, { state: "pending", dueAt: dueAt.toISOString(), payload: clone(payload) });
+  }
+  async enqueue(list: TimerSpec[]) {
+    for (const t of list) if (!this.timers.has(t.key)) this.timers.set(t.key, { ...clone(t), state: "pending" });
+  }
+  async overrides(o: { endingAfter?: Date } = {}) {
+    const all = [...this.oncallOverrides.values()].filter((x) => !o.endingAfter || Date.parse(x.to) > o.endingAfter.getTime());
+    return clone(all.sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+  }
+  async addOverrides(list: RotationOverride[]) {
+    for (const x of list) if (!this.oncallOverrides.has(x.id)) this.oncallOverrides.set(x.id, clone(x));
   }
   async close() {}
 }

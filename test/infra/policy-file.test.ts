@@ -19,7 +19,7 @@ describe("the policy file", () => {
     const line = bad.split("\n").findIndex((l) => l.includes("wizards")) + 1;
     expect(() => parsePolicyText(bad, "policy.yml")).toThrow(PolicyError);
     expect(() => parsePolicyText(bad, "policy.yml")).toThrow(
-      new RegExp(`policy.yml:${line} severities.urgent.paging.0.page.1: unknown person or group "wizards"`),
+      new RegExp(`policy.yml:${line} severities.urgent.paging.0.page.1: unknown person, group or rotation "wizards"`),
     );
   });
 
@@ -67,7 +67,7 @@ describe("a policy with mistakes", () => {
       .replace("defaultKind: complaint", "defaultKind: gripe");
     const message = problemsOf(bad);
     expect(message).toMatch(/calendar.timeZone: an IANA time zone/);
-    expect(message).toMatch(/severities.urgent.paging.0.page.1: unknown person or group "wizards"/);
+    expect(message).toMatch(/severities.urgent.paging.0.page.1: unknown person, group or rotation "wizards"/);
     expect(message).toMatch(/defaultKind: unknown kind "gripe"/);
   });
 

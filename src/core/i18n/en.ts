@@ -195,8 +195,33 @@ export const en = {
     "UPDATE.ANSWER_INTERNAL": () => `Only an update to the customer can be the answer to the complaint.`,
     "CLAIM.ALREADY": (p: Record<S, S>) => `${p.label} already has a compensation claim.`,
     "ONSITE.SAME": (p: Record<S, S>) => `${p.label} already has an on-site visit (${p.value}).`,
+    "ROTATION.UNKNOWN": (p: Record<S, S>) => `Unknown rotation "${p.value}". Rotations: ${p.choices}.`,
+    "ONCALL.BAD_WINDOW": (p: Record<S, S>) => `The end must come after the start, lie in the future, and be at most ${p.max} days later.`,
+    "ONCALL.SWAP_SELF": () => `Name two different people to swap.`,
+    "ONCALL.NOTHING_TO_SWAP": (p: Record<S, S>) => `Neither of them is on call for ${p.rotation} in that time: nothing to swap.`,
+    "ONCALL.DENIED": (p: Record<S, S>) => `You are not allowed to change who is on call (policy: ${p.allowed}).`,
   } as Record<S, (p: Record<S, S>) => S>,
   usagePrefix: "Usage:",
+  alerts: {
+    labels: (source: S, labels: S, links: S) => `🔔 Declared from ${source}: ${labels}${links ? `\n${links}` : ""}`,
+    proposeResolve: (source: S, label: S, n: number) =>
+      `✅ ${source} says every alert of ${label} has resolved. If the fix is in: /incident resolve #${n}`,
+  },
+  oncall: {
+    none: "No rotations in the policy.",
+    nobody: "nobody",
+    now: (rotation: S, who: S, until: S) => `*${rotation}*: ${who} until ${until}`,
+    always: (rotation: S, who: S) => `*${rotation}*: ${who}`,
+    next: (who: S, until: S) => `, then ${who} until ${until}`,
+    override: (rotation: S, who: S, from: S, to: S, by: S) => `*${rotation}*: ${who} from ${from} to ${to} (added by ${by})`,
+    covers: (who: S) => `covering ${who}`,
+    noOverrides: "No overrides running or to come.",
+    feedSummary: (what: S) => `On call: ${what}`,
+    handoff: (rotation: S, label: S, title: S, sev: S, status: S) =>
+      `🔁 You are now on call for ${rotation}, which covers the open ${label} *${title}* (${sev}, ${status}).`,
+    added: (rotation: S, who: S, from: S, to: S) => `${who} is on call for ${rotation} from ${from} to ${to}.`,
+    swapped: (rotation: S, a: S, b: S, n: number) => `${a} and ${b} swapped ${n} shift${n === 1 ? "" : "s"} on ${rotation}.`,
+  },
   warning: {
     holidayData: (endsOn: S, ended: boolean) =>
       ended

@@ -5,12 +5,15 @@ import { messages, type Messages } from "../i18n/index.js";
 import type { Policy } from "../policy/schema.js";
 import { personName } from "../policy/directory.js";
 import { userMention, type Actor } from "../model.js";
+import type { RotationOverride } from "../oncall/schema.js";
 
 /** What every decision needs besides the incident: the policy, its calendar and "now". */
 export interface DecisionContext {
   policy: Policy;
   cal: BusinessCalendar;
   now: Date;
+  /** The on-call overrides in force (none when left out). */
+  overrides?: readonly RotationOverride[];
 }
 
 /** Presentation helpers bound to the policy's language and time zone. */
@@ -27,6 +30,7 @@ export interface Words {
   severity(key: string): string;
   kind(key: string): string;
   clock(key: string): string;
+  rotation(key: string): string;
 }
 
 export function words(policy: Policy): Words {
@@ -44,6 +48,7 @@ export function words(policy: Policy): Words {
     severity: (k) => policy.severities[k]?.name[loc] ?? k,
     kind: (k) => policy.kinds[k]?.name[loc] ?? k,
     clock: (k) => policy.clocks.find((c) => c.key === k)?.name[loc] ?? k,
+    rotation: (k) => policy.rotations[k]?.name[loc] ?? k,
   };
 }
 

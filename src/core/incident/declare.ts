@@ -19,6 +19,7 @@ export interface DeclareInput {
   onsite?: "local" | "remote";
   claim?: boolean;
   description?: string;
+  alert?: Incident["alert"];
 }
 
 /** A new incident: frozen paging plan, running clocks, first paging step, room and card to open. */
@@ -43,6 +44,7 @@ export function declareIncident(ctx: DecisionContext, input: DeclareInput): Chan
     onsite: input.onsite,
     claim: input.claim,
     description: input.description,
+    ...(input.alert ? { alert: input.alert } : {}),
     roles: { handlers: [] },
     paging: { steps: planPaging(ctx.policy, input.severity, runs.kind), current: 0, startedAt: at, generation: 1 },
     pages: [],

@@ -57,6 +57,8 @@ function failed(ctx: DecisionContext, change: Change, delivery: Delivery, error:
     }
   } else if (delivery.what === "notify") {
     target = delivery.personId;
+  } else if (delivery.what === "webhook") {
+    target = delivery.hook;
   }
   change.record("delivery_failed", SYSTEM_ACTOR, { what: delivery.what, target, error: error.slice(0, 300) });
   if (delivery.what !== "card" && delivery.what !== "open_room" && !change.deliveries.some((d) => d.what === "card")) {

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from "../model.js";
 import type { EntryData } from "../timeline.js";
 import { Change } from "./change.js";
 import { words, type DecisionContext } from "./context.js";
-import { pageStep } from "./paging.js";
+import { pageStep, stepPeople } from "./paging.js";
 
 type Reason = EntryData["escalated"]["reason"];
 
@@ -25,12 +25,13 @@ export function escalateInto(change: Change, ctx: DecisionContext, reason: Reaso
   if (to >= incident.paging.steps.length) {
     if (reason !== "timeout") return false;
     change.record("escalation_exhausted", actor, { step: from + 1 });
-    const leaders = incident.paging.steps[from]?.page ?? [];
+    const last = incident.paging.steps[from];
+    const leaders = last ? stepPeople(ctx, last).page : [];
     change.deliver({ what: "post", text: `${w.t.post.exhausted} ${w.mentions(leaders)}`, mentions: leaders });
     return true;
   }
   change.record("escalated", actor, { fromStep: from + 1, toStep: to + 1, reason });
-  const next = incident.paging.steps[to]!;
+  const next = stepPeople(ctx, incident.paging.steps[to]!);
   change.deliver({
     what: "post",
     text: w.t.post.escalated(to + 1, w.t.escalationReason[reason]!, w.mentions(next.page)),

@@ -8,7 +8,7 @@ import { escalateInto } from "./escalate.js";
 import { parseDuration } from "../calendar/duration.js";
 import { expandTargets } from "../policy/directory.js";
 
-type IncidentTimer = Exclude<TimerPayload, { kind: "deliver" }>;
+type IncidentTimer = Exclude<TimerPayload, { kind: "deliver" | "alert" | "handoff" }>;
 
 /**
  * What a due timer does to the incident, or null when it is stale: the page

@@ -1,5 +1,7 @@
-import type { Actor } from "../model.js";
+import type { Actor, PagingStep } from "../model.js";
 import { SYSTEM_ACTOR } from "../model.js";
+import { onCallAt } from "../oncall/rotation.js";
+import { rotationOf } from "../oncall/on-call.js";
 import { timerKeys } from "../timers.js";
 import type { Change } from "./change.js";
 import { words, type DecisionContext } from "./context.js";
@@ -12,8 +14,9 @@ import { words, type DecisionContext } from "./context.js";
  */
 export function pageStep(change: Change, ctx: DecisionContext, step: number, actor: Actor = SYSTEM_ACTOR, fyi?: string): void {
   const inc = change.incident;
-  const plan = inc.paging.steps[step];
-  if (!plan) return;
+  const frozen = inc.paging.steps[step];
+  if (!frozen) return;
+  const plan = stepPeople(ctx, frozen);
   const w = words(ctx.policy);
   const drill = inc.drill ? `[${w.t.drill}] ` : "";
   inc.paging.current = step;
@@ -28,7 +31,13 @@ export function pageStep(change: Change, ctx: DecisionContext, step: number, act
   for (const personId of plan.notify) change.deliver({ what: "notify", personId, text: `${drill}${notice}` });
   // A step whose people are all already on the incident pages nobody: nothing to record as "paging step 1: none".
   if (fresh.length || plan.notify.length)
-    change.record("paged", actor, { step: step + 1, personIds: fresh, notified: plan.notify, groups: plan.groups });
+    change.record("paged", actor, {
+      step: step + 1,
+      personIds: fresh,
+      notified: plan.notify,
+      groups: plan.groups,
+      ...(plan.onCall.length ? { onCall: plan.onCall } : {}),
+    });
   if (plan.page.length) {
     change.deliver({
       what: "post",
@@ -44,6 +53,29 @@ export function pageStep(change: Change, ctx: DecisionContext, step: number, act
     dueAt,
     payload: { kind: "escalate", incidentId: inc.id, generation, step },
   });
+}
+
+/**
+ * The people of a frozen step as it fires: its fixed people, and whoever is
+ * on call now for each rotation it names (an escalation that fires after a
+ * handoff reaches the incoming person). `onCall` says who each rotation
+ * resolved to, for the timeline.
+ */
+export function stepPeople(
+  ctx: DecisionContext,
+  step: PagingStep,
+): PagingStep & { onCall: Array<{ rotation: string; personId?: string }> } {
+  const onCall: Array<{ rotation: string; personId?: string }> = [];
+  const resolve = (ids: string[]) =>
+    ids.flatMap((rotation) => {
+      const r = rotationOf(ctx.policy, ctx.cal, rotation);
+      const personId = r && onCallAt(r, ctx.overrides ?? [], ctx.now);
+      if (!onCall.some((o) => o.rotation === rotation)) onCall.push({ rotation, ...(personId ? { personId } : {}) });
+      return personId ? [personId] : [];
+    });
+  const page = [...new Set([...step.page, ...resolve(step.rotations?.page ?? [])])];
+  const notify = [...new Set([...step.notify, ...resolve(step.rotations?.notify ?? [])])].filter((p) => !page.includes(p));
+  return { ...step, page, notify, onCall };
 }
 
 /** Cancel every escalation wait of the current plan (an acknowledgement, a resolve, a re-plan). */

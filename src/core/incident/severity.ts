@@ -4,7 +4,7 @@ import { planPaging } from "../planning/paging-plan.js";
 import { Change } from "./change.js";
 import { reconcileClocks } from "./clocks.js";
 import { words, type DecisionContext } from "./context.js";
-import { pageStep, standDown, stopEscalation } from "./paging.js";
+import { pageStep, standDown, stepPeople, stopEscalation } from "./paging.js";
 
 /**
  * Raise or lower the severity (预案升级). The paging plan is re-frozen for the
@@ -39,7 +39,7 @@ export function changeSeverity(ctx: DecisionContext, incident: Incident, to: str
   stopEscalation(change);
   inc.paging = { steps: planPaging(ctx.policy, to, inc.kind), current: 0, startedAt: change.at, generation: inc.paging.generation + 1 };
   const first = inc.paging.steps[0];
-  standDown(change, ctx, new Set(raised || !wasAcked ? (first?.page ?? []) : []), actor);
+  standDown(change, ctx, new Set((raised || !wasAcked) && first ? stepPeople(ctx, first).page : []), actor);
   if (raised || !wasAcked) {
     pageStep(change, ctx, 0, actor, `${incidentTag(inc)} ${notice}`);
   } else {

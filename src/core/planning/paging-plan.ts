@@ -6,7 +6,8 @@ import { parseDuration } from "../calendar/duration.js";
 /**
  * The escalation plan for a severity and kind, expanded to people and frozen
  * onto the incident: editing the policy later does not change a running
- * escalation. A kind may add people to page or inform at the first step,
+ * escalation. A rotation is frozen as its id: who is on call for it is
+ * decided when the step fires (`stepPeople`). A kind may add people to page or inform at the first step,
  * whatever the severity (a system failure informs the leadership at once).
  */
 export function planPaging(policy: Policy, severity: string, kind?: string): PagingStep[] {
@@ -17,11 +18,14 @@ export function planPaging(policy: Policy, severity: string, kind?: string): Pag
     const pageTargets = i === 0 ? [...step.page, ...extra.page] : step.page;
     const notifyTargets = i === 0 ? [...step.notify, ...extra.notify] : step.notify;
     const page = expandTargets(policy, pageTargets);
+    const isRotation = (t: string) => t in policy.rotations;
+    const rotations = { page: pageTargets.filter(isRotation), notify: notifyTargets.filter(isRotation) };
     return {
       page,
       notify: expandTargets(policy, notifyTargets).filter((p) => !page.includes(p)),
-      groups: [...new Set([...pageTargets, ...notifyTargets])],
+      groups: [...new Set([...pageTargets, ...notifyTargets].filter((t) => !isRotation(t)))],
       waitMinutes: parseDuration(step.wait),
+      ...(rotations.page.length || rotations.notify.length ? { rotations } : {}),
     };
   });
 }

@@ -1,28 +1,19 @@
 import { z } from "zod";
 import { stopEventSchema } from "../model.js";
 import { targetsSchema } from "./targets.js";
+import { dateKey, durationText, hhmm, id, localized, timeZone } from "./primitives.js";
+import { rotationSchema } from "../oncall/schema.js";
+import { alertsSchema } from "../alerts/schema.js";
+import { webhookSchema } from "../webhooks/events.js";
 
 // The policy file: a team's emergency plan as data. Every figure the bot uses
 // (severities, who is paged, deadlines, calendar) comes from here; the built-in
 // default (default-policy.ts) encodes the plans digested in shared/domain.md.
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "a time like 09:00");
-const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date like 2026-10-01");
-const durationText = z.string().regex(/^(\d+(\.\d+)?[dhms])+$/, 'a duration like "30m", "2h", "1h30m"');
-const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _");
-const localized = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
-
 const span = z.strictObject({ from: hhmm, to: hhmm }).refine((s) => s.from < s.to, "`to` must be after `from`");
 
 export const calendarSchema = z.strictObject({
-  timeZone: z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "an IANA time zone like Asia/Shanghai"),
+  timeZone,
   week: z.partialRecord(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(span)),
   holidays: z.array(dateKey).default([]),
   workdays: z.array(dateKey).default([]),
@@ -132,6 +123,8 @@ export const policySchema = z
     kinds: z.record(id, kindSchema),
     defaultKind: id,
     clocks: z.array(clockSchema),
+    /** On-call rotations: a paging step or an informed list may name one, and whoever is on call when the step fires is paged. */
+    rotations: z.record(id, rotationSchema).default({}),
     /** Who may do what ("everyone", or person and group ids); a key left out allows everyone. */
     permissions: z
       .strictObject({
@@ -151,6 +144,8 @@ export const policySchema = z
          * Anyone else who took part in an incident reads that incident only.
          */
         review: allowList.optional(),
+        /** Add, swap or remove on-call overrides. */
+        oncall: allowList.default(["everyone"]),
       })
       .default({
         declare: ["everyone"],
@@ -160,6 +155,7 @@ export const policySchema = z
         reopen: ["everyone"],
         waive: ["everyone"],
         accept: ["everyone"],
+        oncall: ["everyone"],
       }),
     lifecycle: z
       .strictObject({
@@ -188,6 +184,10 @@ export const policySchema = z
     /** A timer fired later than this after its due time is marked late on the timeline (Beacon was down or behind). */
     timers: z.strictObject({ lateAfter: durationText.default("2m") }).default({ lateAfter: "2m" }),
     targets: targetsSchema.optional(),
+    /** Alerts in: sources that may post to `POST /hooks/<source>`, and the rules that map labels to incidents. */
+    alerts: alertsSchema.default({ sources: {}, rules: [], stormWindow: "10m" }),
+    /** Events out: each webhook gets the events it names, signed with its secret, through the outbox. */
+    webhooks: z.array(webhookSchema).default([]),
   })
   .superRefine((p, ctx) => {
     for (const problem of referenceProblems(p)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
@@ -219,10 +219,21 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
   const groups = new Set(entries(p.groups).map(([k]) => k));
   const severities = new Set(entries(p.severities).map(([k]) => k));
   const kinds = new Set(entries(p.kinds).map(([k]) => k));
+  const rotations = new Set(entries(p.rotations).map(([k]) => k));
   const known = (t: unknown) => typeof t === "string" && (people.has(t) || groups.has(t));
+  /** Paging steps and a kind's additions may also name a rotation. */
+  const pageable = (t: unknown) => known(t) || (typeof t === "string" && rotations.has(t));
   for (const [gid, group] of entries(p.groups)) {
     list(group?.members).forEach((m, i) => {
       if (typeof m === "string" && !people.has(m)) bad(["groups", gid, "members", i], `unknown person "${m}"`);
+    });
+  }
+  for (const [rid, rotation] of entries(p.rotations)) {
+    if (people.has(rid) || groups.has(rid)) bad(["rotations", rid], `"${rid}" is already a person or group id`);
+    list(rotation?.layers).forEach((layer, i) => {
+      list((layer as Loose | undefined)?.members).forEach((m, j) => {
+        if (typeof m === "string" && !people.has(m)) bad(["rotations", rid, "layers", i, "members", j], `unknown person "${m}"`);
+      });
     });
   }
   if (typeof p.leadership === "string" && !groups.has(p.leadership)) bad(["leadership"], `unknown group "${p.leadership}"`);
@@ -231,7 +242,8 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
     list(sev?.paging).forEach((step, i) => {
       for (const field of ["page", "notify"] as const) {
         list((step as Loose | undefined)?.[field]).forEach((t, j) => {
-          if (typeof t === "string" && !known(t)) bad(["severities", sid, "paging", i, field, j], `unknown person or group "${t}"`);
+          if (typeof t === "string" && !pageable(t))
+            bad(["severities", sid, "paging", i, field, j], `unknown person, group or rotation "${t}"`);
         });
       }
     });
@@ -254,7 +266,7 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
       bad(["kinds", kid, "rehearses"], `unknown kind "${kind.rehearses}"`);
     for (const field of ["page", "notify"] as const) {
       list(kind?.paging?.[field]).forEach((t, j) => {
-        if (typeof t === "string" && !known(t)) bad(["kinds", kid, "paging", field, j], `unknown person or group "${t}"`);
+        if (typeof t === "string" && !pageable(t)) bad(["kinds", kid, "paging", field, j], `unknown person, group or rotation "${t}"`);
       });
     }
   }
@@ -269,6 +281,11 @@ export function referenceProblems(raw: unknown): PolicyProblem[] {
       if (typeof t === "string" && !known(t)) bad(["misses", "reportTo", sev, j], `unknown person or group "${t}"`);
     });
   }
+  (Array.isArray(p.alerts?.rules) ? (p.alerts.rules as Loose[]) : []).forEach((rule, i) => {
+    if (typeof rule?.severity === "string" && !severities.has(rule.severity))
+      bad(["alerts", "rules", i, "severity"], `unknown severity "${rule.severity}"`);
+    if (typeof rule?.kind === "string" && !kinds.has(rule.kind)) bad(["alerts", "rules", i, "kind"], `unknown kind "${rule.kind}"`);
+  });
   const clockKeys = new Set(list(p.clocks).map((c) => (c as Loose | undefined)?.key));
   for (const [key] of entries(p.targets?.clocks)) if (!clockKeys.has(key)) bad(["targets", "clocks", key], `unknown clock "${key}"`);
   for (const [measure, m] of entries(p.targets?.medianMinutes)) {

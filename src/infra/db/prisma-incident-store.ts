@@ -1,6 +1,7 @@
 import { isIncidentNumber } from "../../core/commands/read.js";
 import { searchTerms } from "../../core/incident-search.js";
 import type { Incident } from "../../core/model.js";
+import { overrideSchema, type RotationOverride } from "../../core/oncall/schema.js";
 import type { FigureInput } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../core/timers.js";
@@ -199,6 +200,45 @@ export class PrismaIncidentStore implements IncidentStore {
     });
   }
 
+  async enqueue(timers: TimerSpec[]): Promise<void> {
+    await this.prisma.timer.createMany({ data: timers.map((t) => timerData(t)), skipDuplicates: true });
+  }
+
+  async overrides(opts: { endingAfter?: Date } = {}): Promise<RotationOverride[]> {
+    const rows = await this.prisma.oncallOverride.findMany({
+      where: opts.endingAfter ? { toAt: { gt: opts.endingAfter } } : {},
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map((r) =>
+      overrideSchema.parse({
+        id: r.id,
+        rotation: r.rotation,
+        personId: r.personId,
+        from: r.fromAt.toISOString(),
+        to: r.toAt.toISOString(),
+        ...(r.replaces ? { replaces: r.replaces } : {}),
+        createdBy: r.createdBy,
+        createdAt: r.createdAt.toISOString(),
+      }),
+    );
+  }
+
+  async addOverrides(overrides: RotationOverride[]): Promise<void> {
+    await this.prisma.oncallOverride.createMany({
+      data: overrides.map((o) => ({
+        id: o.id,
+        rotation: o.rotation,
+        personId: o.personId,
+        fromAt: new Date(o.from),
+        toAt: new Date(o.to),
+        replaces: o.replaces ?? null,
+        createdBy: o.createdBy,
+        createdAt: new Date(o.createdAt),
+      })),
+      skipDuplicates: true,
+    });
+  }
+
   async close(): Promise<void> {
     await this.prisma.$disconnect();
   }
@@ -207,6 +247,18 @@ export class PrismaIncidentStore implements IncidentStore {
     const row = await this.prisma.incident.findUnique({ where, select: { state: true } });
     return row ? parseIncident(row.state) : null;
   }
+}
+
+function timerData(t: TimerSpec) {
+  return {
+    key: t.key,
+    incidentId: "incidentId" in t.payload ? t.payload.incidentId : null,
+    kind: t.payload.kind,
+    dueAt: new Date(t.dueAt),
+    payload: t.payload as unknown as Prisma.InputJsonValue,
+    state: "pending",
+    createdAt: new Date(),
+  };
 }
 
 function toTimerRow(row: TimerRecord): TimerRow {

@@ -87,9 +87,24 @@ export function fullIncident(): Incident {
     onsite: "local",
     claim: true,
     description: "Cold chain broke",
+    alert: {
+      source: "am",
+      fingerprints: ["f1", "f2"],
+      firing: ["f2"],
+      labels: { alertname: "ColdChain" },
+      links: ["https://prometheus.example/graph"],
+    },
     roles: { lead: "lee", liaison: "liu", handlers: ["lin", "sam"] },
     paging: {
-      steps: [{ page: ["lee"], notify: ["ada"], groups: ["handling_lead", "leadership"], waitMinutes: 5 }],
+      steps: [
+        {
+          page: ["lee"],
+          notify: ["ada"],
+          groups: ["handling_lead", "leadership"],
+          waitMinutes: 5,
+          rotations: { page: ["ops_primary"], notify: ["duty_manager"] },
+        },
+      ],
       current: 0,
       startedAt: "2026-11-27T09:30:00.000Z",
       generation: 2,

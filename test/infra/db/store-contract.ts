@@ -268,5 +268,41 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(drills.map((i) => i.id)).toContain(b.id);
       expect(drills.every((i) => i.drill)).toBe(true);
     });
+
+    it("keeps on-call overrides, oldest first, lists those not yet over, and stores one id once", async () => {
+      const store = await open();
+      const rotation = `r-${Math.random()}`;
+      const o = (id: string, from: string, to: string, createdAt: string) => ({
+        id: `${rotation}-${id}`,
+        rotation,
+        personId: "lee",
+        from,
+        to,
+        createdBy: "ada",
+        createdAt,
+      });
+      const past = o("past", "2026-11-01T00:00:00.000Z", "2026-11-02T00:00:00.000Z", "2026-10-01T00:00:00.000Z");
+      const swapHalf = {
+        ...o("swap", "2026-11-28T01:00:00.000Z", "2026-11-29T01:00:00.000Z", "2026-11-27T09:00:00.000Z"),
+        replaces: "eva",
+      };
+      const later = o("later", "2026-12-01T00:00:00.000Z", "2026-12-02T00:00:00.000Z", "2026-11-26T09:00:00.000Z");
+      await store.addOverrides([past, swapHalf, later]);
+      await store.addOverrides([{ ...later, personId: "max" }]);
+      const mine = (list: Array<{ rotation: string }>) => list.filter((x) => x.rotation === rotation);
+      expect(mine(await store.overrides())).toEqual([past, later, swapHalf]);
+      expect(mine(await store.overrides({ endingAfter: new Date("2026-11-27T09:30:00.000Z") }))).toEqual([later, swapHalf]);
+    });
+
+    it("keeps received alerts as pending timers not tied to an incident, a replayed key once", async () => {
+      const store = await open();
+      const key = `alert:am:${Math.random()}`;
+      const alert = { status: "firing" as const, fingerprint: "f1", labels: { a: "b" }, annotations: {}, links: [] };
+      const t = { key, dueAt: "2026-11-27T09:30:00.000Z", payload: { kind: "alert" as const, source: "am", alerts: [alert] } };
+      await store.enqueue([t]);
+      await store.enqueue([{ ...t, payload: { ...t.payload, alerts: [] } }]);
+      expect(await store.timer(key)).toMatchObject({ state: "pending", payload: t.payload });
+      expect(await store.retireTimer(key, new Date("2026-11-27T09:31:00.000Z"))).toBe(true);
+    });
   });
 }

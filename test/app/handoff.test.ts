@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { armHandoffs } from "../../src/app/handoff.js";
+import { harness } from "../helpers/app-harness.js";
+import { rotationPolicy } from "../helpers/rotation-policy.js";
+
+// `ops` hands over daily at 17:45 Shanghai time: Lee until Friday 17:45, then Eva, then Lee again on Saturday.
+describe("the handoff message", () => {
+  it("tells the incoming person which open incidents their rotation covers, at each handoff", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await armHandoffs(h.deps);
+    await h.as("dana", 'declare urgent "Checkout down"'); // pages ops
+    await h.as("lee", "ack #1");
+    await h.as("dana", 'declare general "Parcel lost"'); // does not name ops
+    const dms = () => h.chat.of("notify").filter((n) => n.text.includes("now on call"));
+    await h.advance(14);
+    expect(dms()).toEqual([]);
+    await h.advance(1); // 17:45
+    expect(dms().map((n) => [n.personId, n.text])).toEqual([
+      ["eva", "🔁 You are now on call for Ops, which covers the open INC-1 *Checkout down* (Urgent, Acknowledged)."],
+    ]);
+    await h.advance(24 * 60); // Saturday 17:45: back to Lee
+    expect(dms().map((n) => n.personId)).toEqual(["eva", "lee"]);
+  });
+
+  it("follows an override: the person it puts on call hears at its start, and nobody at a handoff it cancels", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await armHandoffs(h.deps);
+    await h.as("dana", 'declare urgent "Checkout down"');
+    await h.as("lee", "ack #1");
+    await h.as("ada", 'oncall override ops lee --from "17:40" --to "sat 09:00"'); // Lee keeps it past 17:45
+    await h.advance(16);
+    expect(h.chat.of("notify").filter((n) => n.text.includes("now on call"))).toEqual([]);
+    await h.advance(15 * 60 + 14); // Saturday 09:00: Eva takes over from the override
+    expect(
+      h.chat
+        .of("notify")
+        .filter((n) => n.text.includes("now on call"))
+        .map((n) => n.personId),
+    ).toEqual(["eva"]);
+  });
+});
