@@ -228,8 +228,6 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
       return null;
     case "webhook":
       return null; // sent by sendEvent, never through a chat
-    case "webhook":
-      return null; // sent by sendEvent, never through a chat
     case "summary": {
       if (!room) throw new NotReady("room not open yet");
       // Built at delivery time from the timeline, so it includes the close itself.
