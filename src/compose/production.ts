@@ -3,6 +3,7 @@ import { armHandoffs } from "../app/handoff.js";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { AppDeps } from "../app/deps.js";
+import { reviewSide } from "./review.js";
 import { runDueTimer } from "../app/run-due-timer.js";
 import { createCalendar } from "../core/calendar/business-calendar.js";
 import type { Policy } from "../core/policy/schema.js";
@@ -117,6 +118,8 @@ export async function startWorkerProcess(config: Config, policy: Policy, log: Lo
   const teardown = new Teardown(log);
   return teardown.guard(async () => {
     const c = await compose(config, policy, log, "worker", teardown);
+    // The worker delivers: the summary it posts on close links to the incident page (the route is the web's).
+    reviewSide(config, c.deps, config.BEACON_LINK_SECRET);
     await c.chats.begin();
     let port: number | undefined;
     try {
