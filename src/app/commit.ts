@@ -39,7 +39,9 @@ export async function commitChange(deps: AppDeps, change: Change, claimTimers?: 
 export async function commitNewChange(deps: AppDeps, decide: (number: number) => Change): Promise<FinishedChange> {
   let done: FinishedChange | undefined;
   await deps.store.commitNew((number) => {
-    done = finish(decide(number));
+    const change = decide(number);
+    addWebhookEvents(change, deps.policy.webhooks);
+    done = finish(change);
     return done;
   });
   (deps.metrics ?? noMetrics).committed(done!.entries);

@@ -1,7 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { commitChange, pagingContext } from "../../src/app/commit.js";
+import { pagingContext } from "../../src/app/commit.js";
+import { finish } from "../../src/core/incident/change.js";
+import { addWebhookEvents } from "../../src/core/webhooks/events.js";
 import { declareIncident as decideDeclare } from "../../src/core/incident/declare.js";
 import { policySchema, type Policy } from "../../src/core/policy/schema.js";
 import { HttpWebhooks } from "../../src/infra/webhooks.js";
@@ -112,7 +114,9 @@ describe("outbound webhooks", () => {
       drill: false,
       actor: { platform: "test", userId: "dana", name: "dana", personId: "dana" },
     });
-    const done = await commitChange(first.deps, change);
+    addWebhookEvents(change, first.deps.policy.webhooks);
+    const done = finish(change);
+    await store.commit(done); // committed, and the process dies before it wakes anything
     await first.scheduler.stop();
     expect(receiver.deliveries).toBe(0);
     const hookKey = done.deliveryKeys.find((k) => {

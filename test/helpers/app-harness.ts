@@ -43,11 +43,14 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
   const scheduler = new LocalScheduler({ store, clock, log, auto: false });
   // The manual clock moves only when a test says so, but what is due now runs at
   // once, as in a running Beacon: a command's chat deliveries go out after it
-  // answers, without a test having to move the clock.
+  // answers, without a test having to move the clock. (Other timers due now,
+  // such as stored alerts, wait for the test to step the scheduler.)
+  // Not for what start re-arms from the ledger: a test sets up (webhooks, chats) before that runs.
+  let running = false;
   const arm = scheduler.arm.bind(scheduler);
   scheduler.arm = async (timers) => {
     await arm(timers);
-    if (timers.some((t) => Date.parse(t.dueAt) <= clock.now().getTime())) void scheduler.runDue();
+    if (running && timers.some((t) => t.payload.kind === "deliver" && Date.parse(t.dueAt) <= clock.now().getTime())) void scheduler.runDue();
   };
   let ids = 0;
   const deps: AppDeps = {
@@ -62,6 +65,7 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
     log,
   };
   await scheduler.start((key) => runDueTimer(deps, key));
+  running = true; // what the ledger already held waits for the test to step the scheduler
   let requests = 0;
   return {
     deps,
