@@ -119,7 +119,7 @@ export async function startWorkerProcess(config: Config, policy: Policy, log: Lo
   return teardown.guard(async () => {
     const c = await compose(config, policy, log, "worker", teardown);
     // The worker delivers: the summary it posts on close links to the incident page (the route is the web's).
-    reviewSide(config, c.deps, config.BEACON_LINK_SECRET);
+    if (config.BEACON_LINK_SECRET) reviewSide(config, c.deps, config.BEACON_LINK_SECRET);
     await c.chats.begin();
     let port: number | undefined;
     try {
