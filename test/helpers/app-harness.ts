@@ -50,7 +50,8 @@ export async function harness(opts: { policy?: Policy; store?: IncidentStore; at
   const arm = scheduler.arm.bind(scheduler);
   scheduler.arm = async (timers) => {
     await arm(timers);
-    if (running && timers.some((t) => t.payload.kind === "deliver" && Date.parse(t.dueAt) <= clock.now().getTime())) void scheduler.runDue();
+    if (running && timers.some((t) => t.payload.kind === "deliver" && Date.parse(t.dueAt) <= clock.now().getTime()))
+      void scheduler.runDue();
   };
   let ids = 0;
   const deps: AppDeps = {
