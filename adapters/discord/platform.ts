@@ -95,7 +95,7 @@ export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPl
         await register(config.DISCORD_APPLICATION_ID);
         started = true;
       },
-      stop: () => work.idle(),
+      stop: () => work.stop(),
       idle: () => work.idle(),
     };
   }
@@ -117,7 +117,7 @@ export function buildDiscordPlatform(env: Environment, deps: AppDeps): DiscordPl
       await register(config.DISCORD_APPLICATION_ID ?? client.application?.id);
     },
     stop: async () => {
-      await work.idle();
+      await work.stop();
       await client.destroy();
     },
     idle: () => work.idle(),

@@ -71,7 +71,7 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
         ...(reply.personal ? { unfurl_links: false, unfurl_media: false } : {}),
       });
       // The room opens just after the answer: tell the declarer where it is (they are invited, whether or not the policy knows them).
-      const opened = reply.roomPending && reply.incidentId ? await openedRoom(deps, reply.incidentId) : undefined;
+      const opened = reply.roomPending && reply.incidentId ? await openedRoom(deps, reply.incidentId, { signal: work.signal }) : undefined;
       if (opened?.room) {
         const text = messages(deps.policy.locale).reply.roomOpen(incidentLabel(opened), roomLink(opened.room));
         await respond({ response_type: "ephemeral", text: slackMentions(deps.policy, text) });

@@ -91,7 +91,7 @@ export function buildSlackPlatform(env: Environment, deps: AppDeps): SlackPlatfo
     },
     stop: async () => {
       if (socketMode) await app.stop();
-      await work.idle();
+      await work.stop();
     },
     idle: () => work.idle(),
   };

@@ -11,8 +11,20 @@ export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
   private readonly waiting: Array<() => void> = [];
   private active = 0;
+  private readonly ending = new AbortController();
 
   constructor(private readonly limit = 4) {}
+
+  /** Aborted when the platform stops: work that only waits (for a room to open) gives up then. */
+  get signal(): AbortSignal {
+    return this.ending.signal;
+  }
+
+  /** Stop: what only waits gives up, and what is running finishes. */
+  async stop(): Promise<void> {
+    this.ending.abort();
+    await this.idle();
+  }
 
   run(work: () => Promise<unknown>, onError: (e: unknown) => void): void {
     const p = this.turn()
