@@ -77,6 +77,8 @@ export const en = {
     metAt: (at: S) => `met at ${at}`,
     missedBy: (late: S) => `missed by ${late}`,
     deliveryFailed: (n: number) => `⚠️ ${n} message(s) could not be delivered, see the timeline`,
+    alert: "Alert",
+    links: "Links",
   },
   post: {
     declared: (label: S, title: S, sev: S, kind: S, by: S) => `🚨 ${label} declared by ${by}: *${title}* (${sev}, ${kind})`,

@@ -72,6 +72,8 @@ export const zh: Messages = {
     metAt: (at: S) => `已于 ${at} 达标`,
     missedBy: (late: S) => `超时 ${late}`,
     deliveryFailed: (n: number) => `⚠️ 有 ${n} 条消息未能送达，见时间线`,
+    alert: "告警",
+    links: "链接",
   },
   post: {
     declared: (label: S, title: S, sev: S, kind: S, by: S) => `🚨 ${by} 登记了 ${label}：*${title}*（${sev}，${kind}）`,
