@@ -1,5 +1,6 @@
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { CardAction, CardAlert, IncidentCard, PageView } from "../../src/core/views.js";
+import type { PostAction } from "../../src/ports/chat.js";
 
 // Embeds and buttons for the live incident card and pages, from the core's
 // view models. Component and custom_id shapes follow Discord's API
@@ -84,6 +85,18 @@ function alertFields(alert: CardAlert) {
   return [
     ...(alert.labels.length ? [{ name: `🔔 ${alert.heading}`.slice(0, 256), value: labels.slice(0, 1024), inline: false }] : []),
     ...(links ? [{ name: `🔗 ${alert.linksHeading}`.slice(0, 256), value: links, inline: false }] : []),
+  ];
+}
+
+/** The components of a room post with a button: the card's button of the same action (same custom_id). */
+export function postButton(action: PostAction) {
+  return [
+    {
+      type: 1,
+      components: [
+        { type: 2, style: STYLE[action.action], label: action.label.slice(0, 80), custom_id: ID.card(action.action, action.incidentId) },
+      ],
+    },
   ];
 }
 

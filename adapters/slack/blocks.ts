@@ -1,5 +1,6 @@
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { CardAction, CardAlert, IncidentCard, PageView } from "../../src/core/views.js";
+import type { PostAction } from "../../src/ports/chat.js";
 import { fit, LIMIT } from "./limits.js";
 import { escapeText, slackMentions } from "./mentions.js";
 
@@ -70,6 +71,17 @@ function button(action: CardAction, label: string, incidentId: string): Block {
     text: { type: "plain_text", text: fit(label, LIMIT.buttonText), emoji: true },
     value: incidentId,
     ...style,
+  };
+}
+
+/** A room post with a button: its text in a section, then the card's button of the same action (same action id and value). */
+export function postWithButton(mrkdwn: string, action: PostAction): { text: string; blocks: Block[] } {
+  return {
+    text: fit(mrkdwn, LIMIT.fallbackText),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: fit(mrkdwn, LIMIT.sectionText) } },
+      { type: "actions", block_id: "beacon_post", elements: [button(action.action, action.label, action.incidentId)] },
+    ],
   };
 }
 

@@ -206,8 +206,7 @@ export const en = {
   usagePrefix: "Usage:",
   alerts: {
     labels: (source: S, labels: S, links: S) => `🔔 Declared from ${source}: ${labels}${links ? `\n${links}` : ""}`,
-    proposeResolve: (source: S, label: S, n: number) =>
-      `✅ ${source} says every alert of ${label} has resolved. If the fix is in: /incident resolve #${n}`,
+    proposeResolve: (source: S, label: S) => `✅ ${source} says every alert of ${label} has resolved. If the fix is in, resolve it.`,
   },
   oncall: {
     none: "No rotations in the policy.",

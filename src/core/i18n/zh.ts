@@ -206,7 +206,7 @@ export const zh: Messages = {
   },
   alerts: {
     labels: (source: S, labels: S, links: S) => `🔔 由 ${source} 登记：${labels}${links ? `\n${links}` : ""}`,
-    proposeResolve: (source: S, label: S, n: number) => `✅ ${source} 报告 ${label} 的告警均已恢复。如已修复：/incident resolve #${n}`,
+    proposeResolve: (source: S, label: S) => `✅ ${source} 报告 ${label} 的告警均已恢复。如已修复，请标记为已解决。`,
   },
   usagePrefix: "用法：",
   warning: {

@@ -67,3 +67,25 @@ describe("an incident declared from an alert, on Discord", () => {
     expect(linksField.value.length).toBeLessThanOrEqual(1024);
   });
 });
+
+describe("a resolved alert on Discord", () => {
+  it("proposes resolving in the room with the card's Resolve button, which resolves the incident when clicked", async () => {
+    const { incident, room } = await declareFromAlert(
+      { alertname: "HighErrorRate", severity: "critical", instance: "checkout-1:8080" },
+      [],
+    );
+    await acceptAlerts(h.deps, "am", "r2", [
+      alert("resolved", { alertname: "HighErrorRate", severity: "critical", instance: "checkout-1:8080" }),
+    ]);
+    await h.advance(0);
+    await h.until(() => room.messages.some((m) => m.content.includes("has resolved")));
+    const proposal = room.messages.find((m) => m.content.includes("has resolved"))!;
+    expect(proposal.content).toBe("✅ Alertmanager says every alert of INC-1 has resolved. If the fix is in, resolve it.");
+    expect(proposal.components).toEqual([
+      { type: 1, components: [{ type: 2, style: 1, label: "Resolve", custom_id: `beacon:resolve:${incident.id}` }] },
+    ]);
+    expect((await h.store.get(incident.id))!.status).toBe("declared"); // never resolved on an alert alone
+    await h.answered(h.user("lee").click(room.id, proposal.id, `beacon:resolve:${incident.id}`));
+    expect((await h.store.get(incident.id))!.status).toBe("resolved");
+  });
+});
