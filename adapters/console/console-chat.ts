@@ -1,7 +1,7 @@
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
+import type { ChatPort, OpenRoom, PostAction, SummaryDocument } from "../../src/ports/chat.js";
 import { renderCard, renderMentions, renderPage } from "./render.js";
 
 /**
@@ -50,8 +50,9 @@ export class ConsoleChat implements ChatPort {
     return this.post(room, summary.markdown);
   }
 
-  async post(room: ChatRef, text: string): Promise<ChatRef> {
-    this.say(`#${room.channelId}`, renderMentions(this.policy, text).split("\n"));
+  async post(room: ChatRef, text: string, _mentions: string[] = [], action?: PostAction): Promise<ChatRef> {
+    const button = action ? `  [ ${action.label}: /incident ${action.action} #${action.incidentNumber} ]` : "";
+    this.say(`#${room.channelId}`, `${renderMentions(this.policy, text)}${button}`.split("\n"));
     return this.ref(room.channelId);
   }
 

@@ -1,5 +1,5 @@
 import type { Policy } from "../../src/core/policy/schema.js";
-import type { IncidentCard, PageView } from "../../src/core/views.js";
+import { alertLines, type IncidentCard, type PageView } from "../../src/core/views.js";
 
 // Plain-text rendering for the terminal: mentions become @Name, the card a box.
 
@@ -12,7 +12,7 @@ export function renderMentions(policy: Policy, text: string): string {
 
 export function renderCard(card: IncidentCard): string[] {
   const title = `${card.drill ? "[DRILL] " : ""}${card.label} ${card.title}`;
-  const lines = [title, ...card.fields.map((f) => `${f.label}: ${f.value}`)];
+  const lines = [title, ...card.fields.map((f) => `${f.label}: ${f.value}`), ...(card.alert ? alertLines(card.alert) : [])];
   for (const d of card.deadlines) lines.push(`  • ${d.name}: ${d.dueText}`);
   for (const w of card.warnings) lines.push(w);
   if (card.actions.length) lines.push(`[ ${card.actions.map((a) => a.label).join(" ] [ ")} ]`);

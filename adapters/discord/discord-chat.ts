@@ -2,11 +2,11 @@ import { ChannelType, Routes, type REST } from "discord.js";
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
+import type { ChatPort, OpenRoom, PostAction, SummaryDocument } from "../../src/ports/chat.js";
 import { classify, discordCode } from "./discord-errors.js";
 import { RoomOpener, type DiscordRooms } from "./rooms.js";
 import { packEmbeds, summaryEmbeds } from "./summary-embeds.js";
-import { allowedMentions, cardMessage, discordMentions, pageMessage } from "./render.js";
+import { allowedMentions, cardMessage, discordMentions, pageMessage, postButton } from "./render.js";
 
 type Json = Record<string, unknown>;
 
@@ -72,11 +72,16 @@ export class DiscordChat implements ChatPort {
   }
 
   /** Discord caps a message at 2,000 characters: a longer post (a summary) goes out in several, split between lines. */
-  async post(room: ChatRef, text: string): Promise<ChatRef> {
+  async post(room: ChatRef, text: string, _mentions: string[] = [], action?: PostAction): Promise<ChatRef> {
     let first: string | undefined;
-    for (const content of chunks(discordMentions(this.policy, text), 2000)) {
+    const parts = chunks(discordMentions(this.policy, text), 2000);
+    for (const [i, content] of parts.entries()) {
+      // The button goes under the last part.
+      const components = action && i === parts.length - 1 ? postButton(action) : undefined;
       const msg = await this.call("post", () =>
-        this.rest.post(Routes.channelMessages(room.channelId), { body: { content, allowed_mentions: allowedMentions(content) } }),
+        this.rest.post(Routes.channelMessages(room.channelId), {
+          body: { content, allowed_mentions: allowedMentions(content), ...(components ? { components } : {}) },
+        }),
       );
       first ??= String(msg.id);
     }

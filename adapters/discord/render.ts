@@ -1,5 +1,6 @@
 import type { Policy } from "../../src/core/policy/schema.js";
-import type { CardAction, IncidentCard, PageView } from "../../src/core/views.js";
+import type { CardAction, CardAlert, IncidentCard, PageView } from "../../src/core/views.js";
+import type { PostAction } from "../../src/ports/chat.js";
 
 // Embeds and buttons for the live incident card and pages, from the core's
 // view models. Component and custom_id shapes follow Discord's API
@@ -51,6 +52,7 @@ export function cardMessage(card: IncidentCard) {
     color: COLOUR(card.severityLevel),
     fields: [
       ...card.fields.slice(0, 20).map((f) => ({ name: f.label.slice(0, 256), value: (f.value || "—").slice(0, 1024), inline: true })),
+      ...(card.alert ? alertFields(card.alert) : []),
       ...(deadlines ? [{ name: "⏱", value: deadlines.slice(0, 1024), inline: false }] : []),
       ...card.warnings.map((w) => ({ name: "⚠️", value: w.slice(0, 1024), inline: false })),
     ],
@@ -67,6 +69,35 @@ export function cardMessage(card: IncidentCard) {
     components: buttons.length ? [{ type: 1, components: buttons }] : [],
     allowed_mentions: { parse: [] },
   };
+}
+
+/** The alert's labels as code spans, its links as masked links (the URLs the core lets through have no brackets or spaces). */
+function alertFields(alert: CardAlert) {
+  const labels =
+    alert.labels.map((l) => `\`${`${l.name}=${l.value}`.replace(/`/g, "'")}\``).join(" ") + (alert.more ? ` (+${alert.more})` : "");
+  // Whole links only: as many as fit in a field.
+  let links = "";
+  for (const l of alert.links) {
+    const link = `${links ? " · " : ""}[${l.label.replace(/[[\]]/g, "")}](${l.url})`;
+    if (links.length + link.length > 1024) break;
+    links += link;
+  }
+  return [
+    ...(alert.labels.length ? [{ name: `🔔 ${alert.heading}`.slice(0, 256), value: labels.slice(0, 1024), inline: false }] : []),
+    ...(links ? [{ name: `🔗 ${alert.linksHeading}`.slice(0, 256), value: links, inline: false }] : []),
+  ];
+}
+
+/** The components of a room post with a button: the card's button of the same action (same custom_id). */
+export function postButton(action: PostAction) {
+  return [
+    {
+      type: 1,
+      components: [
+        { type: 2, style: STYLE[action.action], label: action.label.slice(0, 80), custom_id: ID.card(action.action, action.incidentId) },
+      ],
+    },
+  ];
 }
 
 export function pageMessage(policy: Policy, view: PageView) {

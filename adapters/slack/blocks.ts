@@ -1,5 +1,6 @@
 import type { Policy } from "../../src/core/policy/schema.js";
-import type { CardAction, IncidentCard, PageView } from "../../src/core/views.js";
+import type { CardAction, CardAlert, IncidentCard, PageView } from "../../src/core/views.js";
+import type { PostAction } from "../../src/ports/chat.js";
 import { fit, LIMIT } from "./limits.js";
 import { escapeText, slackMentions } from "./mentions.js";
 
@@ -30,6 +31,7 @@ export function cardBlocks(card: IncidentCard): { text: string; blocks: Block[] 
         .map((f) => ({ type: "mrkdwn", text: fit(`*${escapeText(f.label)}*\n${escapeText(f.value)}`, LIMIT.field) })),
     },
   ];
+  if (card.alert) blocks.push(...alertBlocks(card.alert));
   if (card.deadlines.length) {
     const lines = card.deadlines.map((d) => `${STATE_ICON[d.state] ?? "•"} *${escapeText(d.name)}*: ${escapeText(d.dueText)}`);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: fit(lines.join("\n"), LIMIT.sectionText) } });
@@ -49,6 +51,18 @@ export function cardBlocks(card: IncidentCard): { text: string; blocks: Block[] 
   };
 }
 
+/** The alert's labels as code spans, its links as links (the URLs the core lets through have no `|`, `<` or `>`). */
+function alertBlocks(alert: CardAlert): Block[] {
+  const labels = alert.labels.map((l) => `\`${escapeText(`${l.name}=${l.value}`).replace(/`/g, "'")}\``).join("  ");
+  const more = alert.more ? `  (+${alert.more})` : "";
+  const links = alert.links.map((l) => `<${l.url.replace(/&/g, "&amp;")}|${escapeText(l.label)}>`).join(" · ");
+  const lines = [
+    ...(alert.labels.length ? [`🔔 *${escapeText(alert.heading)}*: ${labels}${more}`] : []),
+    ...(links ? [`🔗 *${escapeText(alert.linksHeading)}*: ${links}`] : []),
+  ];
+  return lines.length ? [{ type: "section", text: { type: "mrkdwn", text: fit(lines.join("\n"), LIMIT.sectionText) } }] : [];
+}
+
 function button(action: CardAction, label: string, incidentId: string): Block {
   const style = action === "acknowledge" ? { style: "primary" } : action === "resolve" ? { style: "primary" } : {};
   return {
@@ -57,6 +71,17 @@ function button(action: CardAction, label: string, incidentId: string): Block {
     text: { type: "plain_text", text: fit(label, LIMIT.buttonText), emoji: true },
     value: incidentId,
     ...style,
+  };
+}
+
+/** A room post with a button: its text in a section, then the card's button of the same action (same action id and value). */
+export function postWithButton(mrkdwn: string, action: PostAction): { text: string; blocks: Block[] } {
+  return {
+    text: fit(mrkdwn, LIMIT.fallbackText),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: fit(mrkdwn, LIMIT.sectionText) } },
+      { type: "actions", block_id: "beacon_post", elements: [button(action.action, action.label, action.incidentId)] },
+    ],
   };
 }
 

@@ -2,8 +2,8 @@ import type { webApi } from "@slack/bolt";
 import type { ChatRef } from "../../src/core/model.js";
 import type { Policy } from "../../src/core/policy/schema.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
-import { cardBlocks, pageBlocks } from "./blocks.js";
+import type { ChatPort, OpenRoom, PostAction, SummaryDocument } from "../../src/ports/chat.js";
+import { cardBlocks, pageBlocks, postWithButton } from "./blocks.js";
 import { channelName } from "./channel-name.js";
 import { summaryBlocks } from "./summary-blocks.js";
 import { fit, LIMIT } from "./limits.js";
@@ -129,11 +129,11 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  async post(room: ChatRef, text: string): Promise<ChatRef> {
+  async post(room: ChatRef, text: string, _mentions: string[] = [], action?: PostAction): Promise<ChatRef> {
     try {
       const r = await this.rooms.chat.postMessage({
         channel: room.channelId,
-        text: slackMentions(this.policy, text),
+        ...(action ? postWithButton(slackMentions(this.policy, text), action) : { text: slackMentions(this.policy, text) }),
         unfurl_links: false,
       });
       return { platform: "slack", channelId: room.channelId, messageId: r.ts! };

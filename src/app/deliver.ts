@@ -218,7 +218,7 @@ async function perform(deps: AppDeps, chat: ChatPort, incident: Incident, d: Del
     }
     case "post":
       if (!room) throw new NotReady("room not open yet");
-      await chat.post(room, d.text, d.mentions);
+      await chat.post(room, d.text, d.mentions, d.action && { ...d.action, incidentId: incident.id, incidentNumber: incident.number });
       return null;
     case "notify":
       await chat.notify(d.personId, d.text);

@@ -13,7 +13,13 @@ export const deliverySchema = z.discriminatedUnion("what", [
   z.strictObject({ what: z.literal("card") }),
   z.strictObject({ what: z.literal("page"), pageId: z.string() }),
   z.strictObject({ what: z.literal("page_update"), pageId: z.string() }),
-  z.strictObject({ what: z.literal("post"), text: z.string(), mentions: z.array(z.string()) }),
+  z.strictObject({
+    what: z.literal("post"),
+    text: z.string(),
+    mentions: z.array(z.string()),
+    /** A button the post carries: the same action as the card's button (the platform without buttons shows the command). */
+    action: z.strictObject({ action: z.literal("resolve"), label: z.string() }).optional(),
+  }),
   z.strictObject({ what: z.literal("notify"), personId: z.string(), text: z.string() }),
   z.strictObject({ what: z.literal("archive") }),
   /** The after-action summary, posted in the room when the incident is closed. */

@@ -18,6 +18,16 @@ export interface CardDeadline {
   state: "running" | "met" | "missed" | "stopped" | "overdue";
 }
 
+/** An incident declared from alerts: a few of the first alert's labels, and its links. */
+export interface CardAlert {
+  heading: string;
+  labels: Array<{ name: string; value: string }>;
+  /** Labels left out. */
+  more: number;
+  linksHeading: string;
+  links: Array<{ url: string; label: string }>;
+}
+
 export interface IncidentCard {
   incidentId: string;
   label: string;
@@ -36,6 +46,7 @@ export interface IncidentCard {
   actions: Array<{ action: CardAction; label: string }>;
   warnings: string[];
   fields: Array<{ label: string; value: string }>;
+  alert?: CardAlert;
   /** Plain text for platforms without rich layout, notifications and `/incident status`. */
   text: string;
 }
@@ -84,9 +95,11 @@ export function buildCard(policy: Policy, incident: Incident, now: Date): Incide
     { label: t.card.paging, value: paging },
   ];
   const drillLabel = incident.drill ? `[${t.drill}] ` : "";
+  const alert = incident.alert ? cardAlert(policy, incident.alert) : undefined;
   const text = [
     `${drillLabel}${label} ${incident.title}`,
     ...fields.map((f) => `${f.label}: ${f.value}`),
+    ...(alert ? alertLines(alert) : []),
     ...(deadlines.length ? [`${t.card.deadlines}:`, ...deadlines.map((d) => `  • ${d.name}: ${d.dueText}`)] : []),
   ].join("\n");
   return {
@@ -107,8 +120,52 @@ export function buildCard(policy: Policy, incident: Incident, now: Date): Incide
     actions,
     warnings: failed ? [t.card.deliveryFailed(failed)] : [],
     fields,
+    ...(alert ? { alert } : {}),
     text,
   };
+}
+
+/** The card keeps an alert short: this many labels (the telling ones first), this many links. */
+export const CARD_ALERT = { labels: 5, links: 3, name: 40, value: 60, url: 300 } as const;
+const TELLING_LABELS = ["alertname", "severity", "instance", "job", "service", "namespace"];
+const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+/** A link the card shows: an http(s) address with nothing a chat's link markup could trip on. */
+const SHOWABLE_URL = /^https?:\/\/[^\s<>|"`[\]()]+$/;
+
+function cardAlert(policy: Policy, alert: NonNullable<Incident["alert"]>): CardAlert {
+  const t = words(policy).t;
+  const rank = (k: string) => (TELLING_LABELS.includes(k) ? TELLING_LABELS.indexOf(k) : TELLING_LABELS.length);
+  const names = Object.keys(alert.labels).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const links = alert.links
+    .filter((u) => u.length <= CARD_ALERT.url && SHOWABLE_URL.test(u) && hostOf(u))
+    .slice(0, CARD_ALERT.links)
+    .map((url) => ({ url, label: hostOf(url)! }));
+  return {
+    heading: t.card.alert,
+    labels: names
+      .slice(0, CARD_ALERT.labels)
+      .map((n) => ({ name: cut(n, CARD_ALERT.name), value: cut(alert.labels[n]!, CARD_ALERT.value) })),
+    more: Math.max(0, names.length - CARD_ALERT.labels),
+    linksHeading: t.card.links,
+    links,
+  };
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The alert in plain text: `Alert: alertname=X, severity=critical (+2)` and `Links: https://…`. */
+export function alertLines(alert: CardAlert): string[] {
+  const labels = alert.labels.map((l) => `${l.name}=${l.value}`).join(", ") + (alert.more ? ` (+${alert.more})` : "");
+  return [
+    ...(alert.labels.length ? [`${alert.heading}: ${labels}`] : []),
+    ...(alert.links.length ? [`${alert.linksHeading}: ${alert.links.map((l) => l.url).join(" ")}`] : []),
+  ];
 }
 
 function deadlineView(policy: Policy, c: ClockState, now: Date): CardDeadline {

@@ -13,6 +13,15 @@ export interface SummaryDocument {
   link?: string;
 }
 
+/** A button a room post carries: the same action as the incident card's button of that name. */
+export interface PostAction {
+  action: "resolve";
+  label: string;
+  incidentId: string;
+  /** For a platform without buttons, which shows the command instead. */
+  incidentNumber: number;
+}
+
 /** A room to open: its name and topic, the policy people to invite, and users known only on this platform. */
 export interface OpenRoom {
   name: string;
@@ -35,8 +44,8 @@ export interface ChatPort {
   openRoom(req: OpenRoom): Promise<ChatRef>;
   /** Post or edit the live incident card in the room. */
   upsertCard(room: ChatRef, card: IncidentCard, existing?: ChatRef): Promise<ChatRef>;
-  /** Post a message in the room. */
-  post(room: ChatRef, text: string, mentions: string[]): Promise<ChatRef>;
+  /** Post a message in the room, with a button when `action` is given. */
+  post(room: ChatRef, text: string, mentions: string[], action?: PostAction): Promise<ChatRef>;
   /** Post the after-action summary in the room, laid out as the platform shows documents. */
   postSummary(room: ChatRef, summary: SummaryDocument): Promise<ChatRef>;
   /** Send a page (direct message with an Acknowledge action) to a person. */

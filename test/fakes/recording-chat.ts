@@ -1,11 +1,11 @@
 import type { ChatRef } from "../../src/core/model.js";
 import type { IncidentCard, PageView } from "../../src/core/views.js";
-import type { ChatPort, OpenRoom, SummaryDocument } from "../../src/ports/chat.js";
+import type { ChatPort, OpenRoom, PostAction, SummaryDocument } from "../../src/ports/chat.js";
 
 export type ChatCall =
   | { op: "openRoom"; name: string; topic: string; invite: string[]; users: string[] }
   | { op: "upsertCard"; room: string; card: IncidentCard; existing?: string }
-  | { op: "post"; room: string; text: string; mentions: string[]; link?: string }
+  | { op: "post"; room: string; text: string; mentions: string[]; link?: string; action?: PostAction }
   | { op: "page"; personId: string; view: PageView }
   | { op: "updatePage"; ref: string; view: PageView }
   | { op: "notify"; personId: string; text: string }
@@ -38,8 +38,8 @@ export class RecordingChat implements ChatPort {
     this.record({ op: "upsertCard", room: room.channelId, card, existing: existing?.messageId });
     return existing ?? this.ref(room.channelId);
   }
-  async post(room: ChatRef, text: string, mentions: string[]) {
-    this.record({ op: "post", room: room.channelId, text, mentions });
+  async post(room: ChatRef, text: string, mentions: string[], action?: PostAction) {
+    this.record({ op: "post", room: room.channelId, text, mentions, ...(action ? { action } : {}) });
     return this.ref(room.channelId);
   }
   /** Recorded as a post of its Markdown, which is what the tests read (and its link, if any). */

@@ -145,7 +145,9 @@ describe("alerts in", () => {
     expect(inc.alert!.firing).toEqual([]);
     const last = (await h.store.timeline(inc.id)).filter((e) => e.type === "alert").at(-1)!;
     expect(last.data).toMatchObject({ status: "resolved", fingerprint: "5f8f0c2b1d3e4a6b" });
-    expect(h.chat.posts().some((p) => p.includes("every alert of INC-1 has resolved") && p.includes("/incident resolve #1"))).toBe(true);
+    const proposal = h.chat.calls.find((c) => c.op === "post" && c.text.includes("every alert of INC-1 has resolved"));
+    // A button, the card's Resolve, rather than a command to type.
+    expect(proposal).toMatchObject({ action: { action: "resolve", label: "Resolve", incidentId: inc.id, incidentNumber: 1 } });
   });
 
   it("drops what a rule drops", async () => {

@@ -12,7 +12,8 @@ export const alertActor = (source: string, name: string): Actor => ({ platform: 
  * Record an alert on its incident: the first one (with its labels and links
  * posted in the room), a repeat, one folded in from a storm (its fingerprint
  * joins the incident's), or its resolution, which proposes resolving the
- * incident in the room when the rule says so and every alert of it is resolved.
+ * incident in the room (a post with the card's Resolve button) when the rule
+ * says so and every alert of it is resolved.
  */
 export function recordAlert(
   change: Change,
@@ -45,7 +46,12 @@ export function recordAlert(
   }
   const lastOne = inc.alert?.firing.length === 0;
   if (a.alert.status === "resolved" && a.proposeResolve && lastOne && (inc.status === "declared" || inc.status === "acknowledged"))
-    change.deliver({ what: "post", text: w.t.alerts.proposeResolve(a.name, `INC-${inc.number}`, inc.number), mentions: [] });
+    change.deliver({
+      what: "post",
+      text: w.t.alerts.proposeResolve(a.name, `INC-${inc.number}`),
+      mentions: [],
+      action: { action: "resolve", label: w.t.button.resolve },
+    });
 }
 
 /** A Change recording one alert on an existing incident. */

@@ -77,6 +77,8 @@ export const en = {
     metAt: (at: S) => `met at ${at}`,
     missedBy: (late: S) => `missed by ${late}`,
     deliveryFailed: (n: number) => `⚠️ ${n} message(s) could not be delivered, see the timeline`,
+    alert: "Alert",
+    links: "Links",
   },
   post: {
     declared: (label: S, title: S, sev: S, kind: S, by: S) => `🚨 ${label} declared by ${by}: *${title}* (${sev}, ${kind})`,
@@ -204,8 +206,7 @@ export const en = {
   usagePrefix: "Usage:",
   alerts: {
     labels: (source: S, labels: S, links: S) => `🔔 Declared from ${source}: ${labels}${links ? `\n${links}` : ""}`,
-    proposeResolve: (source: S, label: S, n: number) =>
-      `✅ ${source} says every alert of ${label} has resolved. If the fix is in: /incident resolve #${n}`,
+    proposeResolve: (source: S, label: S) => `✅ ${source} says every alert of ${label} has resolved. If the fix is in, resolve it.`,
   },
   oncall: {
     none: "No rotations in the policy.",

@@ -72,6 +72,8 @@ export const zh: Messages = {
     metAt: (at: S) => `已于 ${at} 达标`,
     missedBy: (late: S) => `超时 ${late}`,
     deliveryFailed: (n: number) => `⚠️ 有 ${n} 条消息未能送达，见时间线`,
+    alert: "告警",
+    links: "链接",
   },
   post: {
     declared: (label: S, title: S, sev: S, kind: S, by: S) => `🚨 ${by} 登记了 ${label}：*${title}*（${sev}，${kind}）`,
@@ -204,7 +206,7 @@ export const zh: Messages = {
   },
   alerts: {
     labels: (source: S, labels: S, links: S) => `🔔 由 ${source} 登记：${labels}${links ? `\n${links}` : ""}`,
-    proposeResolve: (source: S, label: S, n: number) => `✅ ${source} 报告 ${label} 的告警均已恢复。如已修复：/incident resolve #${n}`,
+    proposeResolve: (source: S, label: S) => `✅ ${source} 报告 ${label} 的告警均已恢复。如已修复，请标记为已解决。`,
   },
   usagePrefix: "用法：",
   warning: {

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { readScript } from "../../../adapters/console/run-console.js";
 import { runConsoleWorkspace } from "../../../src/compose/console.js";
 import { silentLogger } from "../../../src/ports/logger.js";
+import { loadPolicyFile } from "../../../src/infra/policy-file.js";
+import type { Policy } from "../../../src/core/policy/schema.js";
 import { defaultPolicy } from "../../helpers/default-policy.js";
 
 // Script mode is a demo and a test fixture: the same script prints the same
@@ -13,12 +15,15 @@ import { defaultPolicy } from "../../helpers/default-policy.js";
 // time fails here.
 
 const DEMO = "demo/urgent-complaint.txt";
+// The second demo runs on its own policy: the default one with the commented rotation and alert examples switched on.
+const ONCALL_DEMO = "demo/oncall-alert.txt";
+const ONCALL_POLICY = "demo/oncall-alert.policy.yml";
 
-async function inProcess(locale: "en" | "zh"): Promise<string> {
+async function inProcess(locale: "en" | "zh", demo = DEMO, policy: Policy = defaultPolicy(locale)): Promise<string> {
   const out: string[] = [];
   await runConsoleWorkspace({
-    policy: defaultPolicy(locale),
-    script: readScript(DEMO),
+    policy,
+    script: readScript(demo),
     dataDir: ":memory:",
     out: (l) => out.push(l),
     log: silentLogger,
@@ -35,6 +40,28 @@ describe("console script mode", () => {
 
   it("prints the committed Chinese transcript of the demo", async () => {
     await expect(await inProcess("zh")).toMatchFileSnapshot("transcripts/urgent-complaint.zh.txt");
+  });
+
+  it("prints the committed English transcript of the on-call and alerts demo", async () => {
+    await expect(await inProcess("en", ONCALL_DEMO, loadPolicyFile(ONCALL_POLICY, "en"))).toMatchFileSnapshot(
+      "transcripts/oncall-alert.en.txt",
+    );
+  });
+
+  it("prints the committed Chinese transcript of the on-call and alerts demo", async () => {
+    await expect(await inProcess("zh", ONCALL_DEMO, loadPolicyFile(ONCALL_POLICY, "zh"))).toMatchFileSnapshot(
+      "transcripts/oncall-alert.zh.txt",
+    );
+  });
+
+  it("runs the on-call demo on a policy that is the default one with its commented rotation and alert examples switched on", () => {
+    const demo = loadPolicyFile(ONCALL_POLICY);
+    const base = defaultPolicy();
+    expect(Object.keys(demo.rotations ?? {})).toEqual(["ops"]);
+    expect(demo.alerts?.sources.alertmanager?.format).toBe("alertmanager");
+    expect(demo.severities.important!.paging[0]!.page).toContain("ops");
+    const rest = (p: Policy) => ({ ...p, rotations: undefined, alerts: undefined, severities: { ...p.severities, important: undefined } });
+    expect(rest(demo)).toEqual(rest(base));
   });
 
   it("prints the same bytes as a separate process whose date is years away and whose machine time zone differs", async () => {

@@ -583,6 +583,31 @@ function messageProblem(b: Record<string, unknown>): [number, unknown] | undefin
     total += title.length + description.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   }
   if (total > 6000) return invalid("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
+  return componentProblem(b.components);
+}
+
+/**
+ * Message components: at most 5 action rows (type 1) of at most 5 buttons
+ * (type 2); a button's label at most 80 characters; a non-link button (style
+ * 1–4) needs a custom_id of 1 to 100 characters.
+ * https://discord.com/developers/docs/interactions/message-components
+ */
+function componentProblem(components: unknown): [number, unknown] | undefined {
+  const rows = (components as Array<{ type?: number; components?: Array<Record<string, unknown>> }> | undefined) ?? [];
+  if (rows.length > 5) return invalid("components", "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.");
+  for (const row of rows) {
+    if (row.type !== 1) return invalid("components", "UNION_TYPE_CHOICES", 'Value of field "type" must be one of (1,).');
+    const buttons = row.components ?? [];
+    if (!buttons.length || buttons.length > 5) return invalid("components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
+    for (const button of buttons) {
+      if (button.type !== 2) continue; // select menus are not used by Beacon
+      if (typeof button.label === "string" && button.label.length > 80)
+        return invalid("components", "BASE_TYPE_MAX_LENGTH", "Must be 80 or fewer in length.");
+      const id = button.custom_id;
+      if (button.style !== 5 && (typeof id !== "string" || !id.length || id.length > 100))
+        return invalid("components", "BASE_TYPE_BAD_LENGTH", "custom_id must be between 1 and 100 in length.");
+    }
+  }
   return undefined;
 }
 
