@@ -52,7 +52,7 @@ export async function commitNewChange(deps: AppDeps, decide: (number: number) =>
 /** A scheduler that hangs (a Redis that stopped answering without closing) may hold a command this long at most. */
 const WAKE_TIMEOUT_MS = 3000;
 
-function bounded(work: Promise<void>, ms: number): Promise<void> {
+export function bounded(work: Promise<void>, ms: number = WAKE_TIMEOUT_MS): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`scheduler did not answer within ${ms} ms`)), ms);

@@ -8,7 +8,7 @@ import { buildCard, buildPageView } from "../core/views.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { PermanentDeliveryError, type ChatPort } from "../ports/chat.js";
 import { noMetrics } from "../ports/metrics.js";
-import { commitChange, decisionContext } from "./commit.js";
+import { bounded, commitChange, decisionContext } from "./commit.js";
 import type { AppDeps } from "./deps.js";
 import { onFreshState } from "./retry.js";
 
@@ -34,8 +34,8 @@ export async function deliverIncident(deps: AppDeps, incidentId: string, woken?:
   const now = deps.clock.now();
   const { timers, incident } = await deps.store.leaseDeliveries(incidentId, now, new Date(now.getTime() + LEASE_MS));
   const rows = (timers.filter((t) => t.payload.kind === "deliver") as DeliverRow[]).sort(byDeliveryOrder);
-  if (woken && !rows.some((r) => r.key === woken)) await sleepAgain(deps, woken);
-  if (!rows.length) return;
+  const notOurs = woken && !rows.some((r) => r.key === woken) ? woken : undefined;
+  if (!rows.length) return notOurs ? sleepAgain(deps, notOurs) : undefined;
   if (!incident) {
     await deps.store.retireTimers(
       rows.map((r) => r.key),
@@ -47,6 +47,7 @@ export async function deliverIncident(deps: AppDeps, incidentId: string, woken?:
   const batch = new Batch(deps, incident);
   await Promise.all(lanes(rows).map((lane) => batch.run(chat, lane)));
   await batch.settle();
+  if (notOurs) await sleepAgain(deps, notOurs); // after the batch: a leased row never waits on the scheduler
 }
 
 /**
@@ -56,7 +57,7 @@ export async function deliverIncident(deps: AppDeps, incidentId: string, woken?:
  */
 async function sleepAgain(deps: AppDeps, key: string): Promise<void> {
   const row = await deps.store.timer(key);
-  if (row?.state === "pending") await deps.scheduler.arm([row]).catch(() => undefined); // reconcile re-arms it
+  if (row?.state === "pending") await bounded(deps.scheduler.arm([row])).catch(() => undefined); // reconcile re-arms it
 }
 
 /** The room's deliveries in one lane (they depend on the room and keep their order); each person's DMs, and each webhook's events, in a lane of their own. */
@@ -142,7 +143,8 @@ class Batch {
       const dueAt = new Date(deps.clock.now().getTime() + parseDuration(retries[payload.attempt]!) * 60_000);
       const next = { ...payload, attempt: payload.attempt + 1 };
       await deps.store.retryTimer(row.key, dueAt, next);
-      await deps.scheduler.arm([{ key: row.key, dueAt: dueAt.toISOString(), payload: next }]).catch(() => undefined); // reconcile re-arms it
+      // Bounded: a Redis that is away must not hold the batch's leased rows (reconcile re-arms the retry).
+      await bounded(deps.scheduler.arm([{ key: row.key, dueAt: dueAt.toISOString(), payload: next }])).catch(() => undefined);
       (deps.metrics ?? noMetrics).delivery(payload.delivery.what, "retrying");
       deps.log.warn("delivery failed, will retry", { key: row.key, attempt: payload.attempt + 1, error: message });
       return null;
