@@ -70,10 +70,12 @@ async function run(label: string, db: Database, raw: Raw, counted: () => number,
   const captured: ChangeSet[] = [];
   const prismaStore = new PrismaIncidentStore(db.prisma);
   const store = Object.assign(Object.create(prismaStore) as PrismaIncidentStore, {
-    commit: (c: ChangeSet) => {
-      if (c.expectedVersion === null && captured.length < 50) captured.push(structuredClone(c));
-      return prismaStore.commit(c);
-    },
+    commitNew: (build: (number: number) => ChangeSet) =>
+      prismaStore.commitNew((number) => {
+        const c = build(number);
+        if (captured.length < 50) captured.push(structuredClone(c));
+        return c;
+      }),
   });
   const chat = new RecordingChat();
   const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true, concurrency: 4 });
