@@ -1,7 +1,7 @@
 import { clockOutcome, type ClockOutcome } from "./clock-outcome.js";
 import type { Incident } from "./model.js";
 
-// What reviewers measure (../shared/domain.md, 考核指标), computed from
+// What reviewers measure (the plans' 考核指标), computed from
 // incidents alone: response-time compliance per clock, severity, kind and
 // month; resolution rate; time to acknowledge / first response / resolve
 // (median and p90) per severity; counts by kind; satisfaction. Drills are

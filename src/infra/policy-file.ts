@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { platformIdProblems, type PlatformIdentity } from "../core/policy/platform-ids.js";
 import { policySchema, referenceProblems, type Policy, type PolicyProblem } from "../core/policy/schema.js";
 
-/** The built-in default policy, encoding shared/domain.md. */
+/** The built-in default policy: the emergency plans Beacon comes from, as data. */
 export const DEFAULT_POLICY_PATH = fileURLToPath(new URL("../../config/default-policy.yml", import.meta.url));
 
 export class PolicyError extends Error {

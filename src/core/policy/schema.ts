@@ -8,7 +8,7 @@ import { webhookSchema } from "../webhooks/events.js";
 
 // The policy file: a team's emergency plan as data. Every figure the bot uses
 // (severities, who is paged, deadlines, calendar) comes from here; the built-in
-// default (default-policy.ts) encodes the plans digested in shared/domain.md.
+// default (config/default-policy.yml) encodes the teams' written emergency plans.
 
 const span = z.strictObject({ from: hhmm, to: hhmm }).refine((s) => s.from < s.to, "`to` must be after `from`");
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 // `_prisma_migrations` table (same columns, checksum = sha256 of the file), so
 // `prisma migrate status` on a machine with the native engine agrees. It needs
 // nothing but npm packages: the Prisma CLI's migrate commands need a native
-// engine that cannot be downloaded here (see shared/platform-notes.md).
+// engine that cannot be downloaded on a machine without access to Prisma's binary host.
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
 
