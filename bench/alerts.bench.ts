@@ -4,16 +4,12 @@
 // in the same run. Embedded PGlite. Run: npm run bench -- alerts
 import { createServer } from "node:http";
 import { performance } from "node:perf_hooks";
-import { createCalendar } from "../src/core/calendar/business-calendar.js";
-import type { AppDeps } from "../src/app/deps.js";
-import { runDueTimer } from "../src/app/run-due-timer.js";
 import { policySchema } from "../src/core/policy/schema.js";
 import { openDatabase } from "../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../src/infra/db/prisma-incident-store.js";
-import { LocalScheduler } from "../src/infra/local-scheduler.js";
+import { embeddedDeps } from "./embedded-deps.js";
 import { loadPolicyFile } from "../src/infra/policy-file.js";
 import { systemClock } from "../src/ports/clock.js";
-import { silentLogger } from "../src/ports/logger.js";
 import { alertHooks } from "../src/web/alert-hooks.js";
 import { startWeb } from "../src/web/server.js";
 import { RecordingChat } from "../test/fakes/recording-chat.js";
@@ -49,17 +45,7 @@ export async function benchAlerts(): Promise<void> {
   const db = await openDatabase({ dataDir: ":memory:" });
   const store = new PrismaIncidentStore(db.prisma);
   const chat = new RecordingChat();
-  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true });
-  const deps: AppDeps = {
-    store,
-    chats: new Map([["test", chat]]),
-    scheduler,
-    clock: systemClock,
-    policy,
-    cal: createCalendar(policy.calendar),
-    newId: () => crypto.randomUUID(),
-    log: silentLogger,
-  };
+  const { deps, scheduler, start } = embeddedDeps({ store, policy, chats: new Map([["test", chat]]), concurrency: 1 });
   const web = await startWeb({
     port: 0,
     host: "127.0.0.1",
@@ -88,7 +74,7 @@ export async function benchAlerts(): Promise<void> {
   report("alerts accepted (auth, parse, ledger, 202)", { per_s: accepted.perS, p50_ms: a.p50, p99_ms: a.p99 });
 
   // Alert -> pages posted: each alert declares its own incident and pages its first step.
-  await scheduler.start((key) => runDueTimer(deps, key));
+  await start();
   // Let the intake backlog drain (each of those alerts declares an incident: they stay open, as in a storm that did not fold).
   while ((await store.pendingTimers({ dueBefore: new Date() })).length) await new Promise((r) => setTimeout(r, 50));
   const pages = () => chat.of("page").length;

@@ -8,17 +8,12 @@ import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { createCalendar } from "../src/core/calendar/business-calendar.js";
-import type { AppDeps } from "../src/app/deps.js";
 import { dispatch } from "../src/app/dispatch.js";
-import { runDueTimer } from "../src/app/run-due-timer.js";
 import { openDatabase, type Database } from "../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../src/infra/db/prisma-incident-store.js";
-import { LocalScheduler } from "../src/infra/local-scheduler.js";
+import { embeddedDeps } from "./embedded-deps.js";
 import { loadPolicyFile } from "../src/infra/policy-file.js";
 import type { ChangeSet } from "../src/ports/incident-store.js";
-import { systemClock } from "../src/ports/clock.js";
-import { silentLogger } from "../src/ports/logger.js";
 import { RecordingChat } from "../test/fakes/recording-chat.js";
 import { freshPostgresDatabase } from "../test/helpers/postgres.js";
 import { percentiles, report } from "./stats.js";
@@ -78,18 +73,8 @@ async function run(label: string, db: Database, raw: Raw, counted: () => number,
       }),
   });
   const chat = new RecordingChat();
-  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true, concurrency: 4 });
-  const deps: AppDeps = {
-    store,
-    chats: new Map([["test", chat]]),
-    scheduler,
-    clock: systemClock,
-    policy,
-    cal: createCalendar(policy.calendar),
-    newId: () => randomUUID(),
-    log: silentLogger,
-  };
-  await scheduler.start((key) => runDueTimer(deps, key));
+  const { deps, scheduler, start } = embeddedDeps({ store, policy, chats: new Map([["test", chat]]) });
+  await start();
   const actor = { platform: "test", userId: "dana", name: "Dana", personId: "dana" };
   const declare = async (name: string) => {
     const reply = await dispatch(deps, { actor, text: `declare urgent ${name} --kind complaint`, requestKey: `${label}-${name}` });

@@ -4,15 +4,10 @@
 // database. Run: npm run bench -- discord
 import { performance } from "node:perf_hooks";
 import { buildDiscordPlatform } from "../adapters/discord/platform.js";
-import type { AppDeps } from "../src/app/deps.js";
-import { createCalendar } from "../src/core/calendar/business-calendar.js";
 import { expandTargets } from "../src/core/policy/directory.js";
 import { openDatabase, type Database } from "../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../src/infra/db/prisma-incident-store.js";
-import { LocalScheduler } from "../src/infra/local-scheduler.js";
-import { runDueTimer } from "../src/app/run-due-timer.js";
-import { systemClock } from "../src/ports/clock.js";
-import { silentLogger } from "../src/ports/logger.js";
+import { embeddedDeps } from "./embedded-deps.js";
 import { discordPolicy, TOKEN } from "../test/adapters/discord/discord-harness.js";
 import { DiscordUser } from "../test/fakes/discord/discord-user.js";
 import { FakeDiscord } from "../test/fakes/discord/fake-discord.js";
@@ -38,18 +33,8 @@ async function run(label: string, db: Database): Promise<void> {
   });
   const store = new PrismaIncidentStore(db.prisma);
   // The embedded default: deliveries run in the background from the in-process scheduler.
-  const scheduler = new LocalScheduler({ store, clock: systemClock, log: silentLogger, auto: true, concurrency: 4 });
-  const deps: AppDeps = {
-    store,
-    chats: new Map(),
-    scheduler,
-    clock: systemClock,
-    policy,
-    cal: createCalendar(policy.calendar),
-    newId: () => crypto.randomUUID(),
-    log: silentLogger,
-  };
-  await scheduler.start((key) => runDueTimer(deps, key));
+  const { deps, scheduler, start } = embeddedDeps({ store, policy });
+  await start();
   const platform = buildDiscordPlatform({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl }, deps)!;
   await platform.start();
   const dana = new DiscordUser(fake, { id: policy.people.dana!.ids.discord!, name: "dana" });

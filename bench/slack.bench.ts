@@ -6,15 +6,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { buildSlackPlatform, SLACK_EVENTS_PATH } from "../adapters/slack/platform.js";
-import type { AppDeps } from "../src/app/deps.js";
-import { createCalendar } from "../src/core/calendar/business-calendar.js";
 import { expandTargets } from "../src/core/policy/directory.js";
 import { openDatabase, type Database } from "../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../src/infra/db/prisma-incident-store.js";
-import { LocalScheduler } from "../src/infra/local-scheduler.js";
-import { runDueTimer } from "../src/app/run-due-timer.js";
+import { embeddedDeps } from "./embedded-deps.js";
 import { systemClock } from "../src/ports/clock.js";
-import { silentLogger } from "../src/ports/logger.js";
 import { startWeb } from "../src/web/server.js";
 import { slackPolicy, SECRET, TOKEN } from "../test/adapters/slack/slack-harness.js";
 import { FakeSlack } from "../test/fakes/slack/fake-slack.js";
@@ -38,24 +34,8 @@ async function run(label: string, db: Database): Promise<void> {
   const fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.ids.slack!) });
   const store = new PrismaIncidentStore(db.prisma);
   // The embedded default: deliveries run in the background from the in-process scheduler.
-  const scheduler = new LocalScheduler({
-    store,
-    clock: systemClock,
-    log: silentLogger,
-    auto: true,
-    concurrency: Number(process.env.BENCH_DELIVERING ?? 4),
-  });
-  const deps: AppDeps = {
-    store,
-    chats: new Map(),
-    scheduler,
-    clock: systemClock,
-    policy,
-    cal: createCalendar(policy.calendar),
-    newId: () => crypto.randomUUID(),
-    log: silentLogger,
-  };
-  await scheduler.start((key) => runDueTimer(deps, key));
+  const { deps, scheduler, start } = embeddedDeps({ store, policy, concurrency: Number(process.env.BENCH_DELIVERING ?? 4) });
+  await start();
   const platform = buildSlackPlatform({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl }, deps)!;
   const web = await startWeb({ port: 0, host: "127.0.0.1", store, clock: systemClock, probes: [], routes: platform.routes });
   const slack = new SlackSender(`http://127.0.0.1:${web.port}${SLACK_EVENTS_PATH}`, SECRET, fake);
