@@ -1,3 +1,4 @@
+import { localDateKey } from "./calendar/zoned.js";
 import type { Incident } from "./model.js";
 import type { Policy } from "./policy/schema.js";
 
@@ -44,9 +45,7 @@ function slugify(title: string): string {
  * are ASCII drops the rest).
  */
 export function roomName(policy: Policy, incident: Incident): string {
-  const date = new Intl.DateTimeFormat("en-CA", { timeZone: policy.calendar.timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(new Date(incident.declaredAt))
-    .replace(/-/g, "");
+  const date = localDateKey(new Date(incident.declaredAt), policy.calendar.timeZone).replace(/-/g, "");
   const name = hyphenate(
     foldLetters(
       policy.room.nameTemplate

@@ -35,7 +35,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAY: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-export function toZoned(at: Date, timeZone: string): ZonedParts {
+function partsFromIntl(at: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
   return {
@@ -46,6 +46,43 @@ export function toZoned(at: Date, timeZone: string): ZonedParts {
     minute: Number(parts.minute),
     second: Number(parts.second),
     weekday: WEEKDAY[parts.weekday!]!,
+  };
+}
+
+/**
+ * The zone's offset (ms) for each UTC minute asked about. Intl's formatToParts
+ * costs microseconds and a declare asks it hundreds of times (deadlines,
+ * working hours, the card); a zone's offset changes only at whole minutes
+ * (daylight saving, since standard time), so one answer serves its minute.
+ */
+const offsets = new Map<string, number>();
+const MAX_CACHED = 50_000;
+
+function offsetOfMinute(minute: number, timeZone: string): number {
+  const key = `${timeZone}|${minute}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    const at = minute * 60_000;
+    const z = partsFromIntl(new Date(at), timeZone);
+    off = Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute, z.second) - at;
+    if (offsets.size >= MAX_CACHED) offsets.clear();
+    offsets.set(key, off);
+  }
+  return off;
+}
+
+export function toZoned(at: Date, timeZone: string): ZonedParts {
+  const t = at.getTime();
+  if (!Number.isFinite(t)) return partsFromIntl(at, timeZone); // Intl's own RangeError
+  const wall = new Date(Math.floor(t / 1000) * 1000 + offsetOfMinute(Math.floor(t / 60_000), timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(),
   };
 }
 
