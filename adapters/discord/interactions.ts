@@ -86,11 +86,14 @@ export function interactionHandler(deps: AppDeps, work: InFlight) {
       // A personal login link gets no embed preview (Discord's unfurler would open, and spend, it).
       await r.edit({ content: say(reply), allowed_mentions: { parse: [] }, ...(reply.personal ? { flags: SUPPRESS_EMBEDS } : {}) });
       // The room opens just after the answer: the answer is edited to say where it is, once it does.
-      const opened = reply.roomPending && reply.incidentId ? await openedRoom(deps, reply.incidentId, { signal: work.signal }) : undefined;
-      if (opened?.room) {
+      const incidentId = reply.roomPending && reply.incidentId;
+      if (!incidentId) return;
+      work.follow(async () => {
+        const opened = await openedRoom(deps, incidentId, { signal: work.signal });
+        if (!opened?.room) return;
         const text = messages(deps.policy.locale).reply.declaredIn(incidentLabel(opened), roomLink(opened.room));
         await r.edit({ content: discordMentions(deps.policy, text).slice(0, 2000), allowed_mentions: { parse: [] } });
-      }
+      }, logFailure);
     }, logFailure);
   }
 

@@ -71,11 +71,14 @@ export function registerHandlers(app: App, deps: AppDeps, work: InFlight): void 
         ...(reply.personal ? { unfurl_links: false, unfurl_media: false } : {}),
       });
       // The room opens just after the answer: tell the declarer where it is (they are invited, whether or not the policy knows them).
-      const opened = reply.roomPending && reply.incidentId ? await openedRoom(deps, reply.incidentId, { signal: work.signal }) : undefined;
-      if (opened?.room) {
+      const incidentId = reply.roomPending && reply.incidentId;
+      if (!incidentId) return;
+      work.follow(async () => {
+        const opened = await openedRoom(deps, incidentId, { signal: work.signal });
+        if (!opened?.room) return;
         const text = messages(deps.policy.locale).reply.roomOpen(incidentLabel(opened), roomLink(opened.room));
         await respond({ response_type: "ephemeral", text: slackMentions(deps.policy, text) });
-      }
+      }, fail("/incident"));
     }, fail("/incident"));
   });
 

@@ -38,6 +38,17 @@ export class InFlight {
     void p.finally(() => this.running.delete(p));
   }
 
+  /**
+   * Work that mostly waits (for a room to open, then one edit): tracked for
+   * `stop` and `idle` like the rest, but outside the limit, so a slow room does
+   * not hold a turn that the next person's command needs.
+   */
+  follow(work: () => Promise<unknown>, onError: (e: unknown) => void): void {
+    const p = work().catch(onError);
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+  }
+
   private turn(): Promise<void> {
     if (this.active < this.limit) {
       this.active++;

@@ -29,6 +29,8 @@ export interface IncidentFilter {
   from?: Date;
   /** Declared before this instant. */
   to?: Date;
+  /** Only these incidents (by id). */
+  ids?: string[];
   /** What a person typed to find an incident: a number prefix (`12`, `#12`, `INC-12`) or text in the title (`core/incident-search.ts`). */
   text?: string;
   limit?: number;

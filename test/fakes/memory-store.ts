@@ -45,6 +45,7 @@ export class MemoryStore implements IncidentStore {
   }
   async list(f: IncidentFilter) {
     let all = [...this.incidents.values()].reverse();
+    if (f.ids) all = all.filter((i) => f.ids!.includes(i.id));
     if (f.status) all = all.filter((i) => f.status!.includes(i.status));
     if (f.drill !== undefined) all = all.filter((i) => i.drill === f.drill);
     if (f.severity) all = all.filter((i) => f.severity!.includes(i.severity));

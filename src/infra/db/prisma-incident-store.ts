@@ -279,6 +279,7 @@ async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Pr
 /** The filter as SQL conditions, shared by the listing and the figures' lean read. */
 function whereSql(filter: IncidentFilter): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.ids) where.push(filter.ids.length ? Prisma.sql`id IN (${Prisma.join(filter.ids)})` : Prisma.sql`FALSE`);
   if (filter.status) where.push(Prisma.sql`status IN (${Prisma.join(filter.status)})`);
   if (filter.drill !== undefined) where.push(Prisma.sql`drill = ${filter.drill}`);
   if (filter.severity) where.push(Prisma.sql`severity IN (${Prisma.join(filter.severity)})`);

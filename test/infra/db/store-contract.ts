@@ -208,6 +208,8 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       const pages = [...(await store.list({ kind: [tag], limit: 2 })), ...(await store.list({ kind: [tag], limit: 2, offset: 2 }))];
       expect(pages.map((i) => i.id)).toEqual(all.map((i) => i.id));
       expect(all.map((i) => i.number)).toEqual([...all.map((i) => i.number)].sort((x, y) => y - x));
+      expect(ids(await store.list({ ids: [a.id, c.id, "no-such-id"], limit: 10 }))).toEqual([a.id, c.id].sort());
+      expect(await store.list({ ids: [], limit: 10 })).toEqual([]);
     });
 
     it("finds incidents by a typed number prefix or a piece of the title, ignoring case, with no wildcards", async () => {
