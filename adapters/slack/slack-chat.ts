@@ -26,6 +26,8 @@ export class SlackChat implements ChatPort {
   readonly platform = "slack";
   /** Topic last set per channel, so a card edit sets it only when severity or status changed. */
   private readonly topics = new Map<string, string>();
+  /** Each person's DM channel, by Slack user id, once opened. */
+  private readonly dms = new Map<string, Promise<string>>();
 
   constructor(
     private readonly clients: { rooms: WebClient; direct: WebClient },
@@ -149,6 +151,7 @@ export class SlackChat implements ChatPort {
       const r = await this.direct.chat.postMessage({ channel, text, blocks });
       return { platform: "slack", channelId: channel, messageId: r.ts! };
     } catch (e) {
+      this.forgetDm(personId, e);
       throw classify(e, "chat.postMessage (page)");
     }
   }
@@ -169,6 +172,7 @@ export class SlackChat implements ChatPort {
       const r = await this.direct.chat.postMessage({ channel, text: slackMentions(this.policy, text) });
       return { platform: "slack", channelId: channel, messageId: r.ts! };
     } catch (e) {
+      this.forgetDm(personId, e);
       throw classify(e, "chat.postMessage (notify)");
     }
   }
@@ -181,15 +185,35 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  /** The DM channel with a policy person; a person with no Slack id cannot be reached, for good. */
-  private async dm(personId: string): Promise<string> {
+  /**
+   * The DM channel with a policy person; a person with no Slack id cannot be
+   * reached, for good. A DM channel's id never changes, so it is opened once
+   * per person and remembered (an urgent declare pages six people: six
+   * conversations.open calls fewer each time); a failed open is forgotten.
+   */
+  private dm(personId: string): Promise<string> {
     const user = this.policy.people[personId]?.ids.slack;
-    if (!user) throw classify({ code: "slack_webapi_platform_error", data: { error: "user_not_found" } }, `no Slack id for ${personId}`);
-    try {
-      const r = await this.direct.conversations.open({ users: user });
-      return r.channel!.id!;
-    } catch (e) {
-      throw classify(e, "conversations.open");
+    if (!user)
+      return Promise.reject(
+        classify({ code: "slack_webapi_platform_error", data: { error: "user_not_found" } }, `no Slack id for ${personId}`),
+      );
+    let channel = this.dms.get(user);
+    if (!channel) {
+      channel = this.direct.conversations.open({ users: user }).then(
+        (r) => r.channel!.id!,
+        (e: unknown) => {
+          this.dms.delete(user);
+          throw classify(e, "conversations.open");
+        },
+      );
+      this.dms.set(user, channel);
     }
+    return channel;
+  }
+
+  /** A DM that Slack no longer knows (channel_not_found) is opened afresh on the retry. */
+  private forgetDm(personId: string, e: unknown): void {
+    const user = this.policy.people[personId]?.ids.slack;
+    if (user && slackError(e) === "channel_not_found") this.dms.delete(user);
   }
 }

@@ -157,4 +157,27 @@ describe("Slack's request protocol", () => {
     const room = h.fake.channelNamed("inc-1-checkout-down")!;
     expect(room.messages.map((m) => m.text).join("\n")).toContain("<@UGONE>");
   });
+
+  it("opens each person's direct message channel once, however many pages they get, and again after Slack loses it", async () => {
+    h = await slackHarness();
+    await h.slack.command("declare urgent Checkout down", user("dana"));
+    await h.settle();
+    await h.slack.command("declare urgent Refunds failing", user("dana"));
+    await h.settle();
+    const opens = (u: string) => h.fake.callsTo("conversations.open").filter((c) => c.args.users === u).length;
+    expect(h.fake.channels.get("DULEE")!.messages).toHaveLength(2);
+    expect(opens("ULEE")).toBe(1);
+    h.fake.fail({ method: "chat.postMessage", times: 1, error: "channel_not_found", when: (a) => a.channel === "DULEE" });
+    await h.slack.command("declare urgent Payments down", user("dana"));
+    await h.settle();
+    await h.slack.command("declare urgent Invoices late", user("dana"));
+    await h.settle();
+    expect(
+      h.fake.channels
+        .get("DULEE")!
+        .messages.map((m) => m.text)
+        .join("\n"),
+    ).toContain("Invoices late");
+    expect(opens("ULEE")).toBe(2);
+  });
 });
