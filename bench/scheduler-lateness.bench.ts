@@ -42,7 +42,7 @@ export async function benchLateness(): Promise<void> {
   report(`local scheduler lateness (${PENDING} pending)`, { fired: FIRING, p50_ms: p.p50, p99_ms: p.p99, max_ms: p.max });
 
   const db = await openDatabase({ dataDir: ":memory:" });
-  const store = new PrismaIncidentStore(db.prisma);
+  const store = new PrismaIncidentStore(db.prisma, db.kind);
   const inc = sampleIncident();
   const farther = Date.now() + 86_400_000;
   // The ledger filled in commits of 5,000 timers, as a busy Beacon would have written them.
