@@ -107,7 +107,7 @@ async function run(label: string, db: Database): Promise<void> {
     token: TOKEN,
     users: Object.entries(policy.people).map(([id, p]) => ({ id: p.ids.discord!, name: id })),
   });
-  const store = new PrismaIncidentStore(db.prisma);
+  const store = new PrismaIncidentStore(db.prisma, db.kind);
   // The embedded default: deliveries run in the background from the in-process scheduler.
   const { deps, scheduler, start } = embeddedDeps({ store, policy });
   await start();

@@ -33,7 +33,7 @@ export async function benchSlack(): Promise<void> {
 async function run(label: string, db: Database): Promise<void> {
   const policy = slackPolicy();
   const fake = await FakeSlack.start({ token: TOKEN, users: Object.values(policy.people).map((p) => p.ids.slack!) });
-  const store = new PrismaIncidentStore(db.prisma);
+  const store = new PrismaIncidentStore(db.prisma, db.kind);
   // The embedded default: deliveries run in the background from the in-process scheduler.
   const { deps, scheduler, start } = embeddedDeps({ store, policy, concurrency: Number(process.env.BENCH_DELIVERING ?? 4) });
   await start();

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { parseDuration } from "../../src/core/calendar/duration.js";
 import { parseWhen } from "../../src/core/commands/when.js";
 import { isUserError } from "../../src/core/errors.js";
@@ -20,8 +21,12 @@ export const CONSOLE_HELP = [
   "  /advance <30m|2h|1d>           move the simulated clock; due reminders and escalations fire",
   "  /clock <2026-11-27 17:30>      set the simulated clock (any time before the first incident, then forward only)",
   "  /now                           show the simulated time",
+  "  /hook <source> <file.json>     post an alert body to POST /hooks/<source>, as its sender would (e.g. Alertmanager)",
   "  /quit                          leave",
 ];
+
+/** Post a body to `POST /hooks/<source>` with the source's credentials; the HTTP answer. */
+export type PostAlert = (source: string, body: string) => Promise<{ status: number; body: string }>;
 
 /** One console session: who is typing, in which room, and the simulated clock. */
 export class ConsoleWorkspace {
@@ -34,6 +39,7 @@ export class ConsoleWorkspace {
     private readonly scheduler: SteppedScheduler,
     private readonly out: (line: string) => void,
     public user: string,
+    private readonly postAlert?: PostAlert,
   ) {}
 
   get prompt(): string {
@@ -70,6 +76,9 @@ export class ConsoleWorkspace {
         case "/clock":
           await this.setClock(parseWhen(arg, this.clock.now(), this.deps.policy.calendar.timeZone));
           this.out(`  ⏱ ${this.time()}`);
+          return true;
+        case "/hook":
+          await this.hook(rest);
           return true;
         case "/now":
           this.out(`  ⏱ ${this.time()}`);
@@ -108,6 +117,24 @@ export class ConsoleWorkspace {
       const incident = await this.deps.store.get(reply.incidentId);
       if (incident?.room && /^(declare|drill)\b/i.test(command)) this.room = incident.room.channelId;
     }
+  }
+
+  /** A file's body posted as the source would post it; what it declares or records follows from the ledger at once. */
+  private async hook([source, file, ...extra]: string[]): Promise<void> {
+    if (!this.postAlert || !source || !file || extra.length) {
+      this.out("  ↳ Usage: /hook <source> <file.json> (a source of the policy's alerts, a file path from where Beacon runs).");
+      return;
+    }
+    let body: string;
+    try {
+      body = readFileSync(file, "utf8");
+    } catch {
+      this.out(`  ↳ Cannot read ${printable(file)}.`);
+      return;
+    }
+    const answer = await this.postAlert(source.toLowerCase(), body);
+    this.out(`  ↳ POST /hooks/${printable(source.toLowerCase())} → ${answer.status} ${printable(answer.body)}`);
+    await this.scheduler.idle();
   }
 
   private switchUser(name: string): boolean {

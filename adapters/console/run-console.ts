@@ -4,7 +4,7 @@ import type { AppDeps } from "../../src/app/deps.js";
 import type { SettableClock } from "../../src/ports/clock.js";
 import type { SteppedScheduler } from "../../src/ports/scheduler.js";
 import { printable } from "../../src/core/text.js";
-import { ConsoleWorkspace } from "./console-workspace.js";
+import { ConsoleWorkspace, type PostAlert } from "./console-workspace.js";
 
 export interface ConsoleRun {
   deps: AppDeps;
@@ -13,11 +13,13 @@ export interface ConsoleRun {
   out: (line: string) => void;
   /** The person typing at start: the service desk's first member. */
   user: string;
+  /** `/hook`: alerts posted through the HTTP route handler. */
+  postAlert?: PostAlert;
 }
 
 /** Run a script of console lines (demo and tests), echoing each line as it is typed. */
 export async function runScript(run: ConsoleRun, lines: string[]): Promise<void> {
-  const ws = new ConsoleWorkspace(run.deps, run.clock, run.scheduler, run.out, run.user);
+  const ws = new ConsoleWorkspace(run.deps, run.clock, run.scheduler, run.out, run.user, run.postAlert);
   for (const line of lines) {
     if (line.trim() && !line.trim().startsWith("#")) run.out(`${ws.prompt}${printable(line.trim())}`);
     if (!(await ws.handle(line))) break;
@@ -35,7 +37,7 @@ export interface InteractiveOptions {
 
 /** The interactive workspace on a terminal. Resolves when the user quits (/quit, Ctrl-C, Ctrl-D). */
 export async function runInteractive(run: ConsoleRun, opts: InteractiveOptions = {}): Promise<void> {
-  const ws = new ConsoleWorkspace(run.deps, run.clock, run.scheduler, run.out, run.user);
+  const ws = new ConsoleWorkspace(run.deps, run.clock, run.scheduler, run.out, run.user, run.postAlert);
   run.out("Beacon console workspace. Type /help for console commands, /incident help for incident commands.");
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: ws.prompt });
   // A log line written while the prompt waits would land inside what the user is typing: clear the prompt, print, redraw it.

@@ -1,4 +1,4 @@
-import { alertActor, alertChange, recordAlert } from "../core/alerts/decide.js";
+import { alertActor, alertChange, alreadyRecorded, recordAlert, type AlertMark } from "../core/alerts/decide.js";
 import type { Alert } from "../core/alerts/normalize.js";
 import { classifyAlert } from "../core/alerts/rules.js";
 import { parseDuration } from "../core/calendar/duration.js";
@@ -32,41 +32,57 @@ export async function acceptAlerts(deps: AppDeps, source: string, request: strin
   }
 }
 
-let queue: Promise<void> = Promise.resolve();
-
-/** Process one stored batch. Batches run one at a time in a process, so a storm's alerts see the incident its first one declared. */
-export function processAlerts(deps: AppDeps, key: string, batch: AlertBatch): Promise<void> {
-  const run = queue.then(() => processBatch(deps, key, batch));
-  queue = run.catch(() => {});
-  return run;
-}
-
-async function processBatch(deps: AppDeps, key: string, batch: AlertBatch): Promise<void> {
+/**
+ * Process one stored batch. Each alert's look-up-then-declare-or-fold runs
+ * under its source's lock (`store.exclusive`), so of two workers processing a
+ * storm, one declares and the other folds into what it declared. Each alert's
+ * effect is marked on its incident (`<batch key>:<index>`): a batch run again
+ * after a crash, its timer not yet retired, skips the alerts already done.
+ */
+export async function processAlerts(deps: AppDeps, key: string, batch: AlertBatch): Promise<void> {
   const source = deps.policy.alerts.sources[batch.source];
   if (source) {
-    const windowMs = parseDuration(deps.policy.alerts.stormWindow) * 60_000;
-    for (const [i, alert] of batch.alerts.entries()) {
+    for (const [index, alert] of batch.alerts.entries()) {
       const c = classifyAlert(deps.policy, batch.source, alert);
       if (c.drop) continue;
-      const a = { source: batch.source, name: source.name, alert, title: c.title, proposeResolve: c.proposeResolve };
-      const open = (await deps.store.list({ status: ["declared", "acknowledged"], limit: 1000 })).filter(
-        (inc) => inc.alert?.source === batch.source,
-      );
-      const now = deps.clock.now().getTime();
-      const target =
-        open.find((inc) => inc.alert!.fingerprints.includes(alert.fingerprint)) ??
-        (alert.status === "firing" ? open.find((inc) => now - Date.parse(inc.declaredAt) <= windowMs) : undefined);
-      if (target) await mutate(deps, target.id, (inc, ctx) => ({ change: alertChange(ctx, inc, a), result: null }));
-      else if (alert.status === "firing") await declareFrom(deps, `${key}:${i}`, a, c);
+      const a = {
+        source: batch.source,
+        name: source.name,
+        alert,
+        title: c.title,
+        proposeResolve: c.proposeResolve,
+        mark: { batch: key, index },
+      };
+      await deps.store.exclusive(`alerts:${batch.source}`, () => processAlert(deps, a, c));
     }
   } else deps.log.warn("alerts from a source the policy no longer has were dropped", { key, source: batch.source });
   await deps.store.retireTimer(key, deps.clock.now());
 }
 
+type AlertInput = Parameters<typeof alertChange>[2] & { mark: AlertMark };
+
+/** Record the alert on the incident it repeats or a storm declared, else declare one if it fires. */
+async function processAlert(deps: AppDeps, a: AlertInput, c: { severity: string; kind: string; title: string }): Promise<void> {
+  const windowMs = parseDuration(deps.policy.alerts.stormWindow) * 60_000;
+  const open = (await deps.store.list({ status: ["declared", "acknowledged"], limit: 1000 })).filter(
+    (inc) => inc.alert?.source === a.source,
+  );
+  const now = deps.clock.now().getTime();
+  const target =
+    open.find((inc) => inc.alert!.fingerprints.includes(a.alert.fingerprint)) ??
+    (a.alert.status === "firing" ? open.find((inc) => now - Date.parse(inc.declaredAt) <= windowMs) : undefined);
+  if (target)
+    await mutate(deps, target.id, (inc, ctx) => ({
+      change: alreadyRecorded(inc, a.mark) ? null : alertChange(ctx, inc, a),
+      result: null,
+    }));
+  else if (a.alert.status === "firing") await declareFrom(deps, `${a.mark.batch}:${a.mark.index}`, a, c);
+}
+
 async function declareFrom(
   deps: AppDeps,
   requestKey: string,
-  a: Parameters<typeof alertChange>[2],
+  a: AlertInput,
   c: { severity: string; kind: string; title: string },
 ): Promise<Incident | null> {
   if (await deps.store.getByRequestKey(requestKey)) return null;

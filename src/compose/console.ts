@@ -7,6 +7,7 @@ import type { SettableClock } from "../ports/clock.js";
 import { randomIds, sequentialIds } from "../infra/ids.js";
 import type { Logger } from "../ports/logger.js";
 import type { Config } from "../config.js";
+import { consoleHooks } from "./console-hooks.js";
 import { openEmbedded } from "./embedded.js";
 import { Teardown, type Service } from "./lifecycle.js";
 import { linkSecret } from "./review.js";
@@ -79,7 +80,8 @@ export async function startConsole(opts: ConsoleOptions): Promise<Service> {
     if (served?.url) opts.out(`Serving ${served.url} (health, metrics, reviewer pages${served.platforms.map((p) => `, ${p}`).join("")}).`);
     await e.startTimers();
     const user = opts.policy.groups["service_desk"]?.members[0] ?? Object.keys(opts.policy.people)[0]!;
-    const run = { deps: e.deps, clock, scheduler: e.scheduler, out: opts.out, user };
+    const postAlert = consoleHooks(e.deps, opts.config?.env ?? {});
+    const run = { deps: e.deps, clock, scheduler: e.scheduler, out: opts.out, user, postAlert };
     const done = opts.script ? runScript(run, opts.script) : runInteractive(run, { logsAbove: opts.redirectLogs });
     return { done, failed: served?.failed, stop: () => teardown.run() };
   });

@@ -150,6 +150,8 @@ export const incidentSchema = z.strictObject({
       firing: z.array(z.string()),
       labels: z.record(z.string(), z.string()),
       links: z.array(z.string()),
+      /** The alert batches (ledger timer keys) last recorded on it, each with the index of its last alert recorded: a batch run again after a crash skips those. */
+      recorded: z.array(z.strictObject({ batch: z.string(), through: z.number().int() })).optional(),
     })
     .optional(),
   roles: z.strictObject({ lead: z.string().optional(), liaison: z.string().optional(), handlers: z.array(z.string()) }),

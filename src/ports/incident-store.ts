@@ -81,6 +81,15 @@ export interface IncidentStore {
   overrides(opts?: { endingAfter?: Date }): Promise<RotationOverride[]>;
   /** Store on-call overrides, all or none (a swap is several); an id already stored is left as it is. */
   addOverrides(overrides: RotationOverride[]): Promise<void>;
+  /**
+   * Run `work` holding the lock called `name`, for every process on this
+   * database: a second caller with the same name waits until the first one's
+   * work has ended (other names do not wait). For a read-then-write that
+   * optimistic concurrency cannot guard, such as an alert looking for the
+   * incident to fold into before declaring one. Keep `work` short: it holds a
+   * database connection on PostgreSQL. A holder that dies releases the lock.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import type { Incident } from "../../src/core/model.js";
 import type { RotationOverride } from "../../src/core/oncall/schema.js";
 import type { TimelineEntry } from "../../src/core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../src/core/timers.js";
+import { NamedMutex } from "../../src/infra/named-mutex.js";
 import {
   ConflictError,
   DuplicateRequestError,
@@ -19,6 +20,7 @@ export class MemoryStore implements IncidentStore {
   oncallOverrides = new Map<string, RotationOverride>();
   commits: ChangeSet[] = [];
   private seq = 0;
+  private readonly locks = new NamedMutex();
   /** Make the next commit throw (simulates a database failure). */
   failNextCommit?: Error;
 
@@ -133,6 +135,10 @@ export class MemoryStore implements IncidentStore {
   }
   async addOverrides(list: RotationOverride[]) {
     for (const x of list) if (!this.oncallOverrides.has(x.id)) this.oncallOverrides.set(x.id, clone(x));
+  }
+  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    // One process holds the whole store: a lock within it is a lock for everyone.
+    return this.locks.run(name, work);
   }
   async close() {}
 }

@@ -58,7 +58,7 @@ async function crashAndResume(
   await second.said("done");
 
   const db = await open(dataDir);
-  const store = new PrismaIncidentStore(db.prisma);
+  const store = new PrismaIncidentStore(db.prisma, db.kind);
   const { late } = await expectEveryTimerFiredOnce(store, n);
   expect(late).toBeGreaterThan(0);
   await db.close();

@@ -6,6 +6,23 @@ import type { Alert } from "./normalize.js";
 // What an alert does to an incident it belongs to: a timeline entry, and
 // for the first alert of an incident, its labels and links in the room.
 
+/** Where an alert sits in the ledger: its batch (the timer's key) and its index there. */
+export type AlertMark = { batch: string; index: number };
+
+/** How many batches an incident remembers: a crashed batch is run again long before this many more fold into its incident. */
+const REMEMBERED_BATCHES = 200;
+
+/** Whether this alert's effect is already on the incident (its batch was run before, and stopped after it). */
+export function alreadyRecorded(incident: Incident, mark: AlertMark): boolean {
+  return incident.alert?.recorded?.some((r) => r.batch === mark.batch && r.through >= mark.index) ?? false;
+}
+
+/** A batch's alerts are recorded in index order, so the last index recorded says which are done. */
+function markRecorded(alert: NonNullable<Incident["alert"]>, mark: AlertMark): void {
+  const others = (alert.recorded ?? []).filter((r) => r.batch !== mark.batch);
+  alert.recorded = [...others, { batch: mark.batch, through: mark.index }].slice(-REMEMBERED_BATCHES);
+}
+
 export const alertActor = (source: string, name: string): Actor => ({ platform: "alerts", userId: source, name });
 
 /**
@@ -18,9 +35,10 @@ export const alertActor = (source: string, name: string): Actor => ({ platform: 
 export function recordAlert(
   change: Change,
   ctx: DecisionContext,
-  a: { source: string; name: string; alert: Alert; title: string; proposeResolve: boolean; first?: boolean },
+  a: { source: string; name: string; alert: Alert; title: string; proposeResolve: boolean; first?: boolean; mark?: AlertMark },
 ): void {
   const inc = change.incident;
+  if (inc.alert && a.mark) markRecorded(inc.alert, a.mark);
   const w = words(ctx.policy);
   const fp = a.alert.fingerprint;
   const known = inc.alert?.fingerprints.includes(fp) ?? false;

@@ -27,7 +27,12 @@ const amAlert = z.looseObject({
   generatorURL: z.string().optional(),
   fingerprint: z.string().optional(),
 });
-/** Prometheus Alertmanager's webhook body (version 4); Grafana's is a superset. */
+/**
+ * Prometheus Alertmanager's webhook body (version 4,
+ * https://prometheus.io/docs/alerting/latest/configuration/#webhook_config);
+ * Grafana's contact point posts the same with more per alert (`silenceURL`,
+ * `imageURL`, and `dashboardURL`/`panelURL`, empty strings when unset).
+ */
 const amBody = z.looseObject({
   groupKey: z.string().optional(),
   externalURL: z.string().optional(),
@@ -36,6 +41,7 @@ const amBody = z.looseObject({
       silenceURL: z.string().optional(),
       dashboardURL: z.string().optional(),
       panelURL: z.string().optional(),
+      imageURL: z.string().optional(),
     }),
   ),
 });
@@ -85,6 +91,6 @@ export function normalizeAlerts(format: AlertFormat, body: unknown): Alert[] {
     ...(groupKey ? { groupKey } : {}),
     labels: a.labels,
     annotations: a.annotations,
-    links: urls(a.generatorURL, a.dashboardURL, a.panelURL, a.annotations.runbook_url, a.silenceURL),
+    links: urls(a.generatorURL, a.dashboardURL, a.panelURL, a.annotations.runbook_url, a.imageURL, a.silenceURL),
   }));
 }

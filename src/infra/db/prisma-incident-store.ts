@@ -1,5 +1,4 @@
 import { isIncidentNumber } from "../../core/commands/read.js";
-import { searchTerms } from "../../core/incident-search.js";
 import type { Incident } from "../../core/model.js";
 import { overrideSchema, type RotationOverride } from "../../core/oncall/schema.js";
 import type { FigureInput } from "../../core/figures.js";
@@ -16,6 +15,13 @@ import { Prisma, type PrismaClient } from "./generated/client.js";
 import { translateConnectionErrors } from "./connection-errors.js";
 import { sqlState } from "./sql-state.js";
 import { figureRowSchema, parseEntry, parseIncident, timerPayloadSchema } from "./incident-codec.js";
+import { whereSql } from "./incident-filter-sql.js";
+import { NamedMutex } from "../named-mutex.js";
+
+/** The first key of Beacon's advisory locks (the second is the name's hash), so they do not meet another application's. */
+const LOCK_SPACE = 0x42454143; // "BEAC"
+/** Waiting for the lock and the work under it: past this the transaction is rolled back and the caller told. */
+const LOCK_HOLD_MS = 60_000;
 
 type TimerRecord = { key: string; dueAt: Date; payload: unknown; state: string; firedAt: Date | null };
 
@@ -26,7 +32,13 @@ type TimerRecord = { key: string; dueAt: Date; payload: unknown; state: string; 
  * round trip or two rather than a transaction of many.
  */
 export class PrismaIncidentStore implements IncidentStore {
-  constructor(private readonly prisma: PrismaClient) {
+  private readonly locks = new NamedMutex();
+
+  /** `kind`: PostgreSQL, where other processes may share the database, or the embedded PGlite, which one process owns. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly kind: "pglite" | "postgres",
+  ) {
     // A lost connection surfaces as StoreUnavailableError from every method.
     return translateConnectionErrors(this);
   }
@@ -111,11 +123,6 @@ export class PrismaIncidentStore implements IncidentStore {
     return rows.map(parseEntry);
   }
 
-  /**
-   * One statement: `beacon_commit` (a migration) writes the incident, its
-   * entries and timers, cancels and claims, atomically. A lost race is SQLSTATE
-   * BC409; a second declare with the same request key is a unique violation.
-   */
   /**
    * One statement: `beacon_commit` (a migration) writes the incident, its
    * entries and timers, cancels and claims, atomically.
@@ -239,6 +246,28 @@ export class PrismaIncidentStore implements IncidentStore {
     });
   }
 
+  /**
+   * In this process, a queue per name (so waiters do not each hold a pooled
+   * connection). On PostgreSQL the holder also takes a transaction-scoped
+   * advisory lock, which other processes wait on and which the server
+   * releases if the holder's connection dies; `work` runs on other pooled
+   * connections meanwhile. PGlite is one process on one connection: the queue is enough.
+   */
+  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    if (this.kind !== "postgres") return this.locks.run(name, work);
+    return this.locks.run(name, async () => {
+      let out: { value: T } | undefined;
+      await this.prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${name}))`;
+          out = { value: await work() };
+        },
+        { maxWait: 10_000, timeout: LOCK_HOLD_MS },
+      );
+      return out!.value;
+    });
+  }
+
   async close(): Promise<void> {
     await this.prisma.$disconnect();
   }
@@ -274,24 +303,4 @@ function toTimerRow(row: TimerRecord): TimerRow {
 /** The whole change in one round trip, on the client or inside a transaction. */
 async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Promise<void> {
   await db.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
-}
-
-/** The filter as SQL conditions, shared by the listing and the figures' lean read. */
-function whereSql(filter: IncidentFilter): Prisma.Sql {
-  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filter.ids) where.push(filter.ids.length ? Prisma.sql`id IN (${Prisma.join(filter.ids)})` : Prisma.sql`FALSE`);
-  if (filter.status) where.push(Prisma.sql`status IN (${Prisma.join(filter.status)})`);
-  if (filter.drill !== undefined) where.push(Prisma.sql`drill = ${filter.drill}`);
-  if (filter.severity) where.push(Prisma.sql`severity IN (${Prisma.join(filter.severity)})`);
-  if (filter.kind) where.push(Prisma.sql`kind IN (${Prisma.join(filter.kind)})`);
-  if (filter.from) where.push(Prisma.sql`declared_at >= ${filter.from}`);
-  if (filter.to) where.push(Prisma.sql`declared_at < ${filter.to}`);
-  if (filter.text !== undefined) {
-    const { numberPrefix, title } = searchTerms(filter.text);
-    const either: Prisma.Sql[] = [];
-    if (numberPrefix !== undefined) either.push(Prisma.sql`number::text LIKE ${`${numberPrefix}%`}`);
-    if (title !== undefined) either.push(Prisma.sql`state->>'title' ILIKE ${`%${title.replace(/[\\%_]/g, "\\$&")}%`}`);
-    if (either.length) where.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
-  }
-  return Prisma.join(where, " AND ");
 }

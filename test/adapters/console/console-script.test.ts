@@ -67,6 +67,22 @@ describe("the console workspace in script mode", () => {
     expect(text).toMatch(/↳ Status: Declared/);
   });
 
+  it("answers a /hook it cannot post with one line: no file, no such file, a source the policy lacks", async () => {
+    const text = (
+      await run([
+        "/hook",
+        "/hook alertmanager nowhere/at-all.json",
+        "/hook alertmanager test/fixtures/alerts/alertmanager.json",
+        "/incident status",
+      ])
+    ).join("\n");
+    expect(text).toMatch(/↳ Usage: \/hook <source> <file\.json>/);
+    expect(text).toMatch(/↳ Cannot read nowhere\/at-all\.json\./);
+    // The default policy has no alert sources: the route answers 404, as it would over HTTP.
+    expect(text).toMatch(/↳ POST \/hooks\/alertmanager → 404 \{"error":"no such alert source"\}/);
+    expect(text).not.toMatch(/Something went wrong/);
+  });
+
   it("simulates a plan: an urgent complaint declared Friday 17:30", async () => {
     const text = (await run(['/incident plan urgent complaint --at "2026-11-27 17:30"'])).join("\n");
     expect(text).toMatch(/Fri 27 Nov 17:30 {2}step 1: Lee Zhang, Eva Sun, Max Zhou; informs Ada Qian, Bo Xu, Liu Yang/);

@@ -8,7 +8,7 @@ import { defaultPolicy } from "../../helpers/default-policy.js";
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/alerts/${name}.json`, import.meta.url), "utf8"));
 
 describe("reading alert payloads", () => {
-  it("reads Alertmanager's webhook body: fingerprint, group key, labels and links", () => {
+  it("reads Alertmanager's webhook body (the documented version 4 keys): fingerprint, group key, labels and links", () => {
     const [a] = normalizeAlerts("alertmanager", fixture("alertmanager"));
     expect(a).toEqual({
       status: "firing",
@@ -29,7 +29,18 @@ describe("reading alert payloads", () => {
       ["c6eadffa33fcdf37", "firing", "High memory usage"],
       ["bc97ff14869b13e3", "firing", "High CPU usage"],
     ]);
-    expect(alerts[0]!.links).toContain("https://play.grafana.org/alerting/1afz29v7z/edit");
+    // Grafana's documented example (test/fixtures/alerts/SOURCES.md): its empty dashboard and panel URLs are not links.
+    expect(alerts[0]!.links).toEqual([
+      "https://play.grafana.org/alerting/1afz29v7z/edit",
+      "https://myrunbook.com/runbook/1234",
+      "https://play.grafana.org/alerting/silence/new?alertmanager=grafana&matchers=alertname%3DT2%2Cteam%3Dblue%2Czone%3Dus-1",
+    ]);
+  });
+
+  it("links a Grafana alert's panel screenshot when Grafana attaches one", () => {
+    const body = fixture("grafana") as { alerts: Array<Record<string, unknown>> };
+    body.alerts[0]!.imageURL = "https://grafana.example/public/img/attachments/abc.png";
+    expect(normalizeAlerts("grafana", body)[0]!.links).toContain("https://grafana.example/public/img/attachments/abc.png");
   });
 
   it("reads the generic shape, one alert or a list, fingerprinting by sorted labels without an id", () => {

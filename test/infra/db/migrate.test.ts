@@ -58,11 +58,11 @@ describe("migrations and the embedded database", () => {
     const dataDir = join(tempDir(), "nested", "pglite");
     const db = await openDatabase({ dataDir });
     const inc = sampleIncident();
-    await new PrismaIncidentStore(db.prisma).commit(created(inc));
+    await new PrismaIncidentStore(db.prisma, db.kind).commit(created(inc));
     await db.close();
     const again = await openDatabase({ dataDir });
     expect(again.applied).toEqual([]);
-    expect((await new PrismaIncidentStore(again.prisma).get(inc.id))?.title).toBe(inc.title);
+    expect((await new PrismaIncidentStore(again.prisma, again.kind).get(inc.id))?.title).toBe(inc.title);
     await again.close();
   });
 

@@ -10,5 +10,5 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-describeIncidentStoreContract("Prisma on embedded PGlite", async () => new PrismaIncidentStore(db.prisma));
+describeIncidentStoreContract("Prisma on embedded PGlite", async () => new PrismaIncidentStore(db.prisma, db.kind));
 describeIncidentStoreContract("in-memory test fake", async () => new MemoryStore());

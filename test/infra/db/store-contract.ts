@@ -306,5 +306,31 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(await store.timer(key)).toMatchObject({ state: "pending", payload: t.payload });
       expect(await store.retireTimer(key, new Date("2026-11-27T09:31:00.000Z"))).toBe(true);
     });
+
+    it("runs work under one lock name one at a time, work under another name beside it, and frees the lock when work fails", async () => {
+      const store = await open();
+      const log: string[] = [];
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let entered!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
+      const name = `lock-${Math.random()}`;
+      const first = store.exclusive(name, async () => {
+        log.push("first in");
+        entered();
+        await gate;
+        log.push("first out");
+        return 1;
+      });
+      await inside;
+      const second = store.exclusive(name, async () => (log.push("second"), 2));
+      expect(await store.exclusive(`${name}-other`, async () => (log.push("other"), 3))).toBe(3);
+      expect(log).toEqual(["first in", "other"]); // the second waits for the first; the other name does not
+      release();
+      expect(await Promise.all([first, second])).toEqual([1, 2]);
+      expect(log).toEqual(["first in", "other", "first out", "second"]);
+      await expect(store.exclusive(name, () => Promise.reject(new Error("the work failed")))).rejects.toThrow("the work failed");
+      expect(await store.exclusive(name, async () => 4)).toBe(4);
+    });
   });
 }
