@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { armHandoffs } from "../../src/app/handoff.js";
+import { armHandoffs, handOff } from "../../src/app/handoff.js";
+import { timerKeys } from "../../src/core/timers.js";
 import { harness } from "../helpers/app-harness.js";
 import { rotationPolicy } from "../helpers/rotation-policy.js";
 
@@ -37,5 +38,36 @@ describe("the handoff message", () => {
         .filter((n) => n.text.includes("now on call"))
         .map((n) => n.personId),
     ).toEqual(["eva"]);
+  });
+
+  it("tells nobody twice when a handoff runs again after a crash, and records it once on the incident's timeline", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await armHandoffs(h.deps);
+    await h.as("dana", 'declare urgent "Checkout down"');
+    await h.as("dana", 'declare urgent "Refunds stuck"');
+    await h.advance(15); // 17:45: Eva takes over
+    const at = "2026-11-27T09:45:00.000Z";
+    const key = timerKeys.handoff("ops", at);
+    const dms = () => h.chat.of("notify").filter((n) => n.text.includes("now on call"));
+    expect(dms().map((n) => n.personId)).toEqual(["eva", "eva"]);
+    // The process died after telling one incident and before retiring the timer: it runs again.
+    const second = (await h.store.getByNumber(2))!;
+    await h.store.commit({
+      incident: { ...second, handoffs: {}, version: second.version + 1 },
+      expectedVersion: second.version,
+      entries: [],
+      addTimers: [],
+      cancelTimers: [],
+    });
+    await handOff(h.deps, key, { kind: "handoff", rotation: "ops", at });
+    await h.advance(1);
+    expect(dms().map((n) => n.personId)).toEqual(["eva", "eva", "eva"]); // only the incident not yet told
+    await handOff(h.deps, key, { kind: "handoff", rotation: "ops", at });
+    await h.advance(1);
+    expect(dms()).toHaveLength(3);
+    const first = (await h.store.timeline((await h.store.getByNumber(1))!.id)).filter((e) => e.type === "handoff");
+    expect(first.map((e) => e.data)).toEqual([{ key, rotation: "ops", at, from: "lee", to: "eva" }]);
+    const summary = await h.as("dana", "timeline #1");
+    expect(summary.text).toContain("Ops handed over: Lee Zhang → Eva Sun, who was told");
   });
 });
