@@ -36,6 +36,14 @@ export async function armHandoffs(deps: AppDeps): Promise<void> {
   await deps.scheduler.arm(timers).catch(() => undefined); // kept in the ledger: reconcile re-arms it
 }
 
+/** A handoff at this instant (an override taken back while it ran): silent unless the hands change now. */
+export async function armHandoffNow(deps: AppDeps, rotation: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const timer: TimerSpec = { key: timerKeys.handoff(rotation, at), dueAt: at, payload: { kind: "handoff", rotation, at } };
+  await deps.store.enqueue([timer]);
+  await deps.scheduler.arm([timer]).catch(() => undefined);
+}
+
 const covers = (inc: Incident, rotation: string) =>
   inc.paging.steps.some((s) => s.rotations?.page.includes(rotation) || s.rotations?.notify.includes(rotation));
 

@@ -79,6 +79,12 @@ export interface IncidentStore {
   overrides(opts?: { endingAfter?: Date }): Promise<RotationOverride[]>;
   /** Store on-call overrides, all or none (a swap is several); an id already stored is left as it is. */
   addOverrides(overrides: RotationOverride[]): Promise<void>;
+  /**
+   * Take back on-call overrides at `at`, all or none: one not started yet is
+   * deleted, one running ends at `at` (who was on call before stays true); one
+   * already over, or an unknown id, is left as it is. How many were changed.
+   */
+  removeOverrides(ids: string[], at: Date): Promise<number>;
   close(): Promise<void>;
 }
 

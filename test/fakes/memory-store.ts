@@ -133,6 +133,17 @@ export class MemoryStore implements IncidentStore {
   async addOverrides(list: RotationOverride[]) {
     for (const x of list) if (!this.oncallOverrides.has(x.id)) this.oncallOverrides.set(x.id, clone(x));
   }
+  async removeOverrides(ids: string[], at: Date) {
+    let n = 0;
+    for (const id of ids) {
+      const o = this.oncallOverrides.get(id);
+      if (!o || Date.parse(o.to) <= at.getTime()) continue;
+      if (Date.parse(o.from) >= at.getTime()) this.oncallOverrides.delete(id);
+      else o.to = at.toISOString();
+      n++;
+    }
+    return n;
+  }
   async close() {}
 }
 
