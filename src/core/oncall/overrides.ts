@@ -97,14 +97,19 @@ export interface Cancellation {
 }
 
 /**
- * `oncall cancel <ref>`: the override whose reference (or whole id) is typed.
+ * `oncall cancel <ref>`: the override whose id ends with what is typed
+ * (hyphens aside, four characters at least): the reference `oncall list`
+ * shows, or more of the id when two share it, or the whole id.
  * The halves of one swap were added together (same rotation, author and
  * instant, each covering someone), so naming either takes back the swap.
  * Refused for an unknown reference and for one already over.
  */
 export function cancellation(all: readonly RotationOverride[], typed: string, now: Date): Cancellation {
-  const ref = typed.trim().toLowerCase();
-  const named = all.filter((o) => o.id.toLowerCase() === ref || (ref.length >= 4 && o.id.replace(/-/g, "").toLowerCase().endsWith(ref)));
+  const compact = (id: string) => id.replace(/-/g, "").toLowerCase();
+  const ref = compact(typed.trim());
+  const over = (o: RotationOverride) => Date.parse(o.to) <= now.getTime();
+  let named = all.filter((o) => ref.length >= 4 && compact(o.id).endsWith(ref));
+  if (named.length > 1) named = named.filter((o) => !over(o)); // an old override sharing the reference is not meant
   if (named.length > 1) throw new UserError("ONCALL.AMBIGUOUS_OVERRIDE", { value: typed });
   const target = named[0];
   if (!target) throw new UserError("ONCALL.UNKNOWN_OVERRIDE", { value: typed });
@@ -113,7 +118,7 @@ export function cancellation(all: readonly RotationOverride[], typed: string, no
         (o) => o.replaces && o.rotation === target.rotation && o.createdBy === target.createdBy && o.createdAt === target.createdAt,
       )
     : [target];
-  const live = group.filter((o) => Date.parse(o.to) > now.getTime());
+  const live = group.filter((o) => !over(o));
   if (!live.length) throw new UserError("ONCALL.OVERRIDE_OVER", { value: typed, rotation: target.rotation });
   const first = [...group].sort((a, b) => a.from.localeCompare(b.from))[0]!;
   return {
