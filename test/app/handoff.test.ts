@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { armHandoffs, handOff } from "../../src/app/handoff.js";
+import { words } from "../../src/core/incident/context.js";
 import { timerKeys } from "../../src/core/timers.js";
+import { timelineModel } from "../../src/web/pages/timeline-model.js";
 import { harness } from "../helpers/app-harness.js";
 import { rotationPolicy } from "../helpers/rotation-policy.js";
 
@@ -69,5 +71,8 @@ describe("the handoff message", () => {
     expect(first.map((e) => e.data)).toEqual([{ key, rotation: "ops", at, from: "lee", to: "eva" }]);
     const summary = await h.as("dana", "timeline #1");
     expect(summary.text).toContain("Ops handed over: Lee Zhang → Eva Sun, who was told");
+    const inc = (await h.store.getByNumber(1))!;
+    const chart = timelineModel(words(h.deps.policy), h.deps.cal, inc, await h.store.timeline(inc.id), h.clock.now());
+    expect(chart.marks.filter((m) => m.label === "On call: Eva Sun")).toEqual([expect.objectContaining({ lane: "paging" })]);
   });
 });
