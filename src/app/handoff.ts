@@ -9,7 +9,7 @@ import type { AppDeps } from "./deps.js";
 // At each handoff the incoming person hears, by direct message, which open
 // incidents their rotation covers (one message per incident, through its
 // outbox). A handoff timer arms the next one; `armHandoffs` arms the first at
-// start and after an override or swap (keys are per rotation and instant, so
+// start and after an override, swap or cancellation (keys are per rotation and instant, so
 // arming twice is a no-op, and a handoff that no longer changes hands is silent).
 // Each incident told records the handoff, so a re-run after a crash tells nobody twice.
 
