@@ -18,7 +18,7 @@ import { mutate } from "./apply-change.js";
 import { declareIncident } from "./declare-incident.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
 import { findIncident } from "./find-incident.js";
-import { addOverride, onCallReply, overridesReply, swapShifts } from "./oncall.js";
+import { addOverride, cancelOverride, onCallReply, overridesReply, swapShifts } from "./oncall.js";
 import { helpReply, listReply, planReply, statusReply, summaryReply, timelineReply } from "./queries.js";
 
 // The use-case behind every verb of the command spec. The type asks for one
@@ -149,5 +149,6 @@ export const HANDLERS: { [N in CommandName]: Handler<N> } = {
   oncall_list: async (deps) => overridesReply(deps),
   oncall_override: (deps, inbound, cmd) => addOverride(deps, inbound, cmd),
   oncall_swap: (deps, inbound, cmd) => swapShifts(deps, inbound, cmd),
+  oncall_cancel: (deps, _inbound, cmd) => cancelOverride(deps, cmd),
   help: async (deps, _inbound, cmd) => helpReply(deps, cmd.topic),
 };

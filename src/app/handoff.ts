@@ -1,5 +1,4 @@
-import { Change } from "../core/incident/change.js";
-import { words } from "../core/incident/context.js";
+import { tellHandoff } from "../core/incident/handoff.js";
 import type { Incident } from "../core/model.js";
 import { rotationOf } from "../core/oncall/on-call.js";
 import { onCallAt, onCallSpans } from "../core/oncall/rotation.js";
@@ -10,8 +9,9 @@ import type { AppDeps } from "./deps.js";
 // At each handoff the incoming person hears, by direct message, which open
 // incidents their rotation covers (one message per incident, through its
 // outbox). A handoff timer arms the next one; `armHandoffs` arms the first at
-// start and after an override or swap (keys are per rotation and instant, so
+// start and after an override, swap or cancellation (keys are per rotation and instant, so
 // arming twice is a no-op, and a handoff that no longer changes hands is silent).
+// Each incident told records the handoff, so a re-run after a crash tells nobody twice.
 
 /** How far ahead the next change of hands is looked for. */
 const HORIZON_MS = 62 * 86_400_000;
@@ -36,6 +36,14 @@ export async function armHandoffs(deps: AppDeps): Promise<void> {
   await deps.scheduler.arm(timers).catch(() => undefined); // kept in the ledger: reconcile re-arms it
 }
 
+/** A handoff at this instant (an override taken back while it ran): silent unless the hands change now. */
+export async function armHandoffNow(deps: AppDeps, rotation: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const timer: TimerSpec = { key: timerKeys.handoff(rotation, at), dueAt: at, payload: { kind: "handoff", rotation, at } };
+  await deps.store.enqueue([timer]);
+  await deps.scheduler.arm([timer]).catch(() => undefined);
+}
+
 const covers = (inc: Incident, rotation: string) =>
   inc.paging.steps.some((s) => s.rotations?.page.includes(rotation) || s.rotations?.notify.includes(rotation));
 
@@ -44,22 +52,12 @@ export async function handOff(deps: AppDeps, key: string, p: Extract<TimerPayloa
   const at = new Date(p.at);
   const overrides = await deps.store.overrides({ endingAfter: new Date(at.getTime() - 1) });
   const incoming = r && onCallAt(r, overrides, at);
-  if (r && incoming && incoming !== onCallAt(r, overrides, new Date(at.getTime() - 1))) {
+  const outgoing = r && onCallAt(r, overrides, new Date(at.getTime() - 1));
+  if (r && incoming && incoming !== outgoing) {
     const open = await deps.store.list({ status: ["declared", "acknowledged"], limit: 1000 });
-    const w = words(deps.policy);
+    const handoff = { key, rotation: p.rotation, at: p.at, ...(outgoing ? { from: outgoing } : {}), to: incoming };
     for (const inc of open.filter((i) => covers(i, p.rotation))) {
-      await mutate(deps, inc.id, (fresh, ctx) => {
-        const change = Change.of(fresh, ctx.now);
-        const text = w.t.oncall.handoff(
-          w.rotation(p.rotation),
-          `INC-${fresh.number}`,
-          fresh.title,
-          w.severity(fresh.severity),
-          w.t.status[fresh.status]!,
-        );
-        change.deliver({ what: "notify", personId: incoming, text });
-        return { change, result: null };
-      });
+      await mutate(deps, inc.id, (fresh, ctx) => ({ change: tellHandoff(ctx, fresh, handoff), result: null }));
     }
   }
   await deps.store.retireTimer(key, deps.clock.now());

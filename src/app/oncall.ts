@@ -2,13 +2,13 @@ import type { CommandFor } from "../core/commands/verbs.js";
 import { parseWhen } from "../core/commands/when.js";
 import { messages } from "../core/i18n/index.js";
 import { words } from "../core/incident/context.js";
-import { overrideFor, requireRotation, swapFor, type OverrideMeta } from "../core/oncall/overrides.js";
+import { cancellation, overrideFor, requireRotation, swapFor, type OverrideMeta } from "../core/oncall/overrides.js";
 import { renderOnCall, renderOverrides } from "../core/oncall/views.js";
 import { resolvePerson } from "../core/policy/lookup.js";
-import { armHandoffs } from "./handoff.js";
+import { armHandoffs, armHandoffNow } from "./handoff.js";
 import { replyTo, type AppDeps, type Inbound, type Reply } from "./deps.js";
 
-// The on-call verbs: who is on, the overrides, and adding an override or a swap.
+// The on-call verbs: who is on, the overrides, and adding or taking back an override or a swap.
 
 export async function onCallReply(deps: AppDeps, cmd: CommandFor<"oncall">): Promise<Reply> {
   const now = deps.clock.now();
@@ -49,6 +49,28 @@ export async function swapShifts(deps: AppDeps, inbound: Inbound, cmd: CommandFo
   await armHandoffs(deps);
   const w = words(policy);
   return replyTo(messages(policy.locale).oncall.swapped(w.rotation(rotation.id), w.name(a), w.name(b), added.length));
+}
+
+/**
+ * `oncall cancel`: take back an override, or a whole swap. One running ends
+ * now, so the hands change now: a handoff at this instant tells the person
+ * the schedule puts back on call; the later handoffs are armed again.
+ */
+export async function cancelOverride(deps: AppDeps, cmd: CommandFor<"oncall_cancel">): Promise<Reply> {
+  const { policy } = deps;
+  const now = deps.clock.now();
+  const c = cancellation(await deps.store.overrides(), cmd.override, now);
+  await deps.store.removeOverrides(c.ids, now);
+  if (c.running) await armHandoffNow(deps, c.rotation, now);
+  await armHandoffs(deps);
+  const w = words(policy);
+  const t = messages(policy.locale).oncall;
+  const rotation = w.rotation(c.rotation);
+  return replyTo(
+    c.swap
+      ? t.swapCancelled(rotation, w.name(c.swap.a), w.name(c.swap.b), c.swap.shifts)
+      : t.cancelled(rotation, w.name(c.first.personId), w.time(c.first.from), w.time(c.first.to)),
+  );
 }
 
 const when = (deps: AppDeps, text: string) => parseWhen(text, deps.clock.now(), deps.policy.calendar.timeZone);

@@ -29,7 +29,10 @@ export type UserErrorCode =
   | "ONCALL.BAD_WINDOW"
   | "ONCALL.SWAP_SELF"
   | "ONCALL.NOTHING_TO_SWAP"
-  | "ONCALL.DENIED";
+  | "ONCALL.DENIED"
+  | "ONCALL.UNKNOWN_OVERRIDE"
+  | "ONCALL.AMBIGUOUS_OVERRIDE"
+  | "ONCALL.OVERRIDE_OVER";
 
 export class UserError extends Error {
   constructor(

@@ -168,6 +168,8 @@ export const incidentSchema = z.strictObject({
   room: chatRefSchema.optional(),
   card: chatRefSchema.optional(),
   followUps: z.array(followUpSchema),
+  /** Per rotation, the instant of the last handoff its incoming person heard of for this incident (so a re-run is silent). */
+  handoffs: z.record(z.string(), iso).optional(),
   acknowledgedAt: iso.optional(),
   firstResponseAt: iso.optional(),
   resolvedAt: iso.optional(),

@@ -165,6 +165,14 @@ export function describeEntry(w: Words, e: TimelineEntry): string {
       return zh ? `新增整改措施 ${s("id")}：${s("text")}` : `follow-up ${s("id")} added: ${s("text")}`;
     case "followup_done":
       return zh ? `整改措施 ${s("id")} 完成` : `follow-up ${s("id")} done`;
+    case "followup_due":
+      return zh
+        ? `整改措施 ${s("id")} 今日到期：${s("text")}（${w.name(s("ownerId"))}）`
+        : `follow-up ${s("id")} due today: ${s("text")} (${w.name(s("ownerId"))})`;
+    case "handoff":
+      return zh
+        ? `${w.rotation(s("rotation"))} 交接班：${d.from ? w.name(s("from")) : w.t.none} → ${w.name(s("to"))}，已通知接班人`
+        : `${w.rotation(s("rotation"))} handed over: ${d.from ? w.name(s("from")) : w.t.none} → ${w.name(s("to"))}, who was told`;
     case "room_opened":
       return zh ? `事件频道已开启 ${s("name") || s("channelId")}` : `room opened ${s("name") || s("channelId")}`;
     case "delivery_failed":

@@ -83,6 +83,10 @@ export const entryDataSchemas = {
   closed: z.strictObject({ satisfaction: z.number().optional() }),
   followup_added: z.strictObject({ id: z.string(), text: z.string(), ownerId: z.string().optional(), due: z.string().optional() }),
   followup_done: z.strictObject({ id: z.string() }),
+  /** A follow-up's due day came (its first reminder went to its owner); later reminders record nothing. */
+  followup_due: z.strictObject({ id: z.string(), text: z.string(), ownerId: z.string(), due: z.string().optional() }),
+  /** A rotation covering the incident changed hands, and the incoming person was told (`key`: the handoff timer's). */
+  handoff: z.strictObject({ key: z.string(), rotation: z.string(), at: z.string(), from: z.string().optional(), to: z.string() }),
   room_opened: z.strictObject({ channelId: z.string(), name: z.string().optional(), url: z.string().optional() }),
   delivery_failed: z.strictObject({ what: z.string(), target: z.string().optional(), error: z.string() }),
   /** An alert from a source: firing (the first, a repeat, or one folded in from a storm) or resolved. */

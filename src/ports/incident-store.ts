@@ -90,6 +90,12 @@ export interface IncidentStore {
    * database connection on PostgreSQL. A holder that dies releases the lock.
    */
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Take back on-call overrides at `at`, all or none: one not started yet is
+   * deleted, one running ends at `at` (who was on call before stays true); one
+   * already over, or an unknown id, is left as it is. How many were changed.
+   */
+  removeOverrides(ids: string[], at: Date): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { armHandoffs } from "../../src/app/handoff.js";
 import { policySchema } from "../../src/core/policy/schema.js";
 import { harness } from "../helpers/app-harness.js";
 import { rotationPolicy } from "../helpers/rotation-policy.js";
@@ -22,7 +23,9 @@ describe("the on-call commands", () => {
     const h = await harness({ policy: rotationPolicy() });
     const added = await h.as("ada", 'oncall override ops max --from "17:40" --to "sat 09:00"');
     expect(added.text).toBe("Max Zhou is on call for Ops from Fri 27 Nov 17:40 to Sat 28 Nov 09:00.");
-    expect((await h.as("dana", "oncall list")).text).toBe("*Ops*: Max Zhou from Fri 27 Nov 17:40 to Sat 28 Nov 09:00 (added by Ada Qian)");
+    expect((await h.as("dana", "oncall list")).text).toBe(
+      "`000001` *Ops*: Max Zhou from Fri 27 Nov 17:40 to Sat 28 Nov 09:00 (added by Ada Qian)",
+    );
     await h.advance(10);
     expect((await h.as("dana", "oncall ops")).text).toBe("*Ops*: Max Zhou until Sat 28 Nov 09:00, then Eva Sun until Sat 28 Nov 17:45");
     await h.as("dana", 'declare urgent "Checkout down"');
@@ -36,8 +39,8 @@ describe("the on-call commands", () => {
     expect(reply.text).toBe("Lee Zhang and Eva Sun swapped 2 shifts on Ops.");
     expect((await h.as("dana", "oncall list")).text).toBe(
       [
-        "*Ops*: Lee Zhang from Fri 27 Nov 17:45 to Sat 28 Nov 17:45 (added by Lee Zhang), covering Eva Sun",
-        "*Ops*: Eva Sun from Sat 28 Nov 17:45 to Sun 29 Nov 17:45 (added by Lee Zhang), covering Lee Zhang",
+        "`000001` *Ops*: Lee Zhang from Fri 27 Nov 17:45 to Sat 28 Nov 17:45 (added by Lee Zhang), covering Eva Sun",
+        "`000002` *Ops*: Eva Sun from Sat 28 Nov 17:45 to Sun 29 Nov 17:45 (added by Lee Zhang), covering Lee Zhang",
       ].join("\n"),
     );
     // Lee's own shift runs into his cover of Eva's; Eva's cover of Lee's runs into her own next shift.
@@ -55,6 +58,64 @@ describe("the on-call commands", () => {
     expect(denied.error).toBe(true);
     expect(denied.text).toMatch(/not allowed to change who is on call \(policy: leadership\)/);
     expect(await h.store.overrides()).toEqual([]);
+  });
+});
+
+describe("taking back an override or a swap", () => {
+  it("cancels an override to come by the reference the list shows: the schedule applies again", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await h.as("ada", 'oncall override ops max --from "sat 09:00" --to "sun 09:00"');
+    const reply = await h.as("ada", "oncall cancel 000001");
+    expect(reply.text).toBe("Cancelled: Max Zhou on call for Ops from Sat 28 Nov 09:00 to Sun 29 Nov 09:00. The schedule applies again.");
+    expect((await h.as("dana", "oncall list")).text).toBe("No overrides running or to come.");
+    expect(await h.store.overrides()).toEqual([]);
+    expect((await h.as("dana", "oncall ops")).text).toBe("*Ops*: Lee Zhang until Fri 27 Nov 17:45, then Eva Sun until Sat 28 Nov 17:45");
+  });
+
+  it("ends a running override now, and the person the schedule puts back hears of the open incidents at once", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await armHandoffs(h.deps);
+    await h.as("ada", 'oncall override ops max --from "17:31" --to "sat 09:00"');
+    await h.advance(2); // 17:32: Max covers Ops
+    await h.as("dana", 'declare urgent "Checkout down"');
+    expect(h.chat.of("page").map((p) => p.personId)).toEqual(["max"]);
+    await h.advance(3); // 17:35
+    const reply = await h.as("ada", "oncall cancel 000001");
+    expect(reply.text).toMatch(/^Cancelled: Max Zhou on call for Ops from Fri 27 Nov 17:31 to Sat 28 Nov 09:00\./);
+    await h.advance(0);
+    const told = () => h.chat.of("notify").filter((n) => n.text.includes("now on call"));
+    expect(told().map((n) => n.personId)).toEqual(["lee"]);
+    const [kept] = await h.store.overrides();
+    expect(kept).toMatchObject({ personId: "max", from: "2026-11-27T09:31:00.000Z", to: "2026-11-27T09:35:00.000Z" }); // who was on call stays true
+    expect((await h.as("dana", "oncall ops")).text).toBe("*Ops*: Lee Zhang until Fri 27 Nov 17:45, then Eva Sun until Sat 28 Nov 17:45");
+    await h.advance(10); // 17:45: the schedule's own handoff still comes
+    expect(told().map((n) => n.personId)).toEqual(["lee", "eva"]);
+  });
+
+  it("takes back both halves of a swap when either is named", async () => {
+    const h = await harness({ policy: rotationPolicy() });
+    await h.as("lee", 'oncall swap ops lee eva --from "fri 17:45" --to "sun 17:45"');
+    const reply = await h.as("lee", "oncall cancel 000002");
+    expect(reply.text).toBe("Cancelled the swap of Lee Zhang and Eva Sun on Ops (2 shifts). The schedule applies again.");
+    expect(await h.store.overrides()).toEqual([]);
+    expect((await h.as("dana", "oncall ops")).text).toBe("*Ops*: Lee Zhang until Fri 27 Nov 17:45, then Eva Sun until Sat 28 Nov 17:45");
+  });
+
+  it("answers an unknown reference, one already over, and someone the policy does not allow, and changes nothing", async () => {
+    const strict = rotationPolicy();
+    const h = await harness({ policy: policySchema.parse({ ...strict, permissions: { ...strict.permissions, oncall: ["leadership"] } }) });
+    await h.as("ada", 'oncall override ops max --from "17:31" --to "17:40"');
+    const unknown = await h.as("ada", "oncall cancel beef42");
+    expect(unknown.error).toBe(true);
+    expect(unknown.text).toMatch(/No override or swap "beef42": \/incident oncall list shows each one's reference\./);
+    const denied = await h.as("dana", "oncall cancel 000001");
+    expect(denied.error).toBe(true);
+    expect(denied.text).toMatch(/not allowed to change who is on call/);
+    await h.advance(15); // 17:45: it is over
+    const over = await h.as("ada", "oncall cancel 000001");
+    expect(over.error).toBe(true);
+    expect(over.text).toMatch(/The override 000001 on ops is already over: nothing to cancel\./);
+    expect(await h.store.overrides()).toEqual([expect.objectContaining({ to: "2026-11-27T09:40:00.000Z" })]);
   });
 });
 

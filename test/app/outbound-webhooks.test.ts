@@ -55,11 +55,8 @@ class Receiver {
   }
 }
 
-function hookPolicy(url: string): Policy {
-  return policySchema.parse({
-    ...defaultPolicy(),
-    webhooks: [{ key: "status", url, events: ["declared", "acknowledged", "resolved"], secretEnv: "STATUS_SECRET" }],
-  });
+function hookPolicy(url: string, events: string[]): Policy {
+  return policySchema.parse({ ...defaultPolicy(), webhooks: [{ key: "status", url, events, secretEnv: "STATUS_SECRET" }] });
 }
 
 let receiver: Receiver;
@@ -69,8 +66,9 @@ afterEach(async () => {
   await receiver?.close();
 });
 
-async function withHooks(store?: MemoryStore) {
-  const h = await harness({ policy: hookPolicy(receiver.url), store });
+async function withHooks(store?: MemoryStore, o: { events?: string[]; at?: Date } = {}) {
+  const events = o.events ?? ["declared", "acknowledged", "resolved"];
+  const h = await harness({ policy: hookPolicy(receiver.url, events), store, ...(o.at ? { at: o.at } : {}) });
   h.deps.webhooks = new HttpWebhooks(
     h.deps.policy.webhooks,
     (n) => (n === "STATUS_SECRET" ? SECRET : undefined),
@@ -147,5 +145,20 @@ describe("outbound webhooks", () => {
     expect(failed.map((e) => e.data)).toEqual([
       expect.objectContaining({ what: "webhook", target: "status", error: 'webhook "status" answered 503' }),
     ]);
+  });
+
+  it("sends follow-up due once, on the due day, and not for the reminders while it stays overdue", async () => {
+    receiver = await new Receiver().start();
+    const h = await withHooks(undefined, { events: ["follow_up_due"], at: new Date("2026-12-01T02:00:00Z") }); // Tue 10:00 Shanghai
+    await h.as("dana", "declare general Label printer jams --kind system");
+    await h.as("dana", "followup #1 Replace the printer firmware --owner sam --due 2026-12-02");
+    await h.advance(24 * 60); // Wednesday 10:00: reminded at 09:00
+    expect(receiver.seen.map((e) => e.type)).toEqual(["incident.follow_up_due"]);
+    await h.advance(3 * 24 * 60); // Thursday, Friday, Monday: overdue reminders
+    const sam = h.chat.calls.filter((c) => c.op === "notify" && c.personId === "sam");
+    expect(sam.length).toBeGreaterThanOrEqual(3);
+    expect(receiver.seen.map((e) => e.type)).toEqual(["incident.follow_up_due"]);
+    const entries = (await h.store.timeline((await h.store.getByNumber(1))!.id)).filter((e) => e.type === "followup_due");
+    expect(entries.map((e) => e.data)).toEqual([{ id: "F1", text: "Replace the printer firmware", ownerId: "sam", due: "2026-12-02" }]);
   });
 });

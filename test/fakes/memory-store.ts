@@ -140,6 +140,17 @@ export class MemoryStore implements IncidentStore {
     // One process holds the whole store: a lock within it is a lock for everyone.
     return this.locks.run(name, work);
   }
+  async removeOverrides(ids: string[], at: Date) {
+    let n = 0;
+    for (const id of ids) {
+      const o = this.oncallOverrides.get(id);
+      if (!o || Date.parse(o.to) <= at.getTime()) continue;
+      if (Date.parse(o.from) >= at.getTime()) this.oncallOverrides.delete(id);
+      else o.to = at.toISOString();
+      n++;
+    }
+    return n;
+  }
   async close() {}
 }
 

@@ -15,7 +15,7 @@ describe("the on-call page", () => {
     const html = await (await h.get("/oncall", { cookie })).text();
     expect(html).toContain("<li>Ops: Lee Zhang until Tue 1 Dec 17:45, then Eva Sun until Wed 2 Dec 09:00</li>");
     expect(html).toContain(
-      "<tr><td>Ops</td><td>Max Zhou</td><td>Wed 2 Dec 09:00</td><td>Wed 2 Dec 12:00</td><td></td><td>Ada Qian</td></tr>",
+      "<tr><td>Ops</td><td>Max Zhou</td><td>Wed 2 Dec 09:00</td><td>Wed 2 Dec 12:00</td><td></td><td>Ada Qian</td><td><code>000001</code></td></tr>",
     );
     expect(html).toContain("<tr><td>Wed 2 Dec 09:00</td><td>Wed 2 Dec 12:00</td><td>Max Zhou</td></tr>");
     expect(html).toContain("<tr><td>Wed 2 Dec 12:00</td><td>Wed 2 Dec 17:45</td><td>Eva Sun</td></tr>");

@@ -18,7 +18,7 @@ import {
   update,
   waive,
 } from "./verbs/incident.js";
-import { oncallList, oncallNow, oncallOverride, oncallSwap } from "./verbs/oncall.js";
+import { oncallCancel, oncallList, oncallNow, oncallOverride, oncallSwap } from "./verbs/oncall.js";
 import { help, list, plan, status, summary, timeline } from "./verbs/reading.js";
 
 // Every verb of `/incident`, defined once, each in the file of its area under
@@ -66,6 +66,7 @@ export const VERBS = [
   oncallList,
   oncallOverride,
   oncallSwap,
+  oncallCancel,
   help,
 ] as const;
 

@@ -202,6 +202,9 @@ export const en = {
     "ONCALL.SWAP_SELF": () => `Name two different people to swap.`,
     "ONCALL.NOTHING_TO_SWAP": (p: Record<S, S>) => `Neither of them is on call for ${p.rotation} in that time: nothing to swap.`,
     "ONCALL.DENIED": (p: Record<S, S>) => `You are not allowed to change who is on call (policy: ${p.allowed}).`,
+    "ONCALL.UNKNOWN_OVERRIDE": (p: Record<S, S>) => `No override or swap "${p.value}": /incident oncall list shows each one's reference.`,
+    "ONCALL.AMBIGUOUS_OVERRIDE": (p: Record<S, S>) => `"${p.value}" names more than one override: give more of its id.`,
+    "ONCALL.OVERRIDE_OVER": (p: Record<S, S>) => `The override ${p.value} on ${p.rotation} is already over: nothing to cancel.`,
   } as Record<S, (p: Record<S, S>) => S>,
   usagePrefix: "Usage:",
   alerts: {
@@ -214,7 +217,8 @@ export const en = {
     now: (rotation: S, who: S, until: S) => `*${rotation}*: ${who} until ${until}`,
     always: (rotation: S, who: S) => `*${rotation}*: ${who}`,
     next: (who: S, until: S) => `, then ${who} until ${until}`,
-    override: (rotation: S, who: S, from: S, to: S, by: S) => `*${rotation}*: ${who} from ${from} to ${to} (added by ${by})`,
+    override: (ref: S, rotation: S, who: S, from: S, to: S, by: S) =>
+      `\`${ref}\` *${rotation}*: ${who} from ${from} to ${to} (added by ${by})`,
     covers: (who: S) => `covering ${who}`,
     noOverrides: "No overrides running or to come.",
     feedSummary: (what: S) => `On call: ${what}`,
@@ -222,6 +226,10 @@ export const en = {
       `🔁 You are now on call for ${rotation}, which covers the open ${label} *${title}* (${sev}, ${status}).`,
     added: (rotation: S, who: S, from: S, to: S) => `${who} is on call for ${rotation} from ${from} to ${to}.`,
     swapped: (rotation: S, a: S, b: S, n: number) => `${a} and ${b} swapped ${n} shift${n === 1 ? "" : "s"} on ${rotation}.`,
+    cancelled: (rotation: S, who: S, from: S, to: S) =>
+      `Cancelled: ${who} on call for ${rotation} from ${from} to ${to}. The schedule applies again.`,
+    swapCancelled: (rotation: S, a: S, b: S, n: number) =>
+      `Cancelled the swap of ${a} and ${b} on ${rotation} (${n} shift${n === 1 ? "" : "s"}). The schedule applies again.`,
   },
   warning: {
     holidayData: (endsOn: S, ended: boolean) =>

@@ -187,6 +187,9 @@ export const zh: Messages = {
     "ONCALL.SWAP_SELF": () => `请指定两个不同的人换班。`,
     "ONCALL.NOTHING_TO_SWAP": (p: Record<S, S>) => `这段时间内两人在 ${p.rotation} 都没有班次，无班可换。`,
     "ONCALL.DENIED": (p: Record<S, S>) => `您无权调整值班（预案规定：${p.allowed}）。`,
+    "ONCALL.UNKNOWN_OVERRIDE": (p: Record<S, S>) => `没有编号为“${p.value}”的替班或换班：/incident oncall list 列出各自的编号。`,
+    "ONCALL.AMBIGUOUS_OVERRIDE": (p: Record<S, S>) => `“${p.value}”对应多个替班，请输入更长的编号。`,
+    "ONCALL.OVERRIDE_OVER": (p: Record<S, S>) => `${p.rotation} 的替班 ${p.value} 已结束，无需取消。`,
     "ONSITE.SAME": (p: Record<S, S>) => `${p.label} 已记录上门服务（${p.value}）。`,
   },
   oncall: {
@@ -195,7 +198,7 @@ export const zh: Messages = {
     now: (rotation: S, who: S, until: S) => `*${rotation}*：${who}，至 ${until}`,
     always: (rotation: S, who: S) => `*${rotation}*：${who}`,
     next: (who: S, until: S) => `；之后 ${who}，至 ${until}`,
-    override: (rotation: S, who: S, from: S, to: S, by: S) => `*${rotation}*：${who}，${from} 至 ${to}（${by} 添加）`,
+    override: (ref: S, rotation: S, who: S, from: S, to: S, by: S) => `\`${ref}\` *${rotation}*：${who}，${from} 至 ${to}（${by} 添加）`,
     covers: (who: S) => `顶替 ${who}`,
     noOverrides: "没有进行中或将来的替班。",
     feedSummary: (what: S) => `值班：${what}`,
@@ -203,6 +206,8 @@ export const zh: Messages = {
       `🔁 您现在接班 ${rotation}，该轮值负责未结事件 ${label} *${title}*（${sev}，${status}）。`,
     added: (rotation: S, who: S, from: S, to: S) => `${who} 将于 ${from} 至 ${to} 在 ${rotation} 值班。`,
     swapped: (rotation: S, a: S, b: S, n: number) => `${a} 与 ${b} 在 ${rotation} 交换了 ${n} 个班次。`,
+    cancelled: (rotation: S, who: S, from: S, to: S) => `已取消：${who} 于 ${from} 至 ${to} 在 ${rotation} 的替班，恢复按排班值班。`,
+    swapCancelled: (rotation: S, a: S, b: S, n: number) => `已取消 ${a} 与 ${b} 在 ${rotation} 的换班（${n} 个班次），恢复按排班值班。`,
   },
   alerts: {
     labels: (source: S, labels: S, links: S) => `🔔 由 ${source} 登记：${labels}${links ? `\n${links}` : ""}`,

@@ -148,6 +148,14 @@ function onFollowUpDue(change: Change, ctx: DecisionContext, followUpId: string,
   if (!follow || follow.status !== "open" || !follow.ownerId) return false;
   const t = words(ctx.policy).t.post;
   const text = n === 0 ? t.followupDue(follow.text, follow.ownerId) : t.followupOverdue(follow.text, follow.ownerId, n);
+  // The due day is an event (a webhook may ask for it); the daily chasing after it is not.
+  if (n === 0)
+    change.record("followup_due", SYSTEM_ACTOR, {
+      id: follow.id,
+      text: follow.text,
+      ownerId: follow.ownerId,
+      ...(follow.due ? { due: follow.due } : {}),
+    });
   change.deliver({ what: "notify", personId: follow.ownerId, text });
   change.deliver({ what: "post", text, mentions: [follow.ownerId] });
   follow.reminded = n + 1;

@@ -6,7 +6,7 @@ import { onCallSpans, type Rotation } from "./rotation.js";
 import type { RotationOverride } from "./schema.js";
 
 // Overrides and swaps as decisions: what to store for `oncall override` and
-// `oncall swap`, or the user error that says why not.
+// `oncall swap`, what `oncall cancel` takes back, or the user error that says why not.
 
 /** Who adds it, when, and the ids to give what is added. */
 export interface OverrideMeta {
@@ -78,4 +78,54 @@ export function swapFor(
   }
   if (!out.length) throw new UserError("ONCALL.NOTHING_TO_SWAP", { rotation: rotation.id });
   return out;
+}
+
+/** The short reference `oncall list` shows for an override, and `oncall cancel` takes: the end of its id. */
+export const overrideRef = (id: string): string => id.replace(/-/g, "").slice(-6).toLowerCase();
+
+/** What `oncall cancel` takes back: an override, or every half of a swap. */
+export interface Cancellation {
+  /** The overrides to take back (those not over yet). */
+  ids: string[];
+  rotation: string;
+  /** The override named, or the first half of the swap. */
+  first: RotationOverride;
+  /** One of them is running: taking it back changes hands now. */
+  running: boolean;
+  /** For a swap: the two people, and how many shifts it swapped. */
+  swap?: { a: string; b: string; shifts: number };
+}
+
+/**
+ * `oncall cancel <ref>`: the override whose id ends with what is typed
+ * (hyphens aside, four characters at least): the reference `oncall list`
+ * shows, or more of the id when two share it, or the whole id.
+ * The halves of one swap were added together (same rotation, author and
+ * instant, each covering someone), so naming either takes back the swap.
+ * Refused for an unknown reference and for one already over.
+ */
+export function cancellation(all: readonly RotationOverride[], typed: string, now: Date): Cancellation {
+  const compact = (id: string) => id.replace(/-/g, "").toLowerCase();
+  const ref = compact(typed.trim());
+  const over = (o: RotationOverride) => Date.parse(o.to) <= now.getTime();
+  let named = all.filter((o) => ref.length >= 4 && compact(o.id).endsWith(ref));
+  if (named.length > 1) named = named.filter((o) => !over(o)); // an old override sharing the reference is not meant
+  if (named.length > 1) throw new UserError("ONCALL.AMBIGUOUS_OVERRIDE", { value: typed });
+  const target = named[0];
+  if (!target) throw new UserError("ONCALL.UNKNOWN_OVERRIDE", { value: typed });
+  const group = target.replaces
+    ? all.filter(
+        (o) => o.replaces && o.rotation === target.rotation && o.createdBy === target.createdBy && o.createdAt === target.createdAt,
+      )
+    : [target];
+  const live = group.filter((o) => !over(o));
+  if (!live.length) throw new UserError("ONCALL.OVERRIDE_OVER", { value: typed, rotation: target.rotation });
+  const first = [...group].sort((a, b) => a.from.localeCompare(b.from))[0]!;
+  return {
+    ids: live.map((o) => o.id),
+    rotation: target.rotation,
+    first,
+    running: live.some((o) => Date.parse(o.from) < now.getTime()),
+    ...(target.replaces ? { swap: { a: first.personId, b: first.replaces!, shifts: group.length } } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import type { BusinessCalendar } from "../calendar/business-calendar.js";
 import { words } from "../incident/context.js";
 import type { Policy } from "../policy/schema.js";
 import { rotationOf } from "./on-call.js";
+import { overrideRef } from "./overrides.js";
 import { nowAndNext } from "./rotation.js";
 import type { RotationOverride } from "./schema.js";
 
@@ -30,14 +31,21 @@ export function renderOnCall(
     .join("\n");
 }
 
-/** The overrides running or to come, one a line, in order of start. */
+/** The overrides running or to come, one a line, in order of start, each with the reference `oncall cancel` takes. */
 export function renderOverrides(policy: Policy, overrides: readonly RotationOverride[]): string {
   const w = words(policy);
   if (!overrides.length) return w.t.oncall.noOverrides;
   return [...overrides]
     .sort((a, b) => a.from.localeCompare(b.from))
     .map((o) => {
-      const line = w.t.oncall.override(w.rotation(o.rotation), w.name(o.personId), w.time(o.from), w.time(o.to), w.name(o.createdBy));
+      const line = w.t.oncall.override(
+        overrideRef(o.id),
+        w.rotation(o.rotation),
+        w.name(o.personId),
+        w.time(o.from),
+        w.time(o.to),
+        w.name(o.createdBy),
+      );
       return o.replaces ? `${line}, ${w.t.oncall.covers(w.name(o.replaces))}` : line;
     })
     .join("\n");

@@ -17,6 +17,7 @@ export const EVENT_ENTRIES = {
   resolved: "resolved",
   accepted: "accepted",
   closed: "closed",
+  follow_up_due: "followup_due",
 } as const satisfies Record<string, EntryType>;
 
 type EventName = keyof typeof EVENT_ENTRIES;

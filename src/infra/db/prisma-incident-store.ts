@@ -268,6 +268,15 @@ export class PrismaIncidentStore implements IncidentStore {
     });
   }
 
+  async removeOverrides(ids: string[], at: Date): Promise<number> {
+    if (!ids.length) return 0;
+    const [deleted, ended] = await this.prisma.$transaction([
+      this.prisma.oncallOverride.deleteMany({ where: { id: { in: ids }, fromAt: { gte: at } } }),
+      this.prisma.oncallOverride.updateMany({ where: { id: { in: ids }, fromAt: { lt: at }, toAt: { gt: at } }, data: { toAt: at } }),
+    ]);
+    return deleted.count + ended.count;
+  }
+
   async close(): Promise<void> {
     await this.prisma.$disconnect();
   }

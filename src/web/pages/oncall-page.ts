@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from "../../core/calendar/business-calendar.js";
 import { words } from "../../core/incident/context.js";
 import { rotationOf } from "../../core/oncall/on-call.js";
+import { overrideRef } from "../../core/oncall/overrides.js";
 import { onCallSpans } from "../../core/oncall/rotation.js";
 import type { RotationOverride } from "../../core/oncall/schema.js";
 import { renderOnCall } from "../../core/oncall/views.js";
@@ -19,6 +20,7 @@ const TEXT = {
     overrides: "Overrides and swaps",
     by: "Added by",
     covers: "Covering",
+    ref: "Reference",
     feeds: "Subscribe (iCalendar)",
   },
   zh: {
@@ -31,13 +33,14 @@ const TEXT = {
     overrides: "替班与换班",
     by: "添加人",
     covers: "顶替",
+    ref: "编号",
     feeds: "订阅（iCalendar）",
   },
 };
 
 const DAYS = 14;
 
-/** Who is on call now and over the next two weeks, per rotation, and the overrides running or to come. */
+/** Who is on call now and over the next two weeks, per rotation, and the overrides running or to come (with the reference `oncall cancel` takes). */
 export function onCallPage(
   policy: Policy,
   cal: BusinessCalendar,
@@ -69,11 +72,11 @@ export function onCallPage(
     .sort((a, b) => a.from.localeCompare(b.from))
     .map(
       (o) =>
-        `<tr><td>${esc(w.rotation(o.rotation))}</td><td>${esc(w.name(o.personId))}</td><td>${esc(w.time(o.from))}</td><td>${esc(w.time(o.to))}</td><td>${esc(o.replaces ? w.name(o.replaces) : "")}</td><td>${esc(w.name(o.createdBy))}</td></tr>`,
+        `<tr><td>${esc(w.rotation(o.rotation))}</td><td>${esc(w.name(o.personId))}</td><td>${esc(w.time(o.from))}</td><td>${esc(w.time(o.to))}</td><td>${esc(o.replaces ? w.name(o.replaces) : "")}</td><td>${esc(w.name(o.createdBy))}</td><td><code>${esc(overrideRef(o.id))}</code></td></tr>`,
     )
     .join("");
   const overrideTable = overrides.length
-    ? `<table><thead><tr><th scope="col"></th><th scope="col">${esc(t.who)}</th><th scope="col">${esc(t.from)}</th><th scope="col">${esc(t.to)}</th><th scope="col">${esc(t.covers)}</th><th scope="col">${esc(t.by)}</th></tr></thead><tbody>${overrideRows}</tbody></table>`
+    ? `<table><thead><tr><th scope="col"></th><th scope="col">${esc(t.who)}</th><th scope="col">${esc(t.from)}</th><th scope="col">${esc(t.to)}</th><th scope="col">${esc(t.covers)}</th><th scope="col">${esc(t.by)}</th><th scope="col">${esc(t.ref)}</th></tr></thead><tbody>${overrideRows}</tbody></table>`
     : `<p>${esc(w.t.oncall.noOverrides)}</p>`;
   return layout(
     PAGE_TEXT[lang],

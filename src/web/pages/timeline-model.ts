@@ -88,6 +88,8 @@ function place(w: Words, e: TimelineEntry): Pick<Mark, "lane" | "shape" | "label
       return { lane: "paging", shape: "circle", label: m.acknowledged(w.name(e.data.personId)) };
     case "delivery_failed":
       return { lane: "paging", shape: "cross", label: m.failed };
+    case "handoff":
+      return { lane: "paging", shape: "ring", label: m.handoff(w.name(e.data.to)) };
     case "role_assigned":
       return { lane: "people", shape: "diamond", label: m.role(w.t.role[e.data.role] ?? e.data.role, w.name(e.data.personId)) };
     case "note":
@@ -98,6 +100,8 @@ function place(w: Words, e: TimelineEntry): Pick<Mark, "lane" | "shape" | "label
         : { lane: "people", shape: "ring", label: m.internalUpdate };
     case "followup_added":
       return { lane: "people", shape: "bar", label: m.followUp(e.data.id) };
+    case "followup_due":
+      return { lane: "people", shape: "bar", label: m.followUpDue(e.data.id) };
     case "declared":
       return { lane: "milestone", shape: "bar", label: m.declared };
     case "severity_changed":

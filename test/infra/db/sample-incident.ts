@@ -159,6 +159,7 @@ export function fullIncident(): Incident {
         reminded: 1,
       },
     ],
+    handoffs: { ops: "2026-11-27T09:45:00.000Z" },
     acknowledgedAt: "2026-11-27T09:33:00.000Z",
     firstResponseAt: "2026-11-27T10:40:00.000Z",
     resolvedAt: "2026-11-27T12:00:00.000Z",

@@ -296,6 +296,32 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(mine(await store.overrides({ endingAfter: new Date("2026-11-27T09:30:00.000Z") }))).toEqual([later, swapHalf]);
     });
 
+    it("takes back on-call overrides: one to come is deleted, one running ends then, one over and an unknown id are left", async () => {
+      const store = await open();
+      const rotation = `r-${Math.random()}`;
+      const o = (id: string, from: string, to: string) => ({
+        id: `${rotation}-${id}`,
+        rotation,
+        personId: "lee",
+        from,
+        to,
+        createdBy: "ada",
+        createdAt: from, // oldest first: the order they start in
+      });
+      const over = o("over", "2026-11-20T00:00:00.000Z", "2026-11-21T00:00:00.000Z");
+      const running = o("running", "2026-11-27T00:00:00.000Z", "2026-11-28T00:00:00.000Z");
+      const toCome = o("to-come", "2026-12-01T00:00:00.000Z", "2026-12-02T00:00:00.000Z");
+      const kept = o("kept", "2026-12-03T00:00:00.000Z", "2026-12-04T00:00:00.000Z");
+      await store.addOverrides([over, running, toCome, kept]);
+      const at = new Date("2026-11-27T09:30:00.000Z");
+      const ids = [over, running, toCome].map((x) => x.id);
+      expect(await store.removeOverrides([...ids, `${rotation}-unknown`], at)).toBe(2);
+      const mine = (list: Array<{ rotation: string }>) => list.filter((x) => x.rotation === rotation);
+      expect(mine(await store.overrides())).toEqual([over, { ...running, to: at.toISOString() }, kept]);
+      expect(await store.removeOverrides(ids, at)).toBe(0);
+      expect(await store.removeOverrides([], at)).toBe(0);
+    });
+
     it("keeps received alerts as pending timers not tied to an incident, a replayed key once", async () => {
       const store = await open();
       const key = `alert:am:${Math.random()}`;

@@ -91,3 +91,22 @@ export const oncallSwap = verb({
     to,
   },
 });
+
+export const oncallCancel = verb({
+  name: "oncall_cancel",
+  words: ["oncall", "cancel"],
+  incident: false,
+  permission: "oncall",
+  help: {
+    en: "Take back an override or a swap (either half of a swap takes back both): the schedule applies again",
+    zh: "取消一次替班或换班（取消换班的任一半即取消整个换班），恢复按排班值班",
+  },
+  fields: {
+    override: f.word({
+      required: true,
+      positional: "word",
+      label: { en: "Override", zh: "替班" },
+      help: { en: "Its reference, as `oncall list` shows it", zh: "编号，见 `oncall list`" },
+    }),
+  },
+});
