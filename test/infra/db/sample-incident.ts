@@ -93,6 +93,7 @@ export function fullIncident(): Incident {
       firing: ["f2"],
       labels: { alertname: "ColdChain" },
       links: ["https://prometheus.example/graph"],
+      recorded: [{ batch: "alert:am:r1", through: 3 }],
     },
     roles: { lead: "lee", liaison: "liu", handlers: ["lin", "sam"] },
     paging: {
