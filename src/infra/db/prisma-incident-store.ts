@@ -1,8 +1,7 @@
 import { isIncidentNumber } from "../../core/commands/read.js";
-import { searchTerms } from "../../core/incident-search.js";
 import type { Incident } from "../../core/model.js";
 import { overrideSchema, type RotationOverride } from "../../core/oncall/schema.js";
-import type { FigureInput } from "../../core/figures.js";
+import type { FigureInput, Figures } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../core/timers.js";
 import {
@@ -16,6 +15,8 @@ import { Prisma, type PrismaClient } from "./generated/client.js";
 import { translateConnectionErrors } from "./connection-errors.js";
 import { sqlState } from "./sql-state.js";
 import { figureRowSchema, parseEntry, parseIncident, timerPayloadSchema } from "./incident-codec.js";
+import { figuresInSql } from "./figures-sql.js";
+import { whereSql } from "./incident-filter-sql.js";
 
 type TimerRecord = { key: string; dueAt: Date; payload: unknown; state: string; firedAt: Date | null };
 
@@ -72,10 +73,13 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   async list(filter: IncidentFilter): Promise<Incident[]> {
+    // Newer than a cursor: walk up from it (the index read forwards), then turn the page round.
+    const order = filter.after ? Prisma.sql`declared_at ASC, number ASC` : Prisma.sql`declared_at DESC, number DESC`;
     const rows = await this.prisma.$queryRaw<Array<{ state: unknown }>>`
       SELECT state FROM incident WHERE ${whereSql(filter)}
-      ORDER BY number DESC LIMIT ${filter.limit ?? 100} OFFSET ${filter.offset ?? 0}`;
-    return rows.map((r) => parseIncident(r.state));
+      ORDER BY ${order} LIMIT ${filter.limit ?? 100} OFFSET ${filter.offset ?? 0}`;
+    const page = rows.map((r) => parseIncident(r.state));
+    return filter.after ? page.reverse() : page;
   }
 
   async figureInputs(filter: IncidentFilter): Promise<FigureInput[]> {
@@ -106,16 +110,15 @@ export class PrismaIncidentStore implements IncidentStore {
     });
   }
 
+  async figures(filter: IncidentFilter, now: Date, timeZone: string): Promise<Figures> {
+    return figuresInSql(this.prisma, filter, now, timeZone);
+  }
+
   async timeline(incidentId: string): Promise<TimelineEntry[]> {
     const rows = await this.prisma.timelineEntry.findMany({ where: { incidentId }, orderBy: { seq: "asc" } });
     return rows.map(parseEntry);
   }
 
-  /**
-   * One statement: `beacon_commit` (a migration) writes the incident, its
-   * entries and timers, cancels and claims, atomically. A lost race is SQLSTATE
-   * BC409; a second declare with the same request key is a unique violation.
-   */
   /**
    * One statement: `beacon_commit` (a migration) writes the incident, its
    * entries and timers, cancels and claims, atomically.
@@ -274,23 +277,4 @@ function toTimerRow(row: TimerRecord): TimerRow {
 /** The whole change in one round trip, on the client or inside a transaction. */
 async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Promise<void> {
   await db.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
-}
-
-/** The filter as SQL conditions, shared by the listing and the figures' lean read. */
-function whereSql(filter: IncidentFilter): Prisma.Sql {
-  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filter.status) where.push(Prisma.sql`status IN (${Prisma.join(filter.status)})`);
-  if (filter.drill !== undefined) where.push(Prisma.sql`drill = ${filter.drill}`);
-  if (filter.severity) where.push(Prisma.sql`severity IN (${Prisma.join(filter.severity)})`);
-  if (filter.kind) where.push(Prisma.sql`kind IN (${Prisma.join(filter.kind)})`);
-  if (filter.from) where.push(Prisma.sql`declared_at >= ${filter.from}`);
-  if (filter.to) where.push(Prisma.sql`declared_at < ${filter.to}`);
-  if (filter.text !== undefined) {
-    const { numberPrefix, title } = searchTerms(filter.text);
-    const either: Prisma.Sql[] = [];
-    if (numberPrefix !== undefined) either.push(Prisma.sql`number::text LIKE ${`${numberPrefix}%`}`);
-    if (title !== undefined) either.push(Prisma.sql`state->>'title' ILIKE ${`%${title.replace(/[\\%_]/g, "\\$&")}%`}`);
-    if (either.length) where.push(Prisma.sql`(${Prisma.join(either, " OR ")})`);
-  }
-  return Prisma.join(where, " AND ");
 }

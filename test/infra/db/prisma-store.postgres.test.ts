@@ -3,6 +3,7 @@ import { openDatabase, type Database } from "../../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { freshPostgresDatabase } from "../../helpers/postgres.js";
 import { describeIncidentStoreContract } from "./store-contract.js";
+import { describeStoreReadsContract } from "./store-figures-contract.js";
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -17,3 +18,4 @@ afterAll(async () => {
 });
 
 describeIncidentStoreContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma));
+describeStoreReadsContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma));
