@@ -55,17 +55,17 @@ export async function loadFigures(
       now,
       zone,
     );
+  // The trend ends with the period (its last month cut at the period's last day). When the period starts no later
+  // than the trend, each trend month is whole in the period, so its figures are the period's own for that month.
+  const trendFrom = `${trendStart}-01`;
+  const inPeriod = !q.from || q.from <= trendFrom;
   const [current, previous, trend] = await Promise.all([
     over(q),
     prev ? over(prev) : undefined,
-    // The trend ends with the period (its last month cut at the period's last day).
-    over({ from: `${trendStart}-01`, to: q.to ?? monthRange(endMonth).to }),
+    inPeriod ? undefined : over({ from: trendFrom, to: q.to ?? monthRange(endMonth).to }),
   ]);
-  return {
-    current,
-    previous: prev && previous ? { period: prev, figures: previous } : undefined,
-    trend: trend.months,
-  };
+  const months = trend?.months ?? Object.fromEntries(Object.entries(current.months).filter(([m]) => m >= trendStart && m <= endMonth));
+  return { current, previous: prev && previous ? { period: prev, figures: previous } : undefined, trend: months };
 }
 
 /** The incident's month and the month before, for the panel on the incident page. */
