@@ -4,7 +4,7 @@ import { isBehind, type FigureDrill } from "../../../src/core/figure-drill.js";
 import { computeFigures } from "../../../src/core/figures.js";
 import type { ClockState, Incident } from "../../../src/core/model.js";
 import type { IncidentStore, ListCursor } from "../../../src/ports/incident-store.js";
-import { created, sampleIncident } from "./sample-incident.js";
+import { created, next, sampleIncident } from "./sample-incident.js";
 
 // The reads that scale (figures computed by the store, drill-downs filtered
 // by it, lists a keyset page at a time) against the plain definitions in the
@@ -123,6 +123,31 @@ export function describeStoreReadsContract(name: string, open: () => Promise<Inc
       for (const k of ["met", "missed", "notMet", "waived"] as const) expect(all.compliance.overall[k], k).toBeGreaterThan(0);
       const open_ = (await store.figureInputs({ kind: kinds })).flatMap((i) => i.clocks).filter((c) => clockOutcome(c, NOW) === "running");
       expect(open_.length).toBeGreaterThan(0);
+    });
+
+    it("keeps the figures exact as incidents change: acknowledged, clocks stopped, waived, re-planned, closed", async () => {
+      const store = await open();
+      const tag = `u${Math.random().toString(36).slice(2, 8)}`;
+      const kinds: [string, string] = [`${tag}a`, `${tag}b`];
+      const made = varied(kinds).slice(0, 30);
+      for (const i of made) await store.commit(created(i, []));
+      for (const [n, i] of made.entries()) {
+        const current = (await store.get(i.id))!;
+        const clocks = current.clocks.map((c, k) =>
+          (n + k) % 3 === 0 ? { ...c, stoppedAt: at(c.dueAt, -1) } : (n + k) % 3 === 1 ? { ...c, cancelledAt: at(c.startedAt, 1) } : c,
+        );
+        await store.commit(
+          next(current, {
+            clocks,
+            acknowledgedAt: at(current.declaredAt, n),
+            ...(n % 4 === 0 ? { closedAt: at(current.declaredAt, 500), status: "closed" as const, satisfaction: 5 } : {}),
+          }),
+        );
+      }
+      for (const zone of ["Asia/Shanghai", "Europe/London"]) {
+        const expected = computeFigures(await store.figureInputs({ kind: kinds }), NOW, zone);
+        expect(await store.figures({ kind: kinds }, NOW, zone)).toEqual(expected);
+      }
     });
 
     it("gives empty figures for a filter that selects nothing", async () => {
