@@ -34,8 +34,19 @@ export function whereSql(filter: IncidentFilter): Prisma.Sql {
 /** `isBehind` (core/figure-drill.ts) in SQL: no drill, resolved as asked, a latest deadline of the clock and outcome asked for. */
 function behindSql(d: NonNullable<IncidentFilter["behind"]>): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`NOT drill`];
-  if (d.resolved !== undefined) parts.push(Prisma.sql`(COALESCE(state->>'resolvedAt', '') <> '') = ${d.resolved}`);
+  // resolve_ms (a figure column) is NULL exactly when the document has no resolve time.
+  if (d.resolved !== undefined) parts.push(Prisma.sql`(resolve_ms IS NOT NULL) = ${d.resolved}`);
   if (d.clock || d.outcome) {
+    // First on the figure columns (no document unpacked): some counted clock of that key with that outcome. A latest
+    // run is a counted clock, so an incident this leaves out has none; the exact test on the document follows.
+    const counted: Prisma.Sql[] = [Prisma.sql`TRUE`];
+    if (d.clock) counted.push(Prisma.sql`f.key = ${d.clock}`);
+    if (d.outcome)
+      counted.push(
+        Prisma.sql`COALESCE(f.settled, CASE WHEN ${d.now}::timestamptz > f.due THEN 'missed' ELSE 'running' END) = ${d.outcome}`,
+      );
+    parts.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM unnest(clock_keys, clock_settled, clock_due) AS f(key, settled, due) WHERE ${Prisma.join(counted, " AND ")})`);
     const match: Prisma.Sql[] = [Prisma.sql`c."cancelledAt" IS NULL OR c."cancelledAt" = ''`];
     if (d.clock) match.push(Prisma.sql`c.key = ${d.clock}`);
     if (d.outcome) match.push(Prisma.sql`(${clockOutcomeSql(d.now)}) = ${d.outcome}`);
