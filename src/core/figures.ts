@@ -138,6 +138,7 @@ export function computeFigures(incidents: Iterable<FigureInput>, now: Date, time
   };
   const samples = new Map<string, Samples>();
   const monthSamples = new Map<string, Samples>();
+  let satisfactionSum = 0;
   for (const inc of incidents) {
     if (inc.drill) {
       f.drills.count++;
@@ -168,9 +169,11 @@ export function computeFigures(incidents: Iterable<FigureInput>, now: Date, time
     if (inc.satisfaction !== undefined) {
       f.satisfaction.n++;
       f.satisfaction.scores[String(inc.satisfaction)] = (f.satisfaction.scores[String(inc.satisfaction)] ?? 0) + 1;
-      f.satisfaction.mean = ((f.satisfaction.mean ?? 0) * (f.satisfaction.n - 1) + inc.satisfaction) / f.satisfaction.n;
+      satisfactionSum += inc.satisfaction;
     }
   }
+  // The sum over the number, not a running mean: the same double whatever order the incidents come in (a store sums in SQL).
+  if (f.satisfaction.n) f.satisfaction.mean = satisfactionSum / f.satisfaction.n;
   f.compliance.overall = finish(f.compliance.overall);
   const tables = [f.compliance.byClock, f.compliance.bySeverity, f.compliance.byKind, f.compliance.byMonth];
   for (const table of [...tables, ...Object.values(f.months).map((m) => m.byClock)])

@@ -1,4 +1,5 @@
-import type { FigureInput } from "../core/figures.js";
+import type { FigureDrill } from "../core/figure-drill.js";
+import type { FigureInput, Figures } from "../core/figures.js";
 import type { Incident } from "../core/model.js";
 import type { RotationOverride } from "../core/oncall/schema.js";
 import type { NewEntry, TimelineEntry } from "../core/timeline.js";
@@ -33,9 +34,21 @@ export interface IncidentFilter {
   ids?: string[];
   /** What a person typed to find an incident: a number prefix (`12`, `#12`, `INC-12`) or text in the title (`core/incident-search.ts`). */
   text?: string;
+  /** Only the incidents behind a figure (drills left out, `clockOutcome` at `now`), as `core/figure-drill.ts` decides. */
+  behind?: FigureDrill & { now: Date };
   limit?: number;
   /** Newest first; skip this many (paging). */
   offset?: number;
+  /** Keyset paging: only incidents listed after this one (older: declared earlier, or at the same instant with a lower number). */
+  before?: ListCursor;
+  /** Keyset paging backwards: only incidents listed before this one (newer); still returned newest first. */
+  after?: ListCursor;
+}
+
+/** Where a page of the list starts or ends: lists run newest first by declaration time, then number. */
+export interface ListCursor {
+  declaredAt: Date;
+  number: number;
 }
 
 export interface IncidentStore {
@@ -51,9 +64,15 @@ export interface IncidentStore {
   getByRequestKey(requestKey: string): Promise<Incident | null>;
   /** The incident whose room is this chat channel (the newest, if a room was ever reused). */
   getByRoom(platform: string, channelId: string): Promise<Incident | null>;
+  /** Newest first (declaration time, then number), `limit` (100 unless given) at a time. */
   list(filter: IncidentFilter): Promise<Incident[]>;
-  /** Just what the figures need of each incident the filter selects (no limit unless given): cheap over 100,000 incidents. */
+  /** Just what the figures need of each incident the filter selects (no limit unless given): the reference `figures` must equal. */
   figureInputs(filter: IncidentFilter): Promise<FigureInput[]>;
+  /**
+   * `computeFigures` over the incidents the filter selects, computed where they are stored (no incident is loaded
+   * into memory): exactly what `computeFigures(await figureInputs(filter), now, timeZone)` gives.
+   */
+  figures(filter: IncidentFilter, now: Date, timeZone: string): Promise<Figures>;
   timeline(incidentId: string): Promise<TimelineEntry[]>;
   /** Throws `ConflictError` when the version moved or the claimed timer is no longer pending. */
   commit(change: ChangeSet): Promise<void>;

@@ -15,8 +15,14 @@ function cell(v: Cell): string {
 }
 
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return BOM + [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return csvStart(header) + csvRows(rows);
 }
+
+/** The byte order mark and the header line: how a CSV streamed in batches starts. */
+export const csvStart = (header: string[]): string => BOM + csvRows([header]);
+
+/** Rows as CSV lines, each ended by CRLF (a batch of a streamed CSV). */
+export const csvRows = (rows: Cell[][]): string => rows.map((r) => r.map(cell).join(",") + "\r\n").join("");
 
 /** A rate as a plain fraction with four decimals (spreadsheets format it); empty when undecided. */
 export const fraction = (r: number | undefined): Cell => (r === undefined ? undefined : Math.round(r * 10_000) / 10_000);

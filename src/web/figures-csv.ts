@@ -4,7 +4,7 @@ import { words } from "../core/incident/context.js";
 import type { Incident } from "../core/model.js";
 import type { Policy } from "../core/policy/schema.js";
 import { toZoned } from "../core/calendar/zoned.js";
-import { fraction, toCsv, type Cell } from "./csv.js";
+import { csvRows, csvStart, fraction, toCsv, type Cell } from "./csv.js";
 import type { FiguresView } from "./figures-data.js";
 import { matchingClocks, type ListQuery } from "./incident-query.js";
 import { CSV_TEXT } from "./pages/csv-text.js";
@@ -72,12 +72,30 @@ export function figuresCsv(policy: Policy, view: FiguresView, table: FigureTable
   }
 }
 
-export function incidentsCsv(policy: Policy, incidents: Incident[], q: ListQuery, now: Date): string {
+/** The incident list's CSV header, in the policy's language. */
+export function incidentsCsvStart(policy: Policy): string {
   const c = CSV_TEXT[policy.locale];
+  return csvStart([
+    c.number,
+    c.title,
+    c.severity,
+    c.kind,
+    c.status,
+    c.drill,
+    c.customer,
+    c.declared,
+    c.acknowledged,
+    c.resolved,
+    c.closed,
+    c.deadlines,
+  ]);
+}
+
+/** A batch of the incident list's CSV rows (the list streams every incident, a batch at a time). */
+export function incidentsCsvRows(policy: Policy, incidents: Incident[], q: ListQuery, now: Date): string {
   const w = words(policy);
   const zone = policy.calendar.timeZone;
-  return toCsv(
-    [c.number, c.title, c.severity, c.kind, c.status, c.drill, c.customer, c.declared, c.acknowledged, c.resolved, c.closed, c.deadlines],
+  return csvRows(
     incidents.map((i) => [
       `INC-${i.number}`,
       i.title,

@@ -1,5 +1,5 @@
 import { addLocalDays } from "../core/calendar/zoned.js";
-import { computeFigures, monthOf, type FigureInput, type Figures } from "../core/figures.js";
+import { monthOf, type Figures } from "../core/figures.js";
 import type { Incident } from "../core/model.js";
 import type { Policy } from "../core/policy/schema.js";
 import type { IncidentFilter, IncidentStore } from "../ports/incident-store.js";
@@ -31,15 +31,6 @@ export function previousPeriod(p: Period): Period {
   return { from: addLocalDays(p.from, -days), to: addLocalDays(p.from, -1) };
 }
 
-function within(zone: string, p: { from?: string; to?: string }) {
-  const lo = p.from ? dayStart(p.from, zone).getTime() : -Infinity;
-  const hi = p.to ? dayStart(addLocalDays(p.to, 1), zone).getTime() : Infinity;
-  return (i: FigureInput) => {
-    const t = Date.parse(i.declaredAt);
-    return t >= lo && t < hi;
-  };
-}
-
 export async function loadFigures(
   store: IncidentStore,
   policy: Policy,
@@ -52,15 +43,29 @@ export async function loadFigures(
   let trendStart = endMonth;
   for (let i = 1; i < TREND_MONTHS; i++) trendStart = previousMonth(trendStart);
   const prev = q.from && q.to ? previousPeriod({ from: q.from, to: q.to }) : undefined;
-  const earliest = [q.from, prev?.from, `${trendStart}-01`].filter((d): d is string => Boolean(d)).sort()[0]!;
-  const all = await store.figureInputs({ ...filter, from: q.from ? dayStart(earliest, zone) : undefined, limit: undefined });
-  const current = q.from || q.to ? all.filter(within(zone, q)) : all;
-  const trendInputs = all.filter(within(zone, { from: `${trendStart}-01`, to: monthRange(endMonth).to }));
-  return {
-    current: computeFigures(current, now, zone),
-    previous: prev ? { period: prev, figures: computeFigures(all.filter(within(zone, prev)), now, zone) } : undefined,
-    trend: computeFigures(trendInputs, now, zone).months,
-  };
+  // Each set of figures computed by the store over its own period: no incident is read into memory.
+  const over = (p: { from?: string; to?: string }) =>
+    store.figures(
+      {
+        ...filter,
+        from: p.from ? dayStart(p.from, zone) : undefined,
+        to: p.to ? dayStart(addLocalDays(p.to, 1), zone) : undefined,
+        limit: undefined,
+      },
+      now,
+      zone,
+    );
+  // The trend ends with the period (its last month cut at the period's last day). When the period starts no later
+  // than the trend, each trend month is whole in the period, so its figures are the period's own for that month.
+  const trendFrom = `${trendStart}-01`;
+  const inPeriod = !q.from || q.from <= trendFrom;
+  const [current, previous, trend] = await Promise.all([
+    over(q),
+    prev ? over(prev) : undefined,
+    inPeriod ? undefined : over({ from: trendFrom, to: q.to ?? monthRange(endMonth).to }),
+  ]);
+  const months = trend?.months ?? Object.fromEntries(Object.entries(current.months).filter(([m]) => m >= trendStart && m <= endMonth));
+  return { current, previous: prev && previous ? { period: prev, figures: previous } : undefined, trend: months };
 }
 
 /** The incident's month and the month before, for the panel on the incident page. */
@@ -68,15 +73,8 @@ export async function loadMonth(store: IncidentStore, policy: Policy, incident: 
   const zone = policy.calendar.timeZone;
   const month = monthOf(incident.declaredAt, zone);
   const before = previousMonth(month);
-  const inputs = await store.figureInputs({
-    from: dayStart(`${before}-01`, zone),
-    to: dayStart(addLocalDays(monthRange(month).to, 1), zone),
-  });
   const of = (m: string) =>
-    computeFigures(
-      inputs.filter((i) => monthOf(i.declaredAt, zone) === m),
-      now,
-      zone,
-    );
-  return { month, current: of(month), previous: { month: before, figures: of(before) } };
+    store.figures({ from: dayStart(`${m}-01`, zone), to: dayStart(addLocalDays(monthRange(m).to, 1), zone) }, now, zone);
+  const [current, previous] = await Promise.all([of(month), of(before)]);
+  return { month, current, previous: { month: before, figures: previous } };
 }

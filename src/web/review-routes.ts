@@ -9,9 +9,10 @@ import type { IncidentStore } from "../ports/incident-store.js";
 import { isReviewer, mayRead } from "../core/access/readers.js";
 import type { AccessStore } from "../ports/access-store.js";
 import { setSession, whoAsks, type AccessKeys } from "./access.js";
-import { FIGURE_TABLES, figuresCsv, incidentsCsv, type FigureTable } from "./figures-csv.js";
+import { FIGURE_TABLES, figuresCsv, incidentsCsvRows, incidentsCsvStart, type FigureTable } from "./figures-csv.js";
 import { loadFigures, loadMonth } from "./figures-data.js";
-import { drillDown, drillsDown, parseQuery } from "./incident-query.js";
+import { behindOf, drillsDown, parseQuery, queryString, type ListQuery } from "./incident-query.js";
+import { API_PAGE, everyPage, LIST_PAGE, readPage } from "./incident-pages.js";
 import { deniedPage } from "./pages/denied-page.js";
 import { figuresPage } from "./pages/figures-page.js";
 import { incidentPage } from "./pages/incident-page.js";
@@ -52,6 +53,24 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
     "referrer-policy": "no-referrer",
   });
   res.end(neutraliseBidi(body));
+  return true;
+}
+/** The incident list as CSV, written batch by batch as the store reads it (100,000 rows never sit in memory at once). */
+async function streamCsv(res: ServerResponse, policy: Policy, batches: AsyncIterator<Incident[]>, q: ListQuery, now: Date): Promise<true> {
+  // The first batch is read before the headers go: a database that is down still gets its error page.
+  let batch = await batches.next();
+  res.writeHead(200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": 'attachment; filename="incidents.csv"',
+    "cache-control": "private, no-store",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+  });
+  res.write(incidentsCsvStart(policy));
+  for (; !batch.done; batch = await batches.next())
+    if (!res.write(neutraliseBidi(incidentsCsvRows(policy, batch.value, q, now))))
+      await new Promise((drained) => res.once("drain", drained));
+  res.end();
   return true;
 }
 const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, "application/json", JSON.stringify(body, null, 2));
@@ -118,22 +137,19 @@ export function reviewRoutes(o: ReviewOptions): Route {
     if (path === "/incidents" || path === "/incidents.csv" || path === "/api/incidents") {
       if (!all) return deny(res, api, 403, "reviewers");
       const { q, filter } = parseQuery(policy, url);
-      const incidents = drillDown(await o.store.list(filter), q, now);
-      if (api) return json(res, 200, incidents.map(brief));
-      if (path.endsWith(".csv")) return csv(res, "incidents.csv", incidentsCsv(policy, incidents, q, now));
-      const drills = drillsDown(q) ? undefined : incidents.filter((i) => i.drill);
-      return send(
-        res,
-        200,
-        "text/html",
-        listPage(
-          policy,
-          incidents.filter((i) => !i.drill),
-          drills,
-          q,
-          now,
-        ),
-      );
+      const chosen = { ...filter, behind: behindOf(q, now) };
+      if (path.endsWith(".csv")) return streamCsv(res, policy, everyPage(o.store, chosen), q, now);
+      if (api) {
+        const page = await readPage(o.store, chosen, q, API_PAGE);
+        // The next page (older) as a Link header: the body stays the plain array it always was.
+        if (page.older) res.setHeader("link", `<${path}${queryString({ ...q, after: undefined, before: page.older })}>; rel="next"`);
+        return json(res, 200, page.incidents.map(brief));
+      }
+      // The plain list keeps drills in a table of their own (its newest page, linking to the rest); a drill-down has none.
+      const apart = !drillsDown(q) && !q.drill;
+      const page = await readPage(o.store, apart ? { ...chosen, drill: false } : chosen, q, LIST_PAGE);
+      const drills = apart && !q.before && !q.after ? await readPage(o.store, { ...filter, drill: true }, {}, LIST_PAGE) : undefined;
+      return send(res, 200, "text/html", listPage(policy, page, drills, q, now));
     }
     // Who is on call: anyone in the policy with a session may see it (it names no customer).
     if (path === "/oncall" || path === "/api/oncall") {

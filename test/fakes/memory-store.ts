@@ -1,3 +1,5 @@
+import { drills, isBehind } from "../../src/core/figure-drill.js";
+import { computeFigures } from "../../src/core/figures.js";
 import { matchesSearch, searchTerms } from "../../src/core/incident-search.js";
 import type { Incident } from "../../src/core/model.js";
 import type { RotationOverride } from "../../src/core/oncall/schema.js";
@@ -10,7 +12,11 @@ import {
   type ChangeSet,
   type IncidentFilter,
   type IncidentStore,
+  type ListCursor,
 } from "../../src/ports/incident-store.js";
+
+/** Negative when `i` is listed before the cursor (newer), positive after it (older): declaration time, then number, newest first. */
+const newestFirst = (i: Incident, c: ListCursor) => c.declaredAt.getTime() - Date.parse(i.declaredAt) || c.number - i.number;
 
 /** An in-memory IncidentStore with the same commit semantics as the Prisma one (all or nothing). */
 export class MemoryStore implements IncidentStore {
@@ -55,12 +61,22 @@ export class MemoryStore implements IncidentStore {
     if (f.from) all = all.filter((i) => Date.parse(i.declaredAt) >= f.from!.getTime());
     if (f.to) all = all.filter((i) => Date.parse(i.declaredAt) < f.to!.getTime());
     if (f.text !== undefined) all = all.filter((i) => matchesSearch(searchTerms(f.text!), i));
-    all.sort((a, b) => b.number - a.number);
+    if (f.behind && drills(f.behind)) all = all.filter((i) => isBehind(i, f.behind!, f.behind!.now));
+    if (f.before) all = all.filter((i) => newestFirst(i, f.before!) > 0);
+    if (f.after) all = all.filter((i) => newestFirst(i, f.after!) < 0);
+    all.sort((a, b) => newestFirst(a, { declaredAt: new Date(b.declaredAt), number: b.number }));
     const start = f.offset ?? 0;
-    return clone(all.slice(start, start + (f.limit ?? 100)));
+    const limit = f.limit ?? 100;
+    // Newer than a cursor: the page just above it, still newest first.
+    const page = f.after ? all.slice(Math.max(0, all.length - start - limit), all.length - start) : all.slice(start, start + limit);
+    return clone(page);
   }
   async figureInputs(f: IncidentFilter) {
-    return this.list({ ...f, limit: f.limit ?? Number.MAX_SAFE_INTEGER });
+    const all = await this.list({ ...f, limit: f.limit ?? Number.MAX_SAFE_INTEGER });
+    return all.sort((a, b) => b.number - a.number);
+  }
+  async figures(f: IncidentFilter, now: Date, timeZone: string) {
+    return computeFigures(await this.figureInputs(f), now, timeZone);
   }
   async timeline(id: string) {
     return clone(this.entries.get(id) ?? []);

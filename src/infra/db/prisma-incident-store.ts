@@ -1,7 +1,7 @@
 import { isIncidentNumber } from "../../core/commands/read.js";
 import type { Incident } from "../../core/model.js";
 import { overrideSchema, type RotationOverride } from "../../core/oncall/schema.js";
-import type { FigureInput } from "../../core/figures.js";
+import type { FigureInput, Figures } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../core/timers.js";
 import {
@@ -15,6 +15,7 @@ import { Prisma, type PrismaClient } from "./generated/client.js";
 import { translateConnectionErrors } from "./connection-errors.js";
 import { sqlState } from "./sql-state.js";
 import { figureRowSchema, parseEntry, parseIncident, timerPayloadSchema } from "./incident-codec.js";
+import { figuresInSql } from "./figures-sql.js";
 import { whereSql } from "./incident-filter-sql.js";
 import { NamedMutex } from "../named-mutex.js";
 
@@ -84,10 +85,13 @@ export class PrismaIncidentStore implements IncidentStore {
   }
 
   async list(filter: IncidentFilter): Promise<Incident[]> {
+    // Newer than a cursor: walk up from it (the index read forwards), then turn the page round.
+    const order = filter.after ? Prisma.sql`declared_at ASC, number ASC` : Prisma.sql`declared_at DESC, number DESC`;
     const rows = await this.prisma.$queryRaw<Array<{ state: unknown }>>`
       SELECT state FROM incident WHERE ${whereSql(filter)}
-      ORDER BY number DESC LIMIT ${filter.limit ?? 100} OFFSET ${filter.offset ?? 0}`;
-    return rows.map((r) => parseIncident(r.state));
+      ORDER BY ${order} LIMIT ${filter.limit ?? 100} OFFSET ${filter.offset ?? 0}`;
+    const page = rows.map((r) => parseIncident(r.state));
+    return filter.after ? page.reverse() : page;
   }
 
   async figureInputs(filter: IncidentFilter): Promise<FigureInput[]> {
@@ -116,6 +120,10 @@ export class PrismaIncidentStore implements IncidentStore {
         clocks: r.clocks,
       };
     });
+  }
+
+  async figures(filter: IncidentFilter, now: Date, timeZone: string): Promise<Figures> {
+    return figuresInSql(this.prisma, filter, now, timeZone);
   }
 
   async timeline(incidentId: string): Promise<TimelineEntry[]> {

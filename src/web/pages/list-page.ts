@@ -2,6 +2,7 @@ import { words } from "../../core/incident/context.js";
 import type { Incident } from "../../core/model.js";
 import type { Policy } from "../../core/policy/schema.js";
 import { drillsDown, matchingClocks, queryString, type ListQuery } from "../incident-query.js";
+import type { IncidentPage } from "../incident-pages.js";
 import { esc, layout } from "./html.js";
 import { PAGE_TEXT } from "./text.js";
 import { outcomeHtml } from "./verdict-html.js";
@@ -12,14 +13,15 @@ import { outcomeHtml } from "./verdict-html.js";
  * behind that count, names the deadlines that were counted, and leaves the
  * drills out as the figures did.
  */
-export function listPage(policy: Policy, incidents: Incident[], drills: Incident[] | undefined, q: ListQuery, now: Date): string {
+export function listPage(policy: Policy, page: IncidentPage, drillPage: IncidentPage | undefined, q: ListQuery, now: Date): string {
+  const incidents = page.incidents;
   const lang = policy.locale;
   const t = PAGE_TEXT[lang];
   const w = words(policy);
   const drilling = drillsDown(q);
   const select = (name: "severity" | "kind" | "status", label: string, options: Array<[string, string]>) =>
     `<label>${esc(label)}<select name="${name}"><option value="">${esc(t.all)}</option>${options.map(([v, l]) => `<option value="${esc(v)}"${q[name] === v ? " selected" : ""}>${esc(l)}</option>`).join("")}</select></label>`;
-  const keep = (["clock", "outcome", "resolved"] as const)
+  const keep = (["clock", "outcome", "resolved", "drill"] as const)
     .filter((k) => q[k])
     .map((k) => `<input type="hidden" name="${k}" value="${esc(q[k])}">`)
     .join("");
@@ -52,8 +54,24 @@ export function listPage(policy: Policy, incidents: Incident[], drills: Incident
     q.resolved ? (t.resolvedFilter[q.resolved] ?? q.resolved) : "",
     [q.from, q.to].filter(Boolean).join(" – "),
   ].filter(Boolean);
-  const title = drilling ? `${t.incidents} · ${what.join(" · ")}` : t.incidents;
+  const title = drilling ? `${t.incidents} · ${what.join(" · ")}` : q.drill ? t.drillsApart : t.incidents;
   const matched = counted.reduce((n, c) => n + c.length, 0);
+  const single = !page.older && !page.newer;
+  // Older and newer pages keep every filter; only the boundary changes.
+  const pager = (p: IncidentPage, base: ListQuery) =>
+    p.older || p.newer
+      ? `<nav class="pager">${[
+          p.newer
+            ? `<a rel="prev" href="/incidents${esc(queryString({ ...base, before: undefined, after: p.newer }))}">${esc(t.newer)}</a>`
+            : "",
+          p.older
+            ? `<a rel="next" href="/incidents${esc(queryString({ ...base, after: undefined, before: p.older }))}">${esc(t.older)}</a>`
+            : "",
+        ]
+          .filter(Boolean)
+          .join(" · ")}</nav>`
+      : "";
+  const csvQuery = { ...q, before: undefined, after: undefined };
   return layout(
     t,
     lang,
@@ -61,10 +79,15 @@ export function listPage(policy: Policy, incidents: Incident[], drills: Incident
     [
       `<h1>${esc(title)}</h1>`,
       form,
-      drilling && (q.clock || q.outcome) ? `<p class="count">${esc(t.deadlinesMatching(matched, incidents.length))}</p>` : "",
-      `<p class="exports"><a href="/incidents.csv${esc(queryString(q))}" download>${esc(t.csv)}</a></p>`,
+      drilling && (q.clock || q.outcome)
+        ? `<p class="count">${esc(single ? t.deadlinesMatching(matched, incidents.length) : t.deadlinesOnPage(matched, incidents.length))}</p>`
+        : "",
+      `<p class="exports"><a href="/incidents.csv${esc(queryString(csvQuery))}" download>${esc(t.csv)}</a></p>`,
       table(incidents, drilling && Boolean(q.clock || q.outcome)),
-      drills ? `<h2>${esc(t.drillsApart)}</h2>${table(drills, false)}` : "",
+      pager(page, q),
+      drillPage
+        ? `<h2>${esc(t.drillsApart)}</h2>${table(drillPage.incidents, false)}${pager({ incidents: [], older: drillPage.older }, { ...q, drill: "yes" })}`
+        : "",
     ].join(""),
   );
 }

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from "../../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { MemoryStore } from "../../fakes/memory-store.js";
 import { describeIncidentStoreContract } from "./store-contract.js";
+import { describeStoreReadsContract } from "./store-figures-contract.js";
 
 let db: Database;
 beforeAll(async () => {
@@ -12,3 +13,5 @@ afterAll(async () => db?.close());
 
 describeIncidentStoreContract("Prisma on embedded PGlite", async () => new PrismaIncidentStore(db.prisma, db.kind));
 describeIncidentStoreContract("in-memory test fake", async () => new MemoryStore());
+describeStoreReadsContract("Prisma on embedded PGlite", async () => new PrismaIncidentStore(db.prisma, db.kind));
+describeStoreReadsContract("in-memory test fake", async () => new MemoryStore());

@@ -3,6 +3,7 @@ import { openDatabase, type Database } from "../../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { freshPostgresDatabase } from "../../helpers/postgres.js";
 import { describeIncidentStoreContract } from "./store-contract.js";
+import { describeStoreReadsContract } from "./store-figures-contract.js";
 
 let db: Database;
 let other: Database;
@@ -20,6 +21,7 @@ afterAll(async () => {
 });
 
 describeIncidentStoreContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind));
+describeStoreReadsContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind));
 
 it("makes a store on another connection pool (another process) wait for a lock this one holds", async () => {
   const here = new PrismaIncidentStore(db.prisma, db.kind);
