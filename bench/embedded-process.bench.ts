@@ -40,7 +40,13 @@ async function startTime(tmp: string): Promise<void> {
   }
   const b = percentiles(beacon);
   const n = percentiles(bare);
-  report("start: script of one /quit line (compiled)", { n: STARTS, p50_ms: b.p50, max_ms: b.max, baseline_p50_ms: n.p50, ratio: b.p50 / n.p50 });
+  report("start: script of one /quit line (compiled)", {
+    n: STARTS,
+    p50_ms: b.p50,
+    max_ms: b.max,
+    baseline_p50_ms: n.p50,
+    ratio: b.p50 / n.p50,
+  });
 }
 
 function timedRun(args: string[]): Promise<number> {
@@ -75,7 +81,12 @@ async function memory(tmp: string): Promise<void> {
     await settle();
     const idle = rssMb(child.pid!);
     const bareIdle = rssMb(bare.pid!);
-    report("embedded console, idle (new data directory)", { ready_ms: ready, rss_mb: idle, baseline_rss_mb: bareIdle, ratio: idle / bareIdle });
+    report("embedded console, idle (new data directory)", {
+      ready_ms: ready,
+      rss_mb: idle,
+      baseline_rss_mb: bareIdle,
+      ratio: idle / bareIdle,
+    });
     const t1 = performance.now();
     const last = seen(new RegExp(`INC-${DECLARES} declared`));
     for (let i = 1; i <= DECLARES; i++) child.stdin.write(`/incident declare urgent "Memory ${i}" --kind complaint\n`);
@@ -83,7 +94,12 @@ async function memory(tmp: string): Promise<void> {
     const rate = DECLARES / ((performance.now() - t1) / 1000);
     await settle();
     const after = rssMb(child.pid!);
-    report(`embedded console, after ${DECLARES} declares`, { declares_per_s: rate, rss_mb: after, baseline_rss_mb: rssMb(bare.pid!), ratio: after / bareIdle });
+    report(`embedded console, after ${DECLARES} declares`, {
+      declares_per_s: rate,
+      rss_mb: after,
+      baseline_rss_mb: rssMb(bare.pid!),
+      ratio: after / bareIdle,
+    });
     child.stdin.end("/quit\n");
     await new Promise((r) => child.on("exit", r));
   } finally {

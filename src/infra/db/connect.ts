@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { prepareDataDir, tighten } from "./data-dir.js";
@@ -9,6 +8,7 @@ import { DatabaseError } from "./database-error.js";
 import { PrismaClient } from "./generated/client.js";
 import { migrate, pendingMigrations, type SqlRunner } from "./migrate.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
+import { PgliteThread } from "./pglite-thread.js";
 import { loggingAdapter, type StatementListener } from "./statement-log.js";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
@@ -128,7 +128,7 @@ async function openPglite(dataDir: string, adapt: Adapt): Promise<Database> {
   if (!memory) mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
   const release = memory ? () => undefined : takeLock(`${dir}.lock`, dir);
   try {
-    const client = memory ? new PGlite() : await openDirectory(dir);
+    const client = memory ? await PgliteThread.open(undefined) : await openDirectory(dir);
     const applied = await migrate({
       exec: async (sql) => void (await client.exec(sql)),
       query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
@@ -151,15 +151,13 @@ async function openPglite(dataDir: string, adapt: Adapt): Promise<Database> {
   }
 }
 
-async function openDirectory(dir: string): Promise<PGlite> {
+async function openDirectory(dir: string): Promise<PgliteThread> {
   const state = prepareDataDir(dir);
   // PGlite writes its files through Node's fs with default modes; in the
   // embedded process nothing else should be readable by other users either.
   process.umask(0o077);
   try {
-    const client = new PGlite(dir);
-    await client.waitReady;
-    return client;
+    return await PgliteThread.open(dir);
   } catch (e) {
     // PGlite aborts (RuntimeError: Aborted()) on a directory it cannot read.
     const what = state === "new" ? "could not be created" : "could not be opened: it is damaged";
