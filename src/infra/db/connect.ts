@@ -8,6 +8,7 @@ import { DatabaseError } from "./database-error.js";
 import { PrismaClient } from "./generated/client.js";
 import { migrate, pendingMigrations, type SqlRunner } from "./migrate.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
+import { openMemory } from "./memory-database.js";
 import { PgliteThread } from "./pglite-thread.js";
 import { loggingAdapter, type StatementListener } from "./statement-log.js";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -128,11 +129,8 @@ async function openPglite(dataDir: string, adapt: Adapt): Promise<Database> {
   if (!memory) mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
   const release = memory ? () => undefined : takeLock(`${dir}.lock`, dir);
   try {
-    const client = memory ? await PgliteThread.open(undefined) : await openDirectory(dir);
-    const applied = await migrate({
-      exec: async (sql) => void (await client.exec(sql)),
-      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
-    });
+    const client = memory ? await openMemory() : await openDirectory(dir);
+    const applied = await migrate(client.runner());
     if (!memory) tighten(dir);
     const prisma = new PrismaClient({ adapter: adapt(pgliteAdapter(client)) as never });
     return {
@@ -157,7 +155,7 @@ async function openDirectory(dir: string): Promise<PgliteThread> {
   // embedded process nothing else should be readable by other users either.
   process.umask(0o077);
   try {
-    return await PgliteThread.open(dir);
+    return await PgliteThread.open({ dataDir: dir });
   } catch (e) {
     // PGlite aborts (RuntimeError: Aborted()) on a directory it cannot read.
     const what = state === "new" ? "could not be created" : "could not be opened: it is damaged";

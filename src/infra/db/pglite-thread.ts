@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { messages, type QueryOptions, type Results } from "@electric-sql/pglite";
-import type { PgliteReply, PgliteRequest, WireError } from "./pglite-wire.js";
+import type { SqlRunner } from "./migrate.js";
+import type { PgliteReply, PgliteRequest, PgliteWorkerData, WireError } from "./pglite-wire.js";
 
 /** Sent to the thread without its id (one per request). */
 type Request = PgliteRequest extends infer R ? (R extends PgliteRequest ? Omit<R, "id"> : never) : never;
@@ -28,8 +29,8 @@ export class PgliteThread {
   private nextId = 1;
   private dead: Error | undefined;
 
-  private constructor(dataDir: string | undefined) {
-    this.worker = new Worker(workerUrl(), { workerData: { dataDir } });
+  private constructor(data: PgliteWorkerData) {
+    this.worker = new Worker(workerUrl(), { workerData: data });
     this.worker.on("message", (reply: PgliteReply) => this.settle(reply));
     const die = (e: Error) => {
       this.dead ??= e;
@@ -40,9 +41,9 @@ export class PgliteThread {
     this.worker.on("exit", (code) => die(new Error(`The embedded database's thread stopped (exit code ${code}).`)));
   }
 
-  /** Start the thread and open the database in `dataDir` (undefined: in memory); rejects as PGlite's open would. */
-  static async open(dataDir: string | undefined): Promise<PgliteThread> {
-    const thread = new PgliteThread(dataDir);
+  /** Start the thread and open the database in `dataDir` (none: in memory, from the tar `load` if given); rejects as PGlite's open would. */
+  static async open(data: PgliteWorkerData = {}): Promise<PgliteThread> {
+    const thread = new PgliteThread(data);
     try {
       await new Promise((resolve, reject) => thread.pending.set(0, { resolve, reject }));
     } catch (e) {
@@ -90,6 +91,25 @@ export class PgliteThread {
     closed = true;
     await this.send({ op: "end", tx: id, commit: true });
     return result;
+  }
+
+  /** Whether the thread keeps the process alive (it must while anything waits on it). */
+  keepAlive(on: boolean): void {
+    if (on) this.worker.ref();
+    else this.worker.unref();
+  }
+
+  /** The two calls the migrations make. */
+  runner(): SqlRunner {
+    return {
+      exec: async (sql) => void (await this.exec(sql)),
+      query: async <T>(sql: string, params?: unknown[]) => (await this.query<T>(sql, params)).rows,
+    };
+  }
+
+  /** The whole data directory as an uncompressed tar (what `load` starts from). */
+  async dump(): Promise<ArrayBuffer> {
+    return (await this.send({ op: "dump" })) as ArrayBuffer;
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,8 @@
 export interface PgliteWorkerData {
   /** A directory, or undefined for a database held in memory. */
   dataDir?: string;
+  /** For a database in memory: a tar of a data directory to start from (see pglite-template.ts). */
+  load?: string;
 }
 
 export type PgliteRequest = { id: number } & (
@@ -11,6 +13,7 @@ export type PgliteRequest = { id: number } & (
   | { op: "begin" }
   | { op: "end"; tx: number; commit: boolean }
   | { op: "rollback"; tx: number }
+  | { op: "dump" }
   | { op: "close" }
 );
 

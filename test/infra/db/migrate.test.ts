@@ -77,7 +77,7 @@ describe("migrations and the embedded database", () => {
   });
 
   it("makes a failing script reject through the mended PGlite adapter", async () => {
-    const client = await PgliteThread.open(undefined);
+    const client = await PgliteThread.open();
     const adapter = await pgliteAdapter(client).connect();
     await expect(adapter.executeScript("SELECT 1; SELECT * FROM no_such_table;")).rejects.toThrow(/no_such_table/);
     await adapter.executeScript("CREATE TABLE fine (id int)");

@@ -7,7 +7,7 @@ import { sqlState } from "../../../src/infra/db/sql-state.js";
 let db: PgliteThread;
 
 beforeAll(async () => {
-  db = await PgliteThread.open(undefined);
+  db = await PgliteThread.open();
   await db.exec(`
     CREATE TABLE item (id int PRIMARY KEY, name text NOT NULL, at timestamptz, doc jsonb, big bigint);
     CREATE FUNCTION lose_race() RETURNS void LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'stale' USING ERRCODE = 'BC409'; END $$;
@@ -131,7 +131,7 @@ describe("the embedded database in its own thread", () => {
   });
 
   it("rejects every call once the thread is gone", async () => {
-    const other = await PgliteThread.open(undefined);
+    const other = await PgliteThread.open();
     await other.close();
     await expect(other.query("SELECT 1")).rejects.toThrow(/thread stopped/);
   });
