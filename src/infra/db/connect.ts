@@ -155,6 +155,9 @@ async function openDirectory(dir: string): Promise<PgliteThread> {
   // embedded process nothing else should be readable by other users either.
   process.umask(0o077);
   try {
+    // initdb runs a second PostgreSQL in the thread that creates the directory, and that thread keeps
+    // its memory (hundreds of MB) long after: a short-lived thread creates it, the lasting one opens it.
+    if (state === "new") await (await PgliteThread.open({ dataDir: dir })).close();
     return await PgliteThread.open({ dataDir: dir });
   } catch (e) {
     // PGlite aborts (RuntimeError: Aborted()) on a directory it cannot read.
