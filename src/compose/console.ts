@@ -51,6 +51,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<Service> {
         policy: opts.policy,
         dataDir: opts.dataDir,
         databaseUrl: opts.databaseUrl,
+        pgliteThread: opts.config?.BEACON_PGLITE_THREAD,
         log: opts.log,
         clock,
         auto: !opts.script,

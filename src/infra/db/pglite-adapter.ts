@@ -1,6 +1,6 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { PgliteThread } from "./pglite-thread.js";
+import type { PgliteHost } from "./pglite-host.js";
 
 /**
  * `pglite-prisma-adapter` 0.7.2 with its `executeScript` defect mended: the
@@ -8,10 +8,10 @@ import type { PgliteThread } from "./pglite-thread.js";
  * worked and its error escapes as an unhandled rejection. Here the script is
  * awaited and its error rejects. (The package is also typed against an older
  * driver-adapter-utils; the casts are confined to this file.) The client is
- * the database's own thread, which answers the calls the adapter makes
- * (`query`, `exec`, `transaction`) as PGlite would.
+ * PGlite on this thread or in its own, which answers the calls the adapter
+ * makes (`query`, `exec`, `transaction`) as PGlite would.
  */
-export function pgliteAdapter(client: PgliteThread): SqlDriverAdapterFactory {
+export function pgliteAdapter(client: PgliteHost): SqlDriverAdapterFactory {
   const inner = new PrismaPGlite(client as never) as unknown as SqlDriverAdapterFactory;
   return {
     provider: inner.provider,

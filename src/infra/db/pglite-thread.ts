@@ -1,18 +1,12 @@
 import { Worker } from "node:worker_threads";
 import { messages, type QueryOptions, type Results } from "@electric-sql/pglite";
 import type { SqlRunner } from "./migrate.js";
+import type { PgliteHost, PgliteTransaction } from "./pglite-host.js";
+import { PGLITE_START_PARAMS } from "./pglite-local.js";
 import type { PgliteReply, PgliteRequest, PgliteWorkerData, WireError } from "./pglite-wire.js";
 
 /** Sent to the thread without its id (one per request). */
 type Request = PgliteRequest extends infer R ? (R extends PgliteRequest ? Omit<R, "id"> : never) : never;
-
-/** A transaction as pglite-prisma-adapter uses it: statements inside it, and its rollback. */
-export interface PgliteTransaction {
-  query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
-  exec(sql: string): Promise<Results[]>;
-  rollback(): Promise<void>;
-  readonly closed: boolean;
-}
 
 /**
  * The embedded database, run in its own thread (pglite-worker.ts), behind
@@ -23,14 +17,14 @@ export interface PgliteTransaction {
  * connection: the thread queues transactions and statements in the order they
  * are sent, as PGlite does in one thread.
  */
-export class PgliteThread {
+export class PgliteThread implements PgliteHost {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private dead: Error | undefined;
 
   private constructor(data: PgliteWorkerData) {
-    this.worker = new Worker(workerUrl(), { workerData: data });
+    this.worker = new Worker(workerUrl(), { workerData: { ...data, startParams: PGLITE_START_PARAMS } });
     this.worker.on("message", (reply: PgliteReply) => this.settle(reply));
     const die = (e: Error) => {
       this.dead ??= e;

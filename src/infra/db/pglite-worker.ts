@@ -8,14 +8,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { messages, PGlite, type Transaction } from "@electric-sql/pglite";
 import type { PgliteRequest, PgliteWorkerData, WireError } from "./pglite-wire.js";
 
-const { dataDir, load } = workerData as PgliteWorkerData;
+const { dataDir, load, startParams } = workerData as PgliteWorkerData & { startParams: string[] };
 const port = parentPort!;
-/**
- * PostgreSQL's buffer cache in WASM memory, resident once touched: 16 MB
- * instead of initdb's 128 MB. Beacon's working set is a few MB, and a page
- * not cached here is in the operating system's file cache.
- */
-const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 // (PGlite reads its options from the first argument when no directory is given.)
 const db = new PGlite({ dataDir, startParams, loadDataDir: load === undefined ? undefined : new Blob([readFileSync(load)]) });
 

@@ -1,8 +1,11 @@
 import { messages } from "@electric-sql/pglite";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../../src/infra/db/connect.js";
 import { pgliteAdapter } from "../../../src/infra/db/pglite-adapter.js";
+import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { PgliteThread } from "../../../src/infra/db/pglite-thread.js";
 import { sqlState } from "../../../src/infra/db/sql-state.js";
+import { created, sampleIncident } from "./sample-incident.js";
 
 let db: PgliteThread;
 
@@ -129,6 +132,17 @@ describe("the embedded database in its own thread", () => {
     const e = await adapter.executeRaw(insert).catch((err: unknown) => err);
     expect(e).toMatchObject({ name: "DriverAdapterError", cause: { kind: "UniqueConstraintViolation", originalCode: "23505" } });
   });
+
+  it("stores and reads incidents through Prisma when BEACON_PGLITE_THREAD asks for the thread", async () => {
+    let statements = 0;
+    const threaded = await openDatabase({ dataDir: ":memory:", pgliteThread: true, onStatement: () => statements++ });
+    const store = new PrismaIncidentStore(threaded.prisma);
+    const inc = sampleIncident();
+    await store.commit(created(inc));
+    expect((await store.get(inc.id))?.title).toBe(inc.title);
+    expect(statements).toBeGreaterThan(1); // the statement log still counts
+    await threaded.close();
+  }, 120_000);
 
   it("rejects every call once the thread is gone", async () => {
     const other = await PgliteThread.open();
