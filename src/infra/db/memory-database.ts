@@ -1,5 +1,6 @@
 import { discardTemplate, memoryTemplate } from "./pglite-template.js";
-import { openPgliteHost, type PgliteHost } from "./pglite-host.js";
+import { openPgliteHost } from "./open-pglite-host.js";
+import type { PgliteHost } from "./pglite-host.js";
 
 let early: { thread: boolean; host: Promise<PgliteHost> } | undefined;
 

@@ -1,8 +1,5 @@
 import type { QueryOptions, Results } from "@electric-sql/pglite";
 import type { SqlRunner } from "./migrate.js";
-import { PgliteLocal } from "./pglite-local.js";
-import { PgliteThread } from "./pglite-thread.js";
-import type { PgliteWorkerData } from "./pglite-wire.js";
 
 /** A transaction as pglite-prisma-adapter uses it: statements inside it, and its rollback. */
 export interface PgliteTransaction {
@@ -24,9 +21,4 @@ export interface PgliteHost {
   runner(): SqlRunner;
   /** Whether it keeps the process alive (it must while anything waits on it). */
   keepAlive(on: boolean): void;
-}
-
-/** Open the embedded database in its own thread (`thread`) or on this one. */
-export function openPgliteHost(data: PgliteWorkerData, thread: boolean): Promise<PgliteHost> {
-  return thread ? PgliteThread.open(data) : PgliteLocal.open(data);
 }
