@@ -3,8 +3,8 @@
  * 3-second rule). Shared by the chat adapters.
  * At most `limit` pieces run at once and the rest wait their turn: fifty
  * declarations arriving together would otherwise fill the event loop with
- * their parsing, rendering and Prisma's work (the embedded database itself
- * runs in its own thread) and delay the very acknowledgements Slack is
+ * database and Prisma work (PGlite runs on the main thread unless
+ * BEACON_PGLITE_THREAD is set) and delay the very acknowledgements Slack is
  * waiting for. Tracked so shutdown can let the work
  * finish, and tests can wait for it.
  */

@@ -1,7 +1,7 @@
-// The embedded database's own thread: it owns the PGlite instance and runs
-// what the main thread's PgliteThread sends, so SQL (PostgreSQL compiled to
-// WASM, synchronous while it runs) never holds the event loop that answers
-// Slack and Discord. Node runs this file as it is (types stripped), compiled
+// The embedded database's own thread (BEACON_PGLITE_THREAD=1): it owns the
+// PGlite instance and runs what the main thread's PgliteThread sends, so SQL
+// (PostgreSQL compiled to WASM, synchronous while it runs) never holds the
+// event loop that answers Slack and Discord. Node runs this file as it is (types stripped), compiled
 // or not, so it imports nothing of Beacon's: only PGlite and Node.
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
