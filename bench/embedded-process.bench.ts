@@ -141,8 +141,10 @@ function rssMb(pid: number): number {
   return Number(kb) / 1024;
 }
 
-/** Beacon's own settings removed, so a developer's environment does not change what is measured; no HTTP port taken. */
+/** Beacon's own settings removed (but BEACON_PGLITE_THREAD, to compare), so a developer's environment does not change what is measured; no HTTP port taken. */
 function benchEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BEACON_|DATABASE_URL|REDIS_URL|SLACK_|DISCORD_)/.test(k)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BEACON_(?!PGLITE_THREAD)|DATABASE_URL|REDIS_URL|SLACK_|DISCORD_)/.test(k)),
+  );
   return { ...env, PORT: "0" };
 }
