@@ -21,6 +21,7 @@ export function openMemoryEarly(thread = false): void {
 /** A throw-away database: the one opened early if any, else a new one. */
 export async function openMemory(thread = false): Promise<PgliteHost> {
   const started = early?.thread === thread ? early.host : undefined;
+  if (early && !started) void early.host.then((h) => h.close()).catch(() => undefined); // opened for another host: not used
   early = undefined;
   const host = await started?.catch(() => undefined);
   if (host) {
