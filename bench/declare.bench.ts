@@ -38,6 +38,20 @@ export async function benchDeclare(): Promise<void> {
     AT_ONCE,
   );
   await lite.close();
+  // The same, with PGlite in its own worker thread (BEACON_PGLITE_THREAD=1), against the same bare baseline.
+  const threaded = await openDatabase({
+    dataDir: `${tmp}/beacon-bench-${randomUUID()}`,
+    pgliteThread: true,
+    onStatement: () => statements++,
+  });
+  await run(
+    "PGlite thread",
+    threaded,
+    (sql, params) => bare.query(sql, params),
+    () => statements,
+    AT_ONCE,
+  );
+  await threaded.close();
   await bare.close();
 
   const fresh = await freshPostgresDatabase().catch(() => undefined);

@@ -7,6 +7,7 @@ import { benchSlack } from "./slack.bench.js";
 import { benchDiscord } from "./discord.bench.js";
 import { benchReview } from "./review.bench.js";
 import { benchAlerts } from "./alerts.bench.js";
+import { benchProcess } from "./embedded-process.bench.js";
 
 const all: Record<string, () => Promise<void>> = {
   declare: benchDeclare,
@@ -16,6 +17,7 @@ const all: Record<string, () => Promise<void>> = {
   discord: benchDiscord,
   review: benchReview,
   alerts: benchAlerts,
+  process: benchProcess,
 };
 const asked = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = asked.filter((a) => !(a in all));

@@ -24,6 +24,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 export async function benchSlack(): Promise<void> {
   await run("PGlite", await openDatabase({ dataDir: ":memory:" }));
+  await run("PGlite thread", await openDatabase({ dataDir: ":memory:", pgliteThread: true }));
   const fresh = await freshPostgresDatabase().catch(() => undefined);
   if (!fresh) return console.log("slack (PostgreSQL): skipped, no server");
   await run("PostgreSQL", await openDatabase({ url: fresh.url, migrateOnOpen: true }));

@@ -31,6 +31,9 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const { log, redirect } = processLogger(config, cli);
   const script = cli.script === undefined ? undefined : readScriptOrSay(cli.script);
+  // A script's throw-away database opens in its own thread while the rest loads: opening is most of a script's start.
+  if (script !== undefined && cli.data === undefined && !config.DATABASE_URL)
+    void import("./infra/db/memory-database.js").then((m) => m.openMemoryEarly(config.BEACON_PGLITE_THREAD));
   const policy = loadConfiguredPolicy(
     { path: cli.policy ?? config.BEACON_POLICY, inline: config.BEACON_POLICY_YAML },
     { locale: cli.locale ?? config.BEACON_LOCALE, platforms: PLATFORM_IDENTITIES },

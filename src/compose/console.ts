@@ -10,8 +10,6 @@ import type { Config } from "../config.js";
 import { consoleHooks } from "./console-hooks.js";
 import { openEmbedded } from "./embedded.js";
 import { Teardown, type Service } from "./lifecycle.js";
-import { linkSecret } from "./review.js";
-import { serveChatAndHttp } from "./serve.js";
 
 export interface ConsoleOptions {
   policy: Policy;
@@ -54,6 +52,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<Service> {
         policy: opts.policy,
         dataDir: opts.dataDir,
         databaseUrl: opts.databaseUrl,
+        pgliteThread: opts.config?.BEACON_PGLITE_THREAD,
         log: opts.log,
         clock,
         auto: !opts.script,
@@ -65,12 +64,14 @@ export async function startConsole(opts: ConsoleOptions): Promise<Service> {
       teardown,
     );
     const interactive = !opts.script;
+    // Loaded only when serving: a script's start does not wait for the chat platforms' modules.
+    const serving = opts.config && interactive ? { ...(await import("./serve.js")), ...(await import("./review.js")) } : undefined;
     const served =
-      opts.config && interactive
-        ? await serveChatAndHttp(
+      opts.config && serving
+        ? await serving.serveChatAndHttp(
             opts.config,
             e,
-            linkSecret(opts.config, opts.dataDir === ":memory:" ? ":memory:" : opts.config.BEACON_DATA_DIR),
+            serving.linkSecret(opts.config, opts.dataDir === ":memory:" ? ":memory:" : opts.config.BEACON_DATA_DIR),
             teardown,
             {
               portTakenIsFatal: false,

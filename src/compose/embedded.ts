@@ -21,6 +21,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   /** A PostgreSQL server instead of the embedded database (migrated on open). */
   databaseUrl?: string;
+  /** The embedded database in its own worker thread (BEACON_PGLITE_THREAD). */
+  pgliteThread?: boolean;
   log: Logger;
   clock: Clock;
   /** Fire timers by themselves (false: a script drives the scheduler). */
@@ -49,7 +51,7 @@ const DELIVERING_AT_ONCE = 4;
  * to `teardown`, so a failed start leaves nothing open and stop closes it.
  */
 export async function openEmbedded(o: EmbeddedOptions, teardown: Teardown): Promise<Embedded> {
-  const db = await openDatabase({ url: o.databaseUrl, dataDir: o.dataDir, migrateOnOpen: true });
+  const db = await openDatabase({ url: o.databaseUrl, dataDir: o.dataDir, migrateOnOpen: true, pgliteThread: o.pgliteThread });
   teardown.add("database", () => db.close());
   const store = new PrismaIncidentStore(db.prisma, db.kind);
   // Running by itself, it delivers several incidents' messages at once; a script steps it one timer at a time.

@@ -24,7 +24,16 @@ export async function startServe(config: Config, policy: Policy, log: Logger, da
   return teardown.guard(async () => {
     const dir = dataDir ?? join(config.BEACON_DATA_DIR, "pglite");
     const e = await openEmbedded(
-      { policy, dataDir: dir, databaseUrl: config.DATABASE_URL, log, clock: systemClock, auto: true, env: config.env },
+      {
+        policy,
+        dataDir: dir,
+        databaseUrl: config.DATABASE_URL,
+        pgliteThread: config.BEACON_PGLITE_THREAD,
+        log,
+        clock: systemClock,
+        auto: true,
+        env: config.env,
+      },
       teardown,
     );
     const served = await serveChatAndHttp(config, e, linkSecret(config, config.BEACON_DATA_DIR), teardown, { portTakenIsFatal: true });

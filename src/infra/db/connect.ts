@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { prepareDataDir, tighten } from "./data-dir.js";
@@ -9,6 +8,10 @@ import { DatabaseError } from "./database-error.js";
 import { PrismaClient } from "./generated/client.js";
 import { migrate, pendingMigrations, type SqlRunner } from "./migrate.js";
 import { pgliteAdapter } from "./pglite-adapter.js";
+import { openMemory } from "./memory-database.js";
+import { openPgliteHost } from "./open-pglite-host.js";
+import type { PgliteHost } from "./pglite-host.js";
+import { PgliteThread } from "./pglite-thread.js";
 import { loggingAdapter, type StatementListener } from "./statement-log.js";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
@@ -36,11 +39,13 @@ export async function openDatabase(opts: {
   migrateOnOpen?: boolean;
   /** Told of every statement Prisma sends (tests count them; benches show them). */
   onStatement?: StatementListener;
+  /** Run the embedded database in its own worker thread (default: on the main thread, see README Benchmarks). */
+  pgliteThread?: boolean;
 }): Promise<Database> {
   const log = opts.onStatement;
   const adapt = (factory: SqlDriverAdapterFactory) => (log ? loggingAdapter(factory, log) : factory);
   if (opts.url) return openPostgres(opts.url, opts.migrateOnOpen ?? false, adapt);
-  return openPglite(opts.dataDir ?? "./data/pglite", adapt);
+  return openPglite(opts.dataDir ?? "./data/pglite", adapt, opts.pgliteThread ?? false);
 }
 
 type Adapt = (factory: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
@@ -122,17 +127,14 @@ export function pgRunner(pool: pg.Pool | pg.ClientBase): SqlRunner {
   };
 }
 
-async function openPglite(dataDir: string, adapt: Adapt): Promise<Database> {
+async function openPglite(dataDir: string, adapt: Adapt, thread: boolean): Promise<Database> {
   const memory = dataDir === ":memory:";
   const dir = resolve(dataDir);
   if (!memory) mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
   const release = memory ? () => undefined : takeLock(`${dir}.lock`, dir);
   try {
-    const client = memory ? new PGlite() : await openDirectory(dir);
-    const applied = await migrate({
-      exec: async (sql) => void (await client.exec(sql)),
-      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
-    });
+    const client = memory ? await openMemory(thread) : await openDirectory(dir, thread);
+    const applied = await migrate(client.runner());
     if (!memory) tighten(dir);
     const prisma = new PrismaClient({ adapter: adapt(pgliteAdapter(client)) as never });
     return {
@@ -151,15 +153,16 @@ async function openPglite(dataDir: string, adapt: Adapt): Promise<Database> {
   }
 }
 
-async function openDirectory(dir: string): Promise<PGlite> {
+async function openDirectory(dir: string, thread: boolean): Promise<PgliteHost> {
   const state = prepareDataDir(dir);
   // PGlite writes its files through Node's fs with default modes; in the
   // embedded process nothing else should be readable by other users either.
   process.umask(0o077);
   try {
-    const client = new PGlite(dir);
-    await client.waitReady;
-    return client;
+    // initdb runs a second PostgreSQL in the thread that creates the directory, and that thread keeps
+    // its memory (hundreds of MB) long after: a short-lived thread creates it, then it is opened.
+    if (state === "new") await (await PgliteThread.open({ dataDir: dir })).close();
+    return await openPgliteHost({ dataDir: dir }, thread);
   } catch (e) {
     // PGlite aborts (RuntimeError: Aborted()) on a directory it cannot read.
     const what = state === "new" ? "could not be created" : "could not be opened: it is damaged";

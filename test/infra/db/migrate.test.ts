@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/infra/db/connect.js";
 import { migrate, readMigrations } from "../../../src/infra/db/migrate.js";
 import { pgliteAdapter } from "../../../src/infra/db/pglite-adapter.js";
+import { PgliteThread } from "../../../src/infra/db/pglite-thread.js";
 import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { created, sampleIncident } from "./sample-incident.js";
 
@@ -76,7 +77,7 @@ describe("migrations and the embedded database", () => {
   });
 
   it("makes a failing script reject through the mended PGlite adapter", async () => {
-    const client = new PGlite();
+    const client = await PgliteThread.open();
     const adapter = await pgliteAdapter(client).connect();
     await expect(adapter.executeScript("SELECT 1; SELECT * FROM no_such_table;")).rejects.toThrow(/no_such_table/);
     await adapter.executeScript("CREATE TABLE fine (id int)");
