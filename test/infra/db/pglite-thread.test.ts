@@ -136,7 +136,7 @@ describe("the embedded database in its own thread", () => {
   it("stores and reads incidents through Prisma when BEACON_PGLITE_THREAD asks for the thread", async () => {
     let statements = 0;
     const threaded = await openDatabase({ dataDir: ":memory:", pgliteThread: true, onStatement: () => statements++ });
-    const store = new PrismaIncidentStore(threaded.prisma);
+    const store = new PrismaIncidentStore(threaded.prisma, threaded.kind);
     const inc = sampleIncident();
     await store.commit(created(inc));
     expect((await store.get(inc.id))?.title).toBe(inc.title);
