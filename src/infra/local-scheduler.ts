@@ -8,6 +8,15 @@ import { MinHeap } from "./min-heap.js";
 /** Longest single sleep: wake at least this often, so a clock that jumps is noticed. */
 const MAX_SLEEP_MS = 30_000;
 
+/**
+ * How often the ledger is read for pending timers that are due but not armed
+ * here. A handler may leave its timer pending on purpose: a delivery leased by
+ * a runner that died or gave up, a change that kept conflicting ("it stays
+ * pending and will be retried"). Nothing else would wake for it until a
+ * restart; the production worker's reconcile does the same.
+ */
+const SWEEP_EVERY_MS = 60_000;
+
 export interface LocalSchedulerOptions {
   store: IncidentStore;
   clock: Clock;
@@ -36,6 +45,7 @@ export class LocalScheduler implements SteppedScheduler {
   private wake?: NodeJS.Timeout;
   private running: Promise<number> = Promise.resolve(0);
   private stopped = false;
+  private lastSweepMs = 0;
 
   constructor(private readonly opts: LocalSchedulerOptions) {}
 
@@ -60,15 +70,21 @@ export class LocalScheduler implements SteppedScheduler {
   async start(handler: (key: string) => Promise<void>): Promise<void> {
     this.handler = handler;
     this.stopped = false;
+    await this.armFromLedger();
+    this.schedule();
+  }
+
+  /** Arm every pending timer of the ledger (`dueBefore`: only those due by then), in pages. */
+  private async armFromLedger(dueBefore?: Date): Promise<void> {
+    this.lastSweepMs = this.opts.clock.now().getTime();
     let afterKey: string | undefined;
     for (;;) {
-      const page = await this.opts.store.pendingTimers({ limit: 5000, afterKey });
+      const page = await this.opts.store.pendingTimers({ limit: 5000, afterKey, dueBefore });
       if (!page.length) break;
-      await this.arm(page);
+      await this.arm(page.filter((t) => !this.due.has(t.key)));
       afterKey = page.at(-1)!.key;
       if (page.length < 5000) break;
     }
-    this.schedule();
   }
 
   async stop(): Promise<void> {
@@ -103,6 +119,8 @@ export class LocalScheduler implements SteppedScheduler {
   }
 
   private async fireDue(): Promise<number> {
+    if (this.opts.auto && this.handler && !this.stopped && this.opts.clock.now().getTime() - this.lastSweepMs >= SWEEP_EVERY_MS)
+      await this.armFromLedger(this.opts.clock.now()).catch((e: unknown) => this.opts.log.warn("ledger sweep failed", { err: e }));
     let fired = 0;
     const limit = Math.max(1, this.opts.concurrency ?? 1);
     const active = new Set<Promise<void>>();
@@ -149,8 +167,9 @@ export class LocalScheduler implements SteppedScheduler {
     if (!this.opts.auto || this.stopped || !this.handler) return;
     if (this.wake) clearTimeout(this.wake);
     const next = this.nextDue();
-    if (!next) return;
-    const delay = Math.min(Math.max(0, next.getTime() - this.opts.clock.now().getTime()), MAX_SLEEP_MS);
+    const delay = next ? Math.min(Math.max(0, next.getTime() - this.opts.clock.now().getTime()), MAX_SLEEP_MS) : MAX_SLEEP_MS;
     this.wake = setTimeout(() => void this.runDue(), delay);
+    // With nothing armed, the wake only sweeps the ledger: it must not keep the process alive.
+    if (!next) this.wake.unref();
   }
 }
