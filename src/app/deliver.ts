@@ -3,7 +3,7 @@ import { Change } from "../core/incident/change.js";
 import { cardPosted, deliveryFailed, pageDelivered, roomOpened, type DeliveryOutcome } from "../core/incident/deliveries.js";
 import type { Incident } from "../core/model.js";
 import { roomName, roomTopic } from "../core/room-name.js";
-import type { Delivery, TimerRow } from "../core/timers.js";
+import { timerKeys, type Delivery, type TimerRow } from "../core/timers.js";
 import { buildCard, buildPageView } from "../core/views.js";
 import { renderSummaryMarkdown, summarize } from "../core/summary.js";
 import { PermanentDeliveryError, type ChatPort } from "../ports/chat.js";
@@ -133,10 +133,32 @@ class Batch {
     }
   }
 
+  /**
+   * When the room is still being opened (its delivery pending: leased by a
+   * runner, perhaps one that died, or waiting for its own retry), the instant
+   * it is next tried; undefined when it was opened, or failed for good.
+   */
+  private async roomOpensAt(): Promise<Date | undefined> {
+    const key = timerKeys.deliver(this.working.incident.id, 1, 0); // the declare's first delivery opens the room
+    if (this.done.includes(key)) return undefined;
+    const row = await this.deps.store.timer(key);
+    const opening = row?.state === "pending" && row.payload.kind === "deliver" && row.payload.delivery.what === "open_room";
+    return opening ? new Date(row.dueAt) : undefined;
+  }
+
   /** A retry is rescheduled at once; the last failure becomes an outcome (recorded on the timeline). */
   private async failed(row: DeliverRow, error: unknown): Promise<DeliveryOutcome | null> {
     const { deps } = this;
     const payload = row.payload;
+    // Waiting for a room that is still being opened is not a failure: follow the room, spending no retry.
+    const roomAt = error instanceof NotReady ? await this.roomOpensAt() : undefined;
+    if (roomAt) {
+      const dueAt = new Date(Math.max(roomAt.getTime(), deps.clock.now().getTime()) + 1_000);
+      await deps.store.retryTimer(row.key, dueAt, payload);
+      await bounded(deps.scheduler.arm([{ key: row.key, dueAt: dueAt.toISOString(), payload }])).catch(() => undefined);
+      deps.log.debug("delivery waits for its room", { key: row.key, until: dueAt.toISOString() });
+      return null;
+    }
     const message = error instanceof Error ? error.message : String(error);
     const retries = deps.policy.delivery.retries;
     if (!(error instanceof PermanentDeliveryError) && payload.attempt < retries.length) {

@@ -81,8 +81,7 @@ describe("the timer ledger across a crash", () => {
     };
     try {
       // On a loaded machine the kill can land while a room is being opened: that delivery's lease (2 min) must end
-      // before the room's other messages stop waiting for it, and they wait on the policy's retry back-off, in real
-      // time. Quiet, this takes about 20 s; under the full suite, up to 7 minutes.
+      // before the room opens and its other messages follow it, in real time. Quiet, this takes about 20 s.
       // Each urgent incident holds three pending timers at a time (next page step, next reminder, deadline): 340 make 1,020.
       expect(await crashAndResume(340, env, () => openDatabase({ url: fresh.url }))).toBeGreaterThanOrEqual(1000);
     } finally {
