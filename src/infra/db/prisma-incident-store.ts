@@ -1,6 +1,6 @@
 import { isIncidentNumber } from "../../core/commands/read.js";
 import type { Incident } from "../../core/model.js";
-import { overrideSchema, type RotationOverride } from "../../core/oncall/schema.js";
+import type { RotationOverride } from "../../core/oncall/schema.js";
 import type { FigureInput, Figures } from "../../core/figures.js";
 import type { TimelineEntry } from "../../core/timeline.js";
 import type { TimerRow, TimerSpec } from "../../core/timers.js";
@@ -14,17 +14,12 @@ import {
 import { Prisma, type PrismaClient } from "./generated/client.js";
 import { translateConnectionErrors } from "./connection-errors.js";
 import { sqlState } from "./sql-state.js";
-import { figureRowSchema, parseEntry, parseIncident, timerPayloadSchema } from "./incident-codec.js";
+import { figureRowSchema, parseEntry, parseIncident } from "./incident-codec.js";
 import { figuresInSql } from "./figures-sql.js";
 import { whereSql } from "./incident-filter-sql.js";
-import { NamedMutex } from "../named-mutex.js";
-
-/** The first key of Beacon's advisory locks (the second is the name's hash), so they do not meet another application's. */
-const LOCK_SPACE = 0x42454143; // "BEAC"
-/** Waiting for the lock and the work under it: past this the transaction is rolled back and the caller told. */
-const LOCK_HOLD_MS = 60_000;
-
-type TimerRecord = { key: string; dueAt: Date; payload: unknown; state: string; firedAt: Date | null };
+import { DatabaseLocks } from "./database-locks.js";
+import { overrideData, toOverride } from "./oncall-override-rows.js";
+import { timerData, toTimerRow } from "./timer-rows.js";
 
 /**
  * The IncidentStore on Prisma 7, for PGlite and PostgreSQL alike. Prisma
@@ -33,13 +28,14 @@ type TimerRecord = { key: string; dueAt: Date; payload: unknown; state: string; 
  * round trip or two rather than a transaction of many.
  */
 export class PrismaIncidentStore implements IncidentStore {
-  private readonly locks = new NamedMutex();
+  private readonly locks: DatabaseLocks;
 
   /** `kind`: PostgreSQL, where other processes may share the database, or the embedded PGlite, which one process owns. */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly kind: "pglite" | "postgres",
+    kind: "pglite" | "postgres",
   ) {
+    this.locks = new DatabaseLocks(prisma, kind);
     // A lost connection surfaces as StoreUnavailableError from every method.
     return translateConnectionErrors(this);
   }
@@ -224,56 +220,18 @@ export class PrismaIncidentStore implements IncidentStore {
       where: opts.endingAfter ? { toAt: { gt: opts.endingAfter } } : {},
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
-    return rows.map((r) =>
-      overrideSchema.parse({
-        id: r.id,
-        rotation: r.rotation,
-        personId: r.personId,
-        from: r.fromAt.toISOString(),
-        to: r.toAt.toISOString(),
-        ...(r.replaces ? { replaces: r.replaces } : {}),
-        createdBy: r.createdBy,
-        createdAt: r.createdAt.toISOString(),
-      }),
-    );
+    return rows.map(toOverride);
   }
 
   async addOverrides(overrides: RotationOverride[]): Promise<void> {
     await this.prisma.oncallOverride.createMany({
-      data: overrides.map((o) => ({
-        id: o.id,
-        rotation: o.rotation,
-        personId: o.personId,
-        fromAt: new Date(o.from),
-        toAt: new Date(o.to),
-        replaces: o.replaces ?? null,
-        createdBy: o.createdBy,
-        createdAt: new Date(o.createdAt),
-      })),
+      data: overrides.map(overrideData),
       skipDuplicates: true,
     });
   }
 
-  /**
-   * In this process, a queue per name (so waiters do not each hold a pooled
-   * connection). On PostgreSQL the holder also takes a transaction-scoped
-   * advisory lock, which other processes wait on and which the server
-   * releases if the holder's connection dies; `work` runs on other pooled
-   * connections meanwhile. PGlite is one process on one connection: the queue is enough.
-   */
   async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
-    if (this.kind !== "postgres") return this.locks.run(name, work);
-    return this.locks.run(name, async () => {
-      let out: { value: T } | undefined;
-      await this.prisma.$transaction(
-        async (tx) => {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_SPACE}::int, hashtext(${name}))`;
-          out = { value: await work() };
-        },
-        { maxWait: 10_000, timeout: LOCK_HOLD_MS },
-      );
-      return out!.value;
-    });
+    return this.locks.run(name, work);
   }
 
   async removeOverrides(ids: string[], at: Date): Promise<number> {
@@ -293,28 +251,6 @@ export class PrismaIncidentStore implements IncidentStore {
     const row = await this.prisma.incident.findUnique({ where, select: { state: true } });
     return row ? parseIncident(row.state) : null;
   }
-}
-
-function timerData(t: TimerSpec) {
-  return {
-    key: t.key,
-    incidentId: "incidentId" in t.payload ? t.payload.incidentId : null,
-    kind: t.payload.kind,
-    dueAt: new Date(t.dueAt),
-    payload: t.payload as unknown as Prisma.InputJsonValue,
-    state: "pending",
-    createdAt: new Date(),
-  };
-}
-
-function toTimerRow(row: TimerRecord): TimerRow {
-  return {
-    key: row.key,
-    dueAt: row.dueAt.toISOString(),
-    payload: timerPayloadSchema.parse(row.payload),
-    state: row.state as TimerRow["state"],
-    ...(row.firedAt ? { firedAt: row.firedAt.toISOString() } : {}),
-  };
 }
 
 /** The whole change in one round trip, on the client or inside a transaction. */
