@@ -20,6 +20,8 @@ import { whereSql } from "./incident-filter-sql.js";
 import { DatabaseLocks } from "./database-locks.js";
 import { overrideData, toOverride } from "./oncall-override-rows.js";
 import { timerData, toTimerRow } from "./timer-rows.js";
+import { NewIncidents, TAKE_NUMBER, type NewIncidentSql } from "./new-incident.js";
+import { dollarQuoted, type DirectSql } from "./pg-direct.js";
 
 /**
  * The IncidentStore on Prisma 7, for PGlite and PostgreSQL alike. Prisma
@@ -29,33 +31,29 @@ import { timerData, toTimerRow } from "./timer-rows.js";
  */
 export class PrismaIncidentStore implements IncidentStore {
   private readonly locks: DatabaseLocks;
+  private readonly newIncidents: NewIncidents;
 
-  /** `kind`: PostgreSQL, where other processes may share the database, or the embedded PGlite, which one process owns. */
+  /**
+   * `kind`: PostgreSQL, where other processes may share the database, or the embedded PGlite, which one process owns.
+   * `direct`: the bare PostgreSQL pool beneath Prisma, for the hot path's statements (Database.direct).
+   */
   constructor(
     private readonly prisma: PrismaClient,
     kind: "pglite" | "postgres",
+    private readonly direct?: DirectSql,
   ) {
     this.locks = new DatabaseLocks(prisma, kind);
+    this.newIncidents = new NewIncidents(direct ? directNewIncidents(direct) : prismaNewIncidents(prisma));
     // A lost connection surfaces as StoreUnavailableError from every method.
     return translateConnectionErrors(this);
   }
 
   async commitNew(build: (number: number) => ChangeSet): Promise<ChangeSet> {
     let change: ChangeSet | undefined;
-    await this.guarded(
+    return this.guarded(
       () => change,
-      () =>
-        this.prisma.$transaction(async (tx) => {
-          // The counter row is locked until this transaction ends, so declares take numbers one after another,
-          // and a rolled-back declare gives its number back. Past the highest number already there (an import).
-          const rows = await tx.$queryRaw<Array<{ last: number }>>`
-            UPDATE incident_counter SET last = GREATEST(last, (SELECT COALESCE(MAX(number), 0) FROM incident)) + 1
-            WHERE id = 1 RETURNING last`;
-          change = build(Number(rows[0]!.last));
-          await write(tx, change);
-        }),
+      () => this.newIncidents.commit((number) => (change = build(number))),
     );
-    return change!;
   }
 
   async get(id: string): Promise<Incident | null> {
@@ -134,14 +132,14 @@ export class PrismaIncidentStore implements IncidentStore {
   async commit(change: ChangeSet): Promise<void> {
     await this.guarded(
       () => change,
-      () => write(this.prisma, change),
+      async () => void (this.direct ? await this.direct.query(COMMIT, [JSON.stringify(change)]) : await write(this.prisma, change)),
     );
   }
 
   /** A lost race is SQLSTATE BC409 (from `beacon_commit`); a second declare with the same request key is a unique violation. */
-  private async guarded(change: () => ChangeSet | undefined, work: () => Promise<unknown>): Promise<void> {
+  private async guarded<T>(change: () => ChangeSet | undefined, work: () => Promise<T>): Promise<T> {
     try {
-      await work();
+      return await work();
     } catch (e) {
       const c = change();
       const state = sqlState(e);
@@ -187,13 +185,10 @@ export class PrismaIncidentStore implements IncidentStore {
 
   async leaseDeliveries(incidentId: string, now: Date, until: Date): Promise<{ timers: TimerRow[]; incident: Incident | null }> {
     // One round trip: the conditional update returns the rows it leased, and the incident rides along.
-    const rows = await this.prisma.$queryRaw<Array<{ key: string | null; due_at: Date | null; payload: unknown; incident: unknown }>>`
-      WITH leased AS (
-        UPDATE timer SET due_at = ${until}
-        WHERE incident_id = ${incidentId} AND kind = 'deliver' AND state = 'pending' AND due_at <= ${now}
-        RETURNING key, due_at, payload)
-      SELECT key, due_at, payload, NULL::jsonb AS incident FROM leased
-      UNION ALL SELECT NULL, NULL, NULL, state FROM incident WHERE id = ${incidentId}`;
+    type Row = { key: string | null; due_at: Date | null; payload: unknown; incident: unknown };
+    const rows = this.direct
+      ? await this.direct.query<Row>(LEASE, [until, incidentId, now, incidentId])
+      : await this.prisma.$queryRawUnsafe<Row[]>(LEASE, until, incidentId, now, incidentId);
     const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
     const incident = rows.find((r) => r.key === null)?.incident;
     return {
@@ -256,4 +251,48 @@ export class PrismaIncidentStore implements IncidentStore {
 /** The whole change in one round trip, on the client or inside a transaction. */
 async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Promise<void> {
   await db.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
+}
+
+const COMMIT = "SELECT beacon_commit($1::jsonb) AS done";
+
+const LEASE = `WITH leased AS (
+    UPDATE timer SET due_at = $1
+    WHERE incident_id = $2 AND kind = 'deliver' AND state = 'pending' AND due_at <= $3
+    RETURNING key, due_at, payload)
+  SELECT key, due_at, payload, NULL::jsonb AS incident FROM leased
+  UNION ALL SELECT NULL, NULL, NULL, state FROM incident WHERE id = $4`;
+
+function prismaNewIncidents(prisma: PrismaClient): NewIncidentSql {
+  return {
+    commitAsNext: async (json) => {
+      await prisma.$queryRaw`SELECT beacon_commit_new(${json}::jsonb) AS n`;
+    },
+    commitLocked: async (build) => {
+      let number = 0;
+      await prisma.$transaction(async (tx) => {
+        // The counter row is locked until this transaction ends, so declares take numbers one after another,
+        // and a rolled-back declare gives its number back.
+        const rows = await tx.$queryRawUnsafe<Array<{ last: number }>>(TAKE_NUMBER);
+        number = Number(rows[0]!.last);
+        await tx.$queryRaw`SELECT beacon_commit(${build(number)}::jsonb) AS done`;
+      });
+      return number;
+    },
+  };
+}
+
+/** The same on the bare pool: the fallback is two round trips (BEGIN with the number; the write with COMMIT). */
+function directNewIncidents(direct: DirectSql): NewIncidentSql {
+  return {
+    commitAsNext: async (json) => {
+      await direct.query("SELECT beacon_commit_new($1::jsonb) AS n", [json]);
+    },
+    commitLocked: (build) =>
+      direct.session(async (run) => {
+        const [, taken] = await run(`BEGIN; ${TAKE_NUMBER}`, ["BEGIN", TAKE_NUMBER]);
+        const number = Number((taken!.rows[0] as { last: number }).last);
+        await run(`SELECT beacon_commit(${dollarQuoted(build(number))}::jsonb); COMMIT`, [COMMIT, "COMMIT"]);
+        return number;
+      }),
+  };
 }

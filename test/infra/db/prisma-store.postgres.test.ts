@@ -20,12 +20,14 @@ afterAll(async () => {
   await drop?.();
 });
 
-describeIncidentStoreContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind));
-describeStoreReadsContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind));
+describeIncidentStoreContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind, db.direct));
+describeStoreReadsContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind, db.direct));
+// Without the bare pool every statement goes through Prisma, as on PGlite.
+describeIncidentStoreContract("Prisma on PostgreSQL, Prisma only", async () => new PrismaIncidentStore(db.prisma, db.kind));
 
 it("makes a store on another connection pool (another process) wait for a lock this one holds", async () => {
-  const here = new PrismaIncidentStore(db.prisma, db.kind);
-  const there = new PrismaIncidentStore(other.prisma, other.kind);
+  const here = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
+  const there = new PrismaIncidentStore(other.prisma, other.kind, other.direct);
   const log: string[] = [];
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe("an urgent declaration on PostgreSQL", () => {
   it(`costs at most ${BUDGET} SQL statements, its room, card, pages and notices delivered included`, async () => {
-    const h = await harness({ store: new PrismaIncidentStore(db.prisma, db.kind) });
+    const h = await harness({ store: new PrismaIncidentStore(db.prisma, db.kind, db.direct) });
     statements.length = 0;
     const reply = await h.as("dana", 'declare urgent "Checkout down" --kind complaint');
     await h.scheduler.idle();
