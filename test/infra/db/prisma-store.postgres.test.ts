@@ -4,6 +4,7 @@ import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store
 import { freshPostgresDatabase } from "../../helpers/postgres.js";
 import { describeIncidentStoreContract } from "./store-contract.js";
 import { describeStoreReadsContract } from "./store-figures-contract.js";
+import { created, sampleIncident } from "./sample-incident.js";
 
 let db: Database;
 let other: Database;
@@ -24,6 +25,17 @@ describeIncidentStoreContract("Prisma on PostgreSQL", async () => new PrismaInci
 describeStoreReadsContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind, db.direct));
 // Without the bare pool every statement goes through Prisma, as on PGlite.
 describeIncidentStoreContract("Prisma on PostgreSQL, Prisma only", async () => new PrismaIncidentStore(db.prisma, db.kind));
+
+it("numbers declares without a gap when another process took the number this one expected", async () => {
+  const here = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
+  const there = new PrismaIncidentStore(other.prisma, other.kind, other.direct);
+  const declare = (store: PrismaIncidentStore) => store.commitNew((number) => created(sampleIncident({ number })));
+  const made = [await declare(here), await declare(here), await declare(there), await declare(here), await declare(there)];
+  made.push(...(await Promise.all([here, there, here, there, here, here].map(declare))));
+  const numbers = made.map((c) => c.incident.number).sort((x, y) => x - y);
+  expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+  for (const c of made) expect((await here.getByNumber(c.incident.number))?.id).toBe(c.incident.id);
+});
 
 it("makes a store on another connection pool (another process) wait for a lock this one holds", async () => {
   const here = new PrismaIncidentStore(db.prisma, db.kind, db.direct);

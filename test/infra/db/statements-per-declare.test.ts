@@ -39,4 +39,17 @@ describe("an urgent declaration on PostgreSQL", () => {
     expect((await h.store.pendingTimers({ limit: 100 })).filter((t) => t.payload.kind === "deliver")).toEqual([]);
     await h.scheduler.stop();
   });
+
+  it("takes a later declare's number and writes it in one statement, no transaction held open across round trips", async () => {
+    const h = await harness({ store: new PrismaIncidentStore(db.prisma, db.kind, db.direct) });
+    await h.as("dana", 'declare urgent "Checkout down" --kind complaint');
+    await h.scheduler.idle();
+    statements.length = 0;
+    const reply = await h.as("dana", 'declare urgent "Search slow" --kind complaint');
+    await h.scheduler.idle();
+    expect(reply.text).toMatch(/declared/);
+    expect(statements.filter((s) => /beacon_commit_new/.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /^\s*(BEGIN|COMMIT)\b|incident_counter/.test(s)), statements.join("\n---\n")).toEqual([]);
+    await h.scheduler.stop();
+  });
 });
