@@ -15,60 +15,89 @@ export interface NewIncidentSql {
 
 /**
  * Numbers new incidents without gaps, deciding each declare before its number
- * is taken: on the number this process expects (the last one it took, plus
- * the declares still under way here). The change, decided and serialized
- * outside any lock, is written by one statement that takes the number and
- * writes only if it is the one expected, so the counter row is never held
- * across a round trip nor while JavaScript runs. When another process took
- * a number meanwhile (or the first declare, with nothing expected yet) it
- * falls back to deciding inside the transaction, as before. Deciding is pure
- * (the same number gives the same change), so deciding twice is safe.
+ * is taken, on the number this process expects for it. The change, decided
+ * and serialized outside any lock, is written by one statement that takes the
+ * number and writes only if it is the one expected, so the counter row is
+ * never held across a round trip nor while JavaScript runs.
+ *
+ * This process's new incidents are written one after another, in the order
+ * they were decided: each expects the number after those queued before it, so
+ * declares made at once here do not take each other's numbers. When another
+ * process took the number meanwhile, nothing is written and the statement
+ * names the next free number: the declare is decided again for it (twice at
+ * most), then, or when no number is known yet (the first declare), the number
+ * is taken inside a transaction and the declare decided there, as before.
+ * Deciding is pure (the same number gives the same change), so deciding twice
+ * is safe.
  */
 export class NewIncidents {
-  private next: number | undefined;
-  /** Declares under way in this process that have not learned their number yet. */
-  private waiting = 0;
+  /** The number the first declare in the queue should get; undefined until one is seen. */
+  private expected: number | undefined;
+  private queued = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly sql: NewIncidentSql) {}
 
-  async commit(build: (number: number) => ChangeSet): Promise<ChangeSet> {
-    const guess = this.next;
-    if (guess !== undefined) this.next = guess + 1;
-    this.waiting++;
+  commit(build: (number: number) => ChangeSet): Promise<ChangeSet> {
+    const guess = this.expected === undefined ? undefined : this.expected + this.queued;
+    const early = guess === undefined ? undefined : tryDecide(build, guess);
+    this.queued++;
+    const turn = this.queue.then(() => this.write(build, early));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async write(build: (number: number) => ChangeSet, early: Decided | undefined): Promise<ChangeSet> {
     try {
-      const early = guess === undefined ? undefined : tryBuild(build, guess);
-      if (early) {
+      let decided = early;
+      for (let attempt = 0; attempt < 3 && this.expected !== undefined; attempt++) {
+        const number = this.expected;
+        if (decided?.number !== number) decided = decide(build, number);
         try {
-          await this.sql.commitAsNext(JSON.stringify(early));
-          this.learn(guess!);
-          return early;
+          await this.sql.commitAsNext(decided.json);
+          this.expected = number + 1;
+          return decided.change;
         } catch (e) {
-          if (sqlState(e) !== "BC428") {
-            this.next = undefined; // refused (a duplicate request) or failed: the number was given back
-            throw e;
-          }
+          // Refused (a duplicate request) or failed: nothing taken, the number expected stays right.
+          if (sqlState(e) !== "BC428") throw e;
+          this.expected = nextFree(e);
         }
       }
       let change: ChangeSet | undefined;
       const number = await this.sql.commitLocked((n) => JSON.stringify((change = build(n))));
-      this.learn(number);
+      this.expected = number + 1;
       return change!;
     } finally {
-      this.waiting--;
+      this.queued--;
     }
-  }
-
-  /** The declares still waiting here take the numbers after this one: the next to start expects the one after theirs. */
-  private learn(number: number): void {
-    this.next = number + this.waiting;
   }
 }
 
-/** A decision that fails on the expected number is decided again, inside the transaction, on the number taken. */
-function tryBuild(build: (number: number) => ChangeSet, number: number): ChangeSet | undefined {
+interface Decided {
+  number: number;
+  change: ChangeSet;
+  json: string;
+}
+
+function decide(build: (number: number) => ChangeSet, number: number): Decided {
+  const change = build(number);
+  return { number, change, json: JSON.stringify(change) };
+}
+
+/** Deciding ahead is only a head start: a decision that fails is made again (and fails) in its turn. */
+function tryDecide(build: (number: number) => ChangeSet, number: number): Decided | undefined {
   try {
-    return build(number);
+    return decide(build, number);
   } catch {
     return undefined;
   }
+}
+
+/** The next free number, as `beacon_commit_new` names it when it refuses ("the next incident number is 12, not 13"). */
+function nextFree(e: unknown): number | undefined {
+  for (let x = e as { message?: unknown; cause?: unknown } | undefined, depth = 0; x && depth < 5; x = x.cause as typeof x, depth++) {
+    const found = /next incident number is (\d+)/.exec(String(x.message));
+    if (found) return Number(found[1]);
+  }
+  return undefined;
 }

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { freshPostgresDatabase } from "../../helpers/postgres.js";
-import { describeIncidentStoreContract } from "./store-contract.js";
+import { describeIncidentStoreContract, expectGapFreeAcrossStores } from "./store-contract.js";
 import { describeStoreReadsContract } from "./store-figures-contract.js";
-import { created, sampleIncident } from "./sample-incident.js";
 
 let db: Database;
 let other: Database;
@@ -27,14 +26,10 @@ describeStoreReadsContract("Prisma on PostgreSQL", async () => new PrismaInciden
 describeIncidentStoreContract("Prisma on PostgreSQL, Prisma only", async () => new PrismaIncidentStore(db.prisma, db.kind));
 
 it("numbers declares without a gap when another process took the number this one expected", async () => {
-  const here = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
-  const there = new PrismaIncidentStore(other.prisma, other.kind, other.direct);
-  const declare = (store: PrismaIncidentStore) => store.commitNew((number) => created(sampleIncident({ number })));
-  const made = [await declare(here), await declare(here), await declare(there), await declare(here), await declare(there)];
-  made.push(...(await Promise.all([here, there, here, there, here, here].map(declare))));
-  const numbers = made.map((c) => c.incident.number).sort((x, y) => x - y);
-  expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
-  for (const c of made) expect((await here.getByNumber(c.incident.number))?.id).toBe(c.incident.id);
+  await expectGapFreeAcrossStores(
+    new PrismaIncidentStore(db.prisma, db.kind, db.direct),
+    new PrismaIncidentStore(other.prisma, other.kind, other.direct),
+  );
 });
 
 it("makes a store on another connection pool (another process) wait for a lock this one holds", async () => {

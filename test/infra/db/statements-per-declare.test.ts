@@ -49,7 +49,10 @@ describe("an urgent declaration on PostgreSQL", () => {
     await h.scheduler.idle();
     expect(reply.text).toMatch(/declared/);
     expect(statements.filter((s) => /beacon_commit_new/.test(s))).toHaveLength(1);
-    expect(statements.filter((s) => /^\s*(BEGIN|COMMIT)\b|incident_counter/.test(s)), statements.join("\n---\n")).toEqual([]);
+    expect(
+      statements.filter((s) => /^\s*(BEGIN|COMMIT)\b|incident_counter/.test(s)),
+      statements.join("\n---\n"),
+    ).toEqual([]);
     await h.scheduler.stop();
   });
 });

@@ -373,3 +373,17 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
     });
   });
 }
+
+/**
+ * Two stores on one database (two processes): each expects the numbers it
+ * saw, the other takes them, and still every number is taken once and every
+ * incident is written under its own number.
+ */
+export async function expectGapFreeAcrossStores(here: IncidentStore, there: IncidentStore): Promise<void> {
+  const declare = (store: IncidentStore) => store.commitNew((number) => created(sampleIncident({ number })));
+  const made = [await declare(here), await declare(here), await declare(there), await declare(here), await declare(there)];
+  made.push(...(await Promise.all([here, there, here, there, here, here].map(declare))));
+  const numbers = made.map((c) => c.incident.number).sort((x, y) => x - y);
+  expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+  for (const c of made) expect((await here.getByNumber(c.incident.number))?.id).toBe(c.incident.id);
+}
