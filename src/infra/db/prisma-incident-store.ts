@@ -20,14 +20,16 @@ import { whereSql } from "./incident-filter-sql.js";
 import { DatabaseLocks } from "./database-locks.js";
 import { overrideData, toOverride } from "./oncall-override-rows.js";
 import { timerData, toTimerRow } from "./timer-rows.js";
-import { NewIncidents, TAKE_NUMBER, type NewIncidentSql } from "./new-incident.js";
-import { dollarQuoted, type DirectSql } from "./pg-direct.js";
+import { NewIncidents } from "./new-incident.js";
+import { COMMIT, directNewIncidents, prismaNewIncidents } from "./new-incident-sql.js";
+import type { DirectSql } from "./pg-direct.js";
 
 /**
  * The IncidentStore on Prisma 7, for PGlite and PostgreSQL alike. Prisma
  * holds the schema and the migrations and serves the reads; the hot writes (a
  * commit, a delivery lease) are single raw statements, so a command costs a
- * round trip or two rather than a transaction of many.
+ * round trip or two rather than a transaction of many. On PostgreSQL those
+ * go to the bare pool beneath Prisma (`direct`), a fraction of the cost.
  */
 export class PrismaIncidentStore implements IncidentStore {
   private readonly locks: DatabaseLocks;
@@ -132,7 +134,10 @@ export class PrismaIncidentStore implements IncidentStore {
   async commit(change: ChangeSet): Promise<void> {
     await this.guarded(
       () => change,
-      async () => void (this.direct ? await this.direct.query(COMMIT, [JSON.stringify(change)]) : await write(this.prisma, change)),
+      async () => {
+        if (this.direct) await this.direct.query(COMMIT, [JSON.stringify(change)]);
+        else await write(this.prisma, change);
+      },
     );
   }
 
@@ -253,46 +258,9 @@ async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Pr
   await db.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
 }
 
-const COMMIT = "SELECT beacon_commit($1::jsonb) AS done";
-
 const LEASE = `WITH leased AS (
     UPDATE timer SET due_at = $1
     WHERE incident_id = $2 AND kind = 'deliver' AND state = 'pending' AND due_at <= $3
     RETURNING key, due_at, payload)
   SELECT key, due_at, payload, NULL::jsonb AS incident FROM leased
   UNION ALL SELECT NULL, NULL, NULL, state FROM incident WHERE id = $4`;
-
-function prismaNewIncidents(prisma: PrismaClient): NewIncidentSql {
-  return {
-    commitAsNext: async (json) => {
-      await prisma.$queryRaw`SELECT beacon_commit_new(${json}::jsonb) AS n`;
-    },
-    commitLocked: async (build) => {
-      let number = 0;
-      await prisma.$transaction(async (tx) => {
-        // The counter row is locked until this transaction ends, so declares take numbers one after another,
-        // and a rolled-back declare gives its number back.
-        const rows = await tx.$queryRawUnsafe<Array<{ last: number }>>(TAKE_NUMBER);
-        number = Number(rows[0]!.last);
-        await tx.$queryRaw`SELECT beacon_commit(${build(number)}::jsonb) AS done`;
-      });
-      return number;
-    },
-  };
-}
-
-/** The same on the bare pool: the fallback is two round trips (BEGIN with the number; the write with COMMIT). */
-function directNewIncidents(direct: DirectSql): NewIncidentSql {
-  return {
-    commitAsNext: async (json) => {
-      await direct.query("SELECT beacon_commit_new($1::jsonb) AS n", [json]);
-    },
-    commitLocked: (build) =>
-      direct.session(async (run) => {
-        const [, taken] = await run(`BEGIN; ${TAKE_NUMBER}`, ["BEGIN", TAKE_NUMBER]);
-        const number = Number((taken!.rows[0] as { last: number }).last);
-        await run(`SELECT beacon_commit(${dollarQuoted(build(number))}::jsonb); COMMIT`, [COMMIT, "COMMIT"]);
-        return number;
-      }),
-  };
-}
