@@ -43,7 +43,7 @@ export async function benchAlerts(): Promise<void> {
     alerts: { sources: { mon: { name: "Monitor", format: "generic", secretEnv: "BENCH" } }, stormWindow: "0s" },
   });
   const db = await openDatabase({ dataDir: ":memory:" });
-  const store = new PrismaIncidentStore(db.prisma, db.kind);
+  const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   const chat = new RecordingChat();
   const { deps, scheduler, start } = embeddedDeps({ store, policy, chats: new Map([["test", chat]]), concurrency: 1 });
   const web = await startWeb({

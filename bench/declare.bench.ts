@@ -77,7 +77,7 @@ export async function benchDeclare(): Promise<void> {
 async function run(label: string, db: Database, raw: Raw, counted: () => number, atOnce: number, pool?: pg.Pool): Promise<void> {
   const policy = loadPolicyFile();
   const captured: ChangeSet[] = [];
-  const prismaStore = new PrismaIncidentStore(db.prisma, db.kind);
+  const prismaStore = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   const store = Object.assign(Object.create(prismaStore) as PrismaIncidentStore, {
     commitNew: (build: (number: number) => ChangeSet) =>
       prismaStore.commitNew((number) => {

@@ -96,8 +96,8 @@ async function declaresWithWebAndWorker(): Promise<void> {
   // Two database pools and two Redis roles, as the two processes would have.
   const webDb = await openDatabase({ url: fresh.url });
   const workerDb = await openDatabase({ url: fresh.url });
-  const webStore = new PrismaIncidentStore(webDb.prisma, webDb.kind);
-  const workerStore = new PrismaIncidentStore(workerDb.prisma, workerDb.kind);
+  const webStore = new PrismaIncidentStore(webDb.prisma, webDb.kind, webDb.direct);
+  const workerStore = new PrismaIncidentStore(workerDb.prisma, workerDb.kind, workerDb.direct);
   const web: AppDeps = {
     ...base,
     store: webStore,
@@ -166,7 +166,7 @@ async function reconcileLedger(): Promise<void> {
     SELECT 'bench:' || g, NULL, 'escalate', now() + g * (interval '7 days' / ${PENDING}),
            '{"kind":"escalate","incidentId":"x","generation":1,"step":0}'::jsonb, 'pending', now()
     FROM generate_series(1, ${PENDING}) g`);
-  const store = new PrismaIncidentStore(db.prisma, db.kind);
+  const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   const queueName = `bench-reconcile-${Date.now()}`;
   const scheduler = new BullmqScheduler({
     connection: redisConnection(REDIS, "worker"),

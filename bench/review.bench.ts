@@ -55,7 +55,7 @@ async function figuresAtScale(): Promise<void> {
   const fresh = await freshPostgresDatabase().catch(() => undefined);
   if (!fresh) return console.log("figures (PostgreSQL): skipped, no server");
   const db = await openDatabase({ url: fresh.url, migrateOnOpen: true });
-  const store = new PrismaIncidentStore(db.prisma, db.kind);
+  const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   // One real incident as the template, resolved, then 100,000 variants in SQL.
   const h = await harness({ store });
   await h.as("dana", "declare urgent Template --kind complaint");

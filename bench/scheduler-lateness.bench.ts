@@ -51,7 +51,7 @@ export async function benchLateness(): Promise<void> {
   });
 
   const db = await openDatabase({ dataDir: ":memory:" });
-  const store = new PrismaIncidentStore(db.prisma, db.kind);
+  const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   const inc = sampleIncident();
   const farther = Date.now() + 86_400_000;
   // The ledger filled in commits of 5,000 timers, as a busy Beacon would have written them.

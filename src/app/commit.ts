@@ -37,16 +37,19 @@ export async function commitChange(deps: AppDeps, change: Change, claimTimers?: 
  * hands it to `decide`, so a declare that fails takes no number (no gaps).
  */
 export async function commitNewChange(deps: AppDeps, decide: (number: number) => Change): Promise<FinishedChange> {
-  let done: FinishedChange | undefined;
-  await deps.store.commitNew((number) => {
+  // The store may decide on a number it expects before taking one: what was written is the change for the number taken.
+  const decided = new Map<number, FinishedChange>();
+  const written = await deps.store.commitNew((number) => {
     const change = decide(number);
     addWebhookEvents(change, deps.policy.webhooks);
-    done = finish(change);
+    const done = finish(change);
+    decided.set(number, done);
     return done;
   });
-  (deps.metrics ?? noMetrics).committed(done!.entries);
-  await wake(deps, done!);
-  return done!;
+  const done = decided.get(written.incident.number)!;
+  (deps.metrics ?? noMetrics).committed(done.entries);
+  await wake(deps, done);
+  return done;
 }
 
 /** A scheduler that hangs (a Redis that stopped answering without closing) may hold a command this long at most. */

@@ -53,7 +53,7 @@ const DELIVERING_AT_ONCE = 4;
 export async function openEmbedded(o: EmbeddedOptions, teardown: Teardown): Promise<Embedded> {
   const db = await openDatabase({ url: o.databaseUrl, dataDir: o.dataDir, migrateOnOpen: true, pgliteThread: o.pgliteThread });
   teardown.add("database", () => db.close());
-  const store = new PrismaIncidentStore(db.prisma, db.kind);
+  const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   // Running by itself, it delivers several incidents' messages at once; a script steps it one timer at a time.
   const scheduler = new LocalScheduler({ store, clock: o.clock, log: o.log, auto: o.auto, concurrency: o.auto ? DELIVERING_AT_ONCE : 1 });
   teardown.add("timers", () => scheduler.stop());

@@ -41,7 +41,7 @@ async function compose(config: Config, policy: Policy, log: Logger, role: "web" 
   await checkRedis(redisUrl);
   const db = await openDatabase({ url: config.DATABASE_URL });
   teardown.add("database", () => db.close());
-  const store = new PrismaIncidentStore(db.prisma, db.kind);
+  const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   const scheduler = new BullmqScheduler({
     connection: redisConnection(redisUrl, role === "worker" ? "worker" : "producer"),
     store,

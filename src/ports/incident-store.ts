@@ -56,7 +56,9 @@ export interface IncidentStore {
    * Commit a new incident under the next incident number, taken inside the
    * same transaction (a counter row): `build` is handed the number and returns
    * the change to write. A refused or failed commit takes no number, so the
-   * numbers have no gaps. Returns the change as written.
+   * numbers have no gaps. `build` must be pure: the store may call it first
+   * with the number it expects, before taking one, and again with the number
+   * taken when that differs. Returns the change as written.
    */
   commitNew(build: (number: number) => ChangeSet): Promise<ChangeSet>;
   get(id: string): Promise<Incident | null>;

@@ -18,7 +18,9 @@ beforeAll(async () => {
   const fresh = await freshPostgresDatabase();
   drop = fresh.drop;
   dbs = [await openDatabase({ url: fresh.url, migrateOnOpen: true }), await openDatabase({ url: fresh.url })];
-  workers = await Promise.all(dbs.map((db) => harness({ policy: alertPolicy(), store: new PrismaIncidentStore(db.prisma, db.kind) })));
+  workers = await Promise.all(
+    dbs.map((db) => harness({ policy: alertPolicy(), store: new PrismaIncidentStore(db.prisma, db.kind, db.direct) })),
+  );
   for (const w of workers) w.deps.newId = randomUUID; // one id space, as two real processes have
 });
 afterAll(async () => {

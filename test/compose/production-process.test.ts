@@ -57,7 +57,7 @@ async function production(policy: Policy) {
   const store = async () => {
     const db = await openDatabase({ url: fresh.url });
     cleanups.push(() => db.close());
-    return new PrismaIncidentStore(db.prisma, db.kind);
+    return new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   };
   return { fake, start, store };
 }

@@ -54,7 +54,7 @@ describe("the compiled service without a terminal (one process)", { timeout: 90_
 
     const db = await openDatabase({ dataDir: join(dir, "data", "pglite") });
     try {
-      const store = new PrismaIncidentStore(db.prisma, db.kind);
+      const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
       const [incident] = await store.list({ limit: 10 });
       expect(incident?.title).toBe("Checkout down");
       expect(incident?.room).toBeDefined();

@@ -52,7 +52,7 @@ async function database(): Promise<{ url: string; open(): Promise<Database> }> {
 
 /** A web process (arms timers, never runs them) or a worker (runs them, reconciles every second). */
 async function side(db: Database, redisUrl: string, queueName: string, role: "web" | "worker"): Promise<Side> {
-  const store = new PrismaIncidentStore(db.prisma, db.kind);
+  const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   const scheduler = new BullmqScheduler({
     connection: redisConnection(redisUrl, role === "worker" ? "worker" : "producer"),
     store,

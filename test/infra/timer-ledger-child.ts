@@ -28,7 +28,7 @@ const policy = fastPolicy();
 // With DATABASE_URL and REDIS_URL this is a production worker (PostgreSQL + BullMQ); else the embedded default.
 const production = !!(process.env.DATABASE_URL && process.env.REDIS_URL);
 const db = await openDatabase(production ? { url: process.env.DATABASE_URL } : { dataDir });
-const store = new PrismaIncidentStore(db.prisma, db.kind);
+const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
 const chat = new RecordingChat();
 const scheduler = production
   ? new BullmqScheduler({

@@ -58,7 +58,7 @@ async function crashAndResume(
   await second.said("done");
 
   const db = await open(dataDir);
-  const store = new PrismaIncidentStore(db.prisma, db.kind);
+  const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   const { late } = await expectEveryTimerFiredOnce(store, n);
   expect(late).toBeGreaterThan(0);
   await db.close();

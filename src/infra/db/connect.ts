@@ -13,6 +13,7 @@ import { openPgliteHost } from "./open-pglite-host.js";
 import type { PgliteHost } from "./pglite-host.js";
 import { PgliteThread } from "./pglite-thread.js";
 import { loggingAdapter, type StatementListener } from "./statement-log.js";
+import { DirectSql } from "./pg-direct.js";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 export { DatabaseError };
@@ -20,6 +21,8 @@ export { DatabaseError };
 export interface Database {
   prisma: PrismaClient;
   kind: "pglite" | "postgres";
+  /** On PostgreSQL, the pool beneath Prisma used bare for the hot path's statements (PrismaIncidentStore's `direct`). */
+  direct?: DirectSql;
   /** Migrations applied by this open (embedded mode migrates on open). */
   applied: string[];
   close(): Promise<void>;
@@ -44,13 +47,13 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   const log = opts.onStatement;
   const adapt = (factory: SqlDriverAdapterFactory) => (log ? loggingAdapter(factory, log) : factory);
-  if (opts.url) return openPostgres(opts.url, opts.migrateOnOpen ?? false, adapt);
+  if (opts.url) return openPostgres(opts.url, opts.migrateOnOpen ?? false, adapt, log);
   return openPglite(opts.dataDir ?? "./data/pglite", adapt, opts.pgliteThread ?? false);
 }
 
 type Adapt = (factory: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
 
-async function openPostgres(url: string, migrateOnOpen: boolean, adapt: Adapt): Promise<Database> {
+async function openPostgres(url: string, migrateOnOpen: boolean, adapt: Adapt, log?: StatementListener): Promise<Database> {
   let pool: pg.Pool;
   try {
     pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
@@ -73,6 +76,7 @@ async function openPostgres(url: string, migrateOnOpen: boolean, adapt: Adapt): 
     return {
       prisma,
       kind: "postgres",
+      direct: new DirectSql(pool, log),
       applied,
       close: async () => {
         await prisma.$disconnect();

@@ -20,42 +20,42 @@ import { whereSql } from "./incident-filter-sql.js";
 import { DatabaseLocks } from "./database-locks.js";
 import { overrideData, toOverride } from "./oncall-override-rows.js";
 import { timerData, toTimerRow } from "./timer-rows.js";
+import { NewIncidents } from "./new-incident.js";
+import { COMMIT, directNewIncidents, prismaNewIncidents } from "./new-incident-sql.js";
+import type { DirectSql } from "./pg-direct.js";
 
 /**
  * The IncidentStore on Prisma 7, for PGlite and PostgreSQL alike. Prisma
  * holds the schema and the migrations and serves the reads; the hot writes (a
  * commit, a delivery lease) are single raw statements, so a command costs a
- * round trip or two rather than a transaction of many.
+ * round trip or two rather than a transaction of many. On PostgreSQL those
+ * go to the bare pool beneath Prisma (`direct`), a fraction of the cost.
  */
 export class PrismaIncidentStore implements IncidentStore {
   private readonly locks: DatabaseLocks;
+  private readonly newIncidents: NewIncidents;
 
-  /** `kind`: PostgreSQL, where other processes may share the database, or the embedded PGlite, which one process owns. */
+  /**
+   * `kind`: PostgreSQL, where other processes may share the database, or the embedded PGlite, which one process owns.
+   * `direct`: the bare PostgreSQL pool beneath Prisma, for the hot path's statements (Database.direct).
+   */
   constructor(
     private readonly prisma: PrismaClient,
     kind: "pglite" | "postgres",
+    private readonly direct?: DirectSql,
   ) {
     this.locks = new DatabaseLocks(prisma, kind);
+    this.newIncidents = new NewIncidents(direct ? directNewIncidents(direct) : prismaNewIncidents(prisma));
     // A lost connection surfaces as StoreUnavailableError from every method.
     return translateConnectionErrors(this);
   }
 
   async commitNew(build: (number: number) => ChangeSet): Promise<ChangeSet> {
     let change: ChangeSet | undefined;
-    await this.guarded(
+    return this.guarded(
       () => change,
-      () =>
-        this.prisma.$transaction(async (tx) => {
-          // The counter row is locked until this transaction ends, so declares take numbers one after another,
-          // and a rolled-back declare gives its number back. Past the highest number already there (an import).
-          const rows = await tx.$queryRaw<Array<{ last: number }>>`
-            UPDATE incident_counter SET last = GREATEST(last, (SELECT COALESCE(MAX(number), 0) FROM incident)) + 1
-            WHERE id = 1 RETURNING last`;
-          change = build(Number(rows[0]!.last));
-          await write(tx, change);
-        }),
+      () => this.newIncidents.commit((number) => (change = build(number))),
     );
-    return change!;
   }
 
   async get(id: string): Promise<Incident | null> {
@@ -134,14 +134,17 @@ export class PrismaIncidentStore implements IncidentStore {
   async commit(change: ChangeSet): Promise<void> {
     await this.guarded(
       () => change,
-      () => write(this.prisma, change),
+      async () => {
+        if (this.direct) await this.direct.query(COMMIT, [JSON.stringify(change)]);
+        else await write(this.prisma, change);
+      },
     );
   }
 
   /** A lost race is SQLSTATE BC409 (from `beacon_commit`); a second declare with the same request key is a unique violation. */
-  private async guarded(change: () => ChangeSet | undefined, work: () => Promise<unknown>): Promise<void> {
+  private async guarded<T>(change: () => ChangeSet | undefined, work: () => Promise<T>): Promise<T> {
     try {
-      await work();
+      return await work();
     } catch (e) {
       const c = change();
       const state = sqlState(e);
@@ -187,13 +190,10 @@ export class PrismaIncidentStore implements IncidentStore {
 
   async leaseDeliveries(incidentId: string, now: Date, until: Date): Promise<{ timers: TimerRow[]; incident: Incident | null }> {
     // One round trip: the conditional update returns the rows it leased, and the incident rides along.
-    const rows = await this.prisma.$queryRaw<Array<{ key: string | null; due_at: Date | null; payload: unknown; incident: unknown }>>`
-      WITH leased AS (
-        UPDATE timer SET due_at = ${until}
-        WHERE incident_id = ${incidentId} AND kind = 'deliver' AND state = 'pending' AND due_at <= ${now}
-        RETURNING key, due_at, payload)
-      SELECT key, due_at, payload, NULL::jsonb AS incident FROM leased
-      UNION ALL SELECT NULL, NULL, NULL, state FROM incident WHERE id = ${incidentId}`;
+    type Row = { key: string | null; due_at: Date | null; payload: unknown; incident: unknown };
+    const rows = this.direct
+      ? await this.direct.query<Row>(LEASE, [until, incidentId, now, incidentId])
+      : await this.prisma.$queryRawUnsafe<Row[]>(LEASE, until, incidentId, now, incidentId);
     const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
     const incident = rows.find((r) => r.key === null)?.incident;
     return {
@@ -257,3 +257,10 @@ export class PrismaIncidentStore implements IncidentStore {
 async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Promise<void> {
   await db.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
 }
+
+const LEASE = `WITH leased AS (
+    UPDATE timer SET due_at = $1
+    WHERE incident_id = $2 AND kind = 'deliver' AND state = 'pending' AND due_at <= $3
+    RETURNING key, due_at, payload)
+  SELECT key, due_at, payload, NULL::jsonb AS incident FROM leased
+  UNION ALL SELECT NULL, NULL, NULL, state FROM incident WHERE id = $4`;

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, it } from "vitest";
 import { openDatabase, type Database } from "../../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { MemoryStore } from "../../fakes/memory-store.js";
-import { describeIncidentStoreContract } from "./store-contract.js";
+import { describeIncidentStoreContract, expectGapFreeAcrossStores } from "./store-contract.js";
 import { describeStoreReadsContract } from "./store-figures-contract.js";
 
 let db: Database;
@@ -15,3 +15,7 @@ describeIncidentStoreContract("Prisma on embedded PGlite", async () => new Prism
 describeIncidentStoreContract("in-memory test fake", async () => new MemoryStore());
 describeStoreReadsContract("Prisma on embedded PGlite", async () => new PrismaIncidentStore(db.prisma, db.kind));
 describeStoreReadsContract("in-memory test fake", async () => new MemoryStore());
+
+it("numbers declares without a gap when another store on the database took the number one expected", async () => {
+  await expectGapFreeAcrossStores(new PrismaIncidentStore(db.prisma, db.kind), new PrismaIncidentStore(db.prisma, db.kind));
+});

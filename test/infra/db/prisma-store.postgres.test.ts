@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { freshPostgresDatabase } from "../../helpers/postgres.js";
-import { describeIncidentStoreContract } from "./store-contract.js";
+import { describeIncidentStoreContract, expectGapFreeAcrossStores } from "./store-contract.js";
 import { describeStoreReadsContract } from "./store-figures-contract.js";
 
 let db: Database;
@@ -20,12 +20,21 @@ afterAll(async () => {
   await drop?.();
 });
 
-describeIncidentStoreContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind));
-describeStoreReadsContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind));
+describeIncidentStoreContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind, db.direct));
+describeStoreReadsContract("Prisma on PostgreSQL", async () => new PrismaIncidentStore(db.prisma, db.kind, db.direct));
+// Without the bare pool every statement goes through Prisma, as on PGlite.
+describeIncidentStoreContract("Prisma on PostgreSQL, Prisma only", async () => new PrismaIncidentStore(db.prisma, db.kind));
+
+it("numbers declares without a gap when another process took the number this one expected", async () => {
+  await expectGapFreeAcrossStores(
+    new PrismaIncidentStore(db.prisma, db.kind, db.direct),
+    new PrismaIncidentStore(other.prisma, other.kind, other.direct),
+  );
+});
 
 it("makes a store on another connection pool (another process) wait for a lock this one holds", async () => {
-  const here = new PrismaIncidentStore(db.prisma, db.kind);
-  const there = new PrismaIncidentStore(other.prisma, other.kind);
+  const here = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
+  const there = new PrismaIncidentStore(other.prisma, other.kind, other.direct);
   const log: string[] = [];
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe("an urgent declaration on PostgreSQL", () => {
   it(`costs at most ${BUDGET} SQL statements, its room, card, pages and notices delivered included`, async () => {
-    const h = await harness({ store: new PrismaIncidentStore(db.prisma, db.kind) });
+    const h = await harness({ store: new PrismaIncidentStore(db.prisma, db.kind, db.direct) });
     statements.length = 0;
     const reply = await h.as("dana", 'declare urgent "Checkout down" --kind complaint');
     await h.scheduler.idle();
@@ -38,5 +38,30 @@ describe("an urgent declaration on PostgreSQL", () => {
     expect(statements.length, statements.join("\n---\n")).toBeLessThanOrEqual(BUDGET);
     expect((await h.store.pendingTimers({ limit: 100 })).filter((t) => t.payload.kind === "deliver")).toEqual([]);
     await h.scheduler.stop();
+  });
+
+  it("takes a later declare's number and writes it in one statement, no transaction held open across round trips", async () => {
+    const fresh = await freshPostgresDatabase();
+    const told: string[] = [];
+    const own = await openDatabase({ url: fresh.url, migrateOnOpen: true, onStatement: (sql) => told.push(sql) });
+    try {
+      const h = await harness({ store: new PrismaIncidentStore(own.prisma, own.kind, own.direct) });
+      await h.as("dana", 'declare urgent "Checkout down" --kind complaint');
+      told.length = 0;
+      const reply = await h.as("dana", 'declare urgent "Search slow" --kind complaint');
+      expect(reply.text).toMatch(/INC-2 declared/);
+      expect(
+        told.filter((s) => /beacon_commit_new/.test(s)),
+        told.join("\n---\n"),
+      ).toHaveLength(1);
+      expect(
+        told.filter((s) => /^\s*(BEGIN|COMMIT)\b|incident_counter/.test(s)),
+        told.join("\n---\n"),
+      ).toEqual([]);
+      await h.scheduler.stop();
+    } finally {
+      await own.close();
+      await fresh.drop();
+    }
   });
 });

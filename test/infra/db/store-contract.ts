@@ -32,6 +32,19 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
     });
 
+    it("numbers declares made one after another, then many at once, then after a refused one: each number once, each written under its own number", async () => {
+      const store = await open();
+      const declare = (requestKey?: string) =>
+        store.commitNew((number) => created(sampleIncident({ number, ...(requestKey ? { requestKey } : {}) })));
+      const made = [await declare(), await declare(), await declare()];
+      made.push(...(await Promise.all(Array.from({ length: 8 }, () => declare()))));
+      await expect(declare(made[0]!.incident.requestKey)).rejects.toBeInstanceOf(DuplicateRequestError);
+      made.push(await declare(), await declare());
+      const numbers = made.map((c) => c.incident.number).sort((x, y) => x - y);
+      expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+      for (const c of made) expect((await store.getByNumber(c.incident.number))?.id).toBe(c.incident.id);
+    });
+
     it("round-trips an incident by id, number, request key and room, with its timeline in order", async () => {
       const store = await open();
       const inc = sampleIncident({ room: { platform: "slack", channelId: `C-${Math.random()}` } });
@@ -359,4 +372,18 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       expect(await store.exclusive(name, async () => 4)).toBe(4);
     });
   });
+}
+
+/**
+ * Two stores on one database (two processes): each expects the numbers it
+ * saw, the other takes them, and still every number is taken once and every
+ * incident is written under its own number.
+ */
+export async function expectGapFreeAcrossStores(here: IncidentStore, there: IncidentStore): Promise<void> {
+  const declare = (store: IncidentStore) => store.commitNew((number) => created(sampleIncident({ number })));
+  const made = [await declare(here), await declare(here), await declare(there), await declare(here), await declare(there)];
+  made.push(...(await Promise.all([here, there, here, there, here, here].map(declare))));
+  const numbers = made.map((c) => c.incident.number).sort((x, y) => x - y);
+  expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+  for (const c of made) expect((await here.getByNumber(c.incident.number))?.id).toBe(c.incident.id);
 }
