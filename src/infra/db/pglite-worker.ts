@@ -1,8 +1,9 @@
-// The embedded database's own thread: it owns the PGlite instance and runs
-// what the main thread's PgliteThread sends, so SQL (PostgreSQL compiled to
-// WASM, synchronous while it runs) never holds the event loop that answers
-// Slack and Discord. Node runs this file as it is (types stripped), compiled
-// or not, so it imports nothing of Beacon's: only PGlite and Node.
+// The embedded database's own thread (the default; BEACON_PGLITE_THREAD=0
+// keeps PGlite on the main thread): it owns the PGlite instance and runs what
+// the main thread's PgliteThread sends, so SQL (PostgreSQL compiled to WASM,
+// synchronous while it runs) never holds the event loop that answers Slack
+// and Discord. Node runs this file as it is (types stripped), compiled or
+// not, so it imports nothing of Beacon's: only PGlite and Node.
 import { readFileSync } from "node:fs";
 import { type MessagePort, workerData } from "node:worker_threads";
 import { messages, PGlite, type Transaction } from "@electric-sql/pglite";
