@@ -15,11 +15,11 @@ export const configSchema = z.object({
   /** Overrides the policy's locale (en | zh) without editing the policy file. */
   BEACON_LOCALE: z.enum(["en", "zh"]).optional(),
   BEACON_DATA_DIR: z.string().default("./data"),
-  /** `1`: the embedded database runs in its own worker thread (a long statement never holds the event loop; each statement costs a thread hop). */
+  /** The embedded database runs in its own worker thread (SQL never holds the event loop) unless `0`: then on the main thread. */
   BEACON_PGLITE_THREAD: z
     .enum(["0", "1", "false", "true"])
     .optional()
-    .transform((v) => v === "1" || v === "true"),
+    .transform((v) => v !== "0" && v !== "false"),
   DATABASE_URL: optionalText,
   REDIS_URL: optionalText,
   /** The BullMQ queue on REDIS_URL; Beacons sharing one Redis (staging and production) each need their own. */

@@ -42,7 +42,7 @@ export async function openDatabase(opts: {
   migrateOnOpen?: boolean;
   /** Told of every statement Prisma sends (tests count them; benches show them). */
   onStatement?: StatementListener;
-  /** Run the embedded database in its own worker thread (default: on the main thread, see README Benchmarks). */
+  /** Run the embedded database in its own worker thread (the service's default, BEACON_PGLITE_THREAD; unset here: on this thread). */
   pgliteThread?: boolean;
 }): Promise<Database> {
   const log = opts.onStatement;

@@ -8,9 +8,9 @@ import type { PgliteWorkerData } from "./pglite-wire.js";
 export const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 /**
- * PGlite on the main thread (the default): each statement costs no thread
- * hop, which on Beacon's many small statements is faster than the worker
- * (see README, Benchmarks), but a long statement holds the event loop.
+ * PGlite on the main thread (BEACON_PGLITE_THREAD=0): a statement costs no
+ * thread hop, but every statement holds the event loop while it runs, so
+ * acknowledgements wait behind SQL (see README, Benchmarks).
  */
 export class PgliteLocal implements PgliteHost {
   private constructor(private readonly db: PGlite) {}

@@ -1,9 +1,9 @@
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import { messages, type QueryOptions, type Results } from "@electric-sql/pglite";
 import type { SqlRunner } from "./migrate.js";
 import type { PgliteHost, PgliteTransaction } from "./pglite-host.js";
 import { PGLITE_START_PARAMS } from "./pglite-local.js";
-import type { PgliteReply, PgliteRequest, PgliteWorkerData, WireError } from "./pglite-wire.js";
+import type { PgliteBegin, PgliteReply, PgliteRequest, PgliteWorkerData, WireError } from "./pglite-wire.js";
 
 /** Sent to the thread without its id (one per request). */
 type Request = PgliteRequest extends infer R ? (R extends PgliteRequest ? Omit<R, "id"> : never) : never;
@@ -16,20 +16,33 @@ type Request = PgliteRequest extends infer R ? (R extends PgliteRequest ? Omit<R
  * with its SQLSTATE), so the adapter converts them as before. PGlite is one
  * connection: the thread queues transactions and statements in the order they
  * are sent, as PGlite does in one thread.
+ *
+ * Each answer awaited costs a round trip between threads, so only statements
+ * and a transaction's end are awaited: its begin is told without waiting (its
+ * id is chosen here); and the two threads talk over a MessageChannel of their
+ * own, which answers faster than the worker's own port.
  */
 export class PgliteThread implements PgliteHost {
   private readonly worker: Worker;
+  private readonly port: MessagePort;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
+  private nextTx = 1;
   private dead: Error | undefined;
 
   private constructor(data: PgliteWorkerData) {
-    this.worker = new Worker(workerUrl(), { workerData: { ...data, startParams: PGLITE_START_PARAMS } });
-    this.worker.on("message", (reply: PgliteReply) => this.settle(reply));
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(workerUrl(), {
+      workerData: { ...data, startParams: PGLITE_START_PARAMS, port: port2 },
+      transferList: [port2],
+    });
+    this.port.on("message", (reply: PgliteReply) => this.settle(reply));
     const die = (e: Error) => {
       this.dead ??= e;
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
+      this.port.close();
     };
     this.worker.on("error", die);
     this.worker.on("exit", (code) => die(new Error(`The embedded database's thread stopped (exit code ${code}).`)));
@@ -55,9 +68,17 @@ export class PgliteThread implements PgliteHost {
     return (await this.send({ op: "exec", sql })) as Results[];
   }
 
-  /** Run `work` in a transaction: committed when it resolves (unless it rolled back), rolled back when it throws. */
+  /**
+   * Run `work` in a transaction: committed when it resolves (unless it rolled
+   * back), rolled back when it throws. `work` starts without waiting for the
+   * thread to answer that the transaction began: its first statement waits
+   * there for the transaction's turn (every one before it ended) instead.
+   */
   async transaction<T>(work: (tx: PgliteTransaction) => Promise<T>): Promise<T> {
-    const id = (await this.send({ op: "begin" })) as number;
+    if (this.dead) throw this.dead;
+    const id = this.nextTx++;
+    // Told now, unanswered: the thread queues it here among the other calls, as PGlite does in one thread.
+    this.port.postMessage({ op: "begin", tx: id } satisfies PgliteBegin);
     let closed = false;
     const open = () => {
       if (closed) throw new Error("Transaction is closed");
@@ -74,6 +95,8 @@ export class PgliteThread implements PgliteHost {
         return closed;
       },
     };
+    // After this call returns, as PGlite does: the Prisma adapter's work refers to the promise it returns.
+    await Promise.resolve();
     let result: T;
     try {
       result = await work(tx);
@@ -89,8 +112,13 @@ export class PgliteThread implements PgliteHost {
 
   /** Whether the thread keeps the process alive (it must while anything waits on it). */
   keepAlive(on: boolean): void {
-    if (on) this.worker.ref();
-    else this.worker.unref();
+    if (on) {
+      this.worker.ref();
+      this.port.ref();
+    } else {
+      this.worker.unref();
+      this.port.unref();
+    }
   }
 
   /** The two calls the migrations make. */
@@ -113,8 +141,8 @@ export class PgliteThread implements PgliteHost {
 
   /** The caller's parsers (functions, which cannot cross threads) run here, on the text PostgreSQL sent. */
   private async runQuery<T>(tx: number | undefined, sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    const parsers = options?.parsers ?? {};
-    const raw = Object.keys(parsers).map(Number);
+    const parsers = options?.parsers ?? NO_PARSERS;
+    const raw = typesOf(parsers);
     const r = (await this.send({ op: "query", tx, sql, params, rowMode: options?.rowMode, raw })) as Results<T>;
     if (!raw.length) return r;
     const columns = r.fields.map((f, i) => [i, f.name, parsers[f.dataTypeID]] as const).filter(([, , parse]) => parse);
@@ -132,7 +160,8 @@ export class PgliteThread implements PgliteHost {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...req, id });
+      (req as PgliteRequest).id = id;
+      this.port.postMessage(req);
     });
   }
 
@@ -143,6 +172,16 @@ export class PgliteThread implements PgliteHost {
     if (reply.error) p.reject(unwire(reply.error));
     else p.resolve(reply.result);
   }
+}
+
+const NO_PARSERS: NonNullable<QueryOptions["parsers"]> = {};
+const typesByParsers = new WeakMap<object, number[]>();
+
+/** The types the caller parses itself, worked out once per parsers object (the Prisma adapter always passes the same one). */
+function typesOf(parsers: NonNullable<QueryOptions["parsers"]>): number[] {
+  let raw = typesByParsers.get(parsers);
+  if (!raw) typesByParsers.set(parsers, (raw = Object.keys(parsers).map(Number)));
+  return raw;
 }
 
 type DatabaseErrorName = ConstructorParameters<typeof messages.DatabaseError>[2];

@@ -7,10 +7,20 @@ export interface PgliteWorkerData {
   load?: string;
 }
 
+/**
+ * A transaction's begin, told without an answer: its id is the main thread's
+ * choice, and its statements, its rollback and its end carry it. Its first
+ * statement waits in the thread until BEGIN ran (and fails if BEGIN failed).
+ */
+export interface PgliteBegin {
+  op: "begin";
+  tx: number;
+}
+
+/** Each is answered by a PgliteReply with its id. */
 export type PgliteRequest = { id: number } & (
   | { op: "query"; tx?: number; sql: string; params?: unknown[]; rowMode?: "array" | "object"; raw?: number[] }
   | { op: "exec"; tx?: number; sql: string }
-  | { op: "begin" }
   | { op: "end"; tx: number; commit: boolean }
   | { op: "rollback"; tx: number }
   | { op: "dump" }

@@ -94,14 +94,41 @@ describe("the embedded database in its own thread", () => {
       await new Promise((r) => setTimeout(r, 20));
       order.push("first ends");
     });
+    // The second begins with its first statement, which waits for the first's COMMIT: it sees the row.
     const second = db.transaction(async (tx) => {
-      order.push("second starts");
-      await tx.query("UPDATE item SET name = 'second' WHERE id = 1");
+      const updated = await tx.query("UPDATE item SET name = 'second' WHERE id = 1");
+      order.push(`second updated ${updated.affectedRows}`);
     });
     const outside = db.query<{ name: string }>("SELECT name FROM item WHERE id = 1").then((r) => (order.push("outside"), r.rows[0]?.name));
     await Promise.all([first, second]);
     expect(await outside).toBe("second");
-    expect(order).toEqual(["first ends", "second starts", "outside"]);
+    expect(order).toEqual(["first ends", "second updated 1", "outside"]);
+  });
+
+  it("ends a transaction that sent no statement as its work did: resolved with its result, or rejected with its error", async () => {
+    expect(await db.transaction(async () => "nothing to do")).toBe("nothing to do");
+    await expect(
+      db.transaction(async () => {
+        throw new Error("gave up first");
+      }),
+    ).rejects.toThrow("gave up first");
+    // The connection is free for what follows.
+    await db.transaction(async (tx) => void (await tx.query("INSERT INTO item (id, name) VALUES (1, 'after')")));
+    expect(await count()).toBe(1);
+  });
+
+  it("rolls back a transaction queued behind another when its work throws after its first statement", async () => {
+    const first = db.transaction(async (tx) => {
+      await tx.query("INSERT INTO item (id, name) VALUES (1, 'kept')");
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    const second = db.transaction(async (tx) => {
+      await tx.query("INSERT INTO item (id, name) VALUES (2, 'dropped')");
+      throw new Error("changed my mind");
+    });
+    await first;
+    await expect(second).rejects.toThrow("changed my mind");
+    expect((await db.query<{ id: number }>("SELECT id FROM item")).rows).toEqual([{ id: 1 }]);
   });
 
   it("leaves the event loop free while a statement runs", async () => {
