@@ -3,8 +3,8 @@
  * 3-second rule). Shared by the chat adapters.
  * At most `limit` pieces run at once and the rest wait their turn: fifty
  * declarations arriving together would otherwise fill the event loop with
- * database and Prisma work (PGlite runs on the main thread unless
- * BEACON_PGLITE_THREAD is set) and delay the very acknowledgements Slack is
+ * database and Prisma work (and PGlite itself, when BEACON_PGLITE_THREAD=0
+ * keeps it on the main thread) and delay the very acknowledgements Slack is
  * waiting for. Tracked so shutdown can let the work
  * finish, and tests can wait for it.
  */
