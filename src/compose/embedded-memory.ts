@@ -5,7 +5,7 @@ import { setFlagsFromString } from "node:v8";
  * serve modes without DATABASE_URL), where resident memory is most of what
  * a small install pays for. Set at the start of the process, before PGlite's
  * WebAssembly is compiled; both flags are read by V8 when it needs them, not
- * only at startup. Measured with the process bench (README, Benchmarks):
+ * only at startup. Measured with /proc/self/smaps and the process bench:
  *
  * - One WebAssembly compilation task instead of one per core: each task
  *   compiles on its own thread, and glibc keeps each thread's freed memory

@@ -6,8 +6,8 @@ import { PGLITE_START_PARAMS } from "./pglite-local.js";
  * Make a new embedded data directory in a short-lived child process. initdb
  * runs a second PostgreSQL beside the first, and what it allocates stays in
  * the process that ran it: in a worker thread, glibc keeps the thread's
- * freed memory (measured: about 190 MB of RSS left after the thread had
- * ended, see README Benchmarks). A process returns all of it when it exits,
+ * freed memory (measured with /proc/self/smaps: about 190 MB of RSS left
+ * after the thread had ended). A process returns all of it when it exits,
  * so the long-running process then opens the directory as it opens an
  * existing one. Rejects with the child's last line of error output.
  */
