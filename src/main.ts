@@ -5,6 +5,7 @@ import { parseCli, USAGE, type Cli } from "./compose/cli.js";
 import { runService, type Service } from "./compose/lifecycle.js";
 import { requireSettings } from "./compose/requirements.js";
 import { StartupError } from "./compose/startup-error.js";
+import { holdsEmbeddedDatabase, tuneForEmbeddedDatabase } from "./compose/embedded-memory.js";
 import { loadConfig, type Config } from "./config.js";
 import { createLogger } from "./infra/logger.js";
 import { loadConfiguredPolicy } from "./infra/policy-file.js";
@@ -31,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const { log, redirect } = processLogger(config, cli);
   const script = cli.script === undefined ? undefined : readScriptOrSay(cli.script);
+  // Before anything compiles PGlite (the early open just below included).
+  if (holdsEmbeddedDatabase(cli.mode, config.DATABASE_URL)) tuneForEmbeddedDatabase();
   // A script's throw-away database opens in its own thread while the rest loads: opening is most of a script's start.
   if (script !== undefined && cli.data === undefined && !config.DATABASE_URL)
     void import("./infra/db/memory-database.js").then((m) => m.openMemoryEarly(config.BEACON_PGLITE_THREAD));

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { createDataDir } from "./create-data-dir.js";
 import { prepareDataDir, tighten } from "./data-dir.js";
 import { takeLock } from "./data-lock.js";
 import { DatabaseError } from "./database-error.js";
@@ -11,7 +12,6 @@ import { pgliteAdapter } from "./pglite-adapter.js";
 import { openMemory } from "./memory-database.js";
 import { openPgliteHost } from "./open-pglite-host.js";
 import type { PgliteHost } from "./pglite-host.js";
-import { PgliteThread } from "./pglite-thread.js";
 import { loggingAdapter, type StatementListener } from "./statement-log.js";
 import { DirectSql } from "./pg-direct.js";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -163,9 +163,8 @@ async function openDirectory(dir: string, thread: boolean): Promise<PgliteHost> 
   // embedded process nothing else should be readable by other users either.
   process.umask(0o077);
   try {
-    // initdb runs a second PostgreSQL in the thread that creates the directory, and that thread keeps
-    // its memory (hundreds of MB) long after: a short-lived thread creates it, then it is opened.
-    if (state === "new") await (await PgliteThread.open({ dataDir: dir })).close();
+    // Made by a short-lived process: initdb's memory leaves with it (see create-data-dir.ts).
+    if (state === "new") await createDataDir(dir);
     return await openPgliteHost({ dataDir: dir }, thread);
   } catch (e) {
     // PGlite aborts (RuntimeError: Aborted()) on a directory it cannot read.
