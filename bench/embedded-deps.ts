@@ -1,4 +1,5 @@
 import type { AppDeps } from "../src/app/deps.js";
+import { TIMERS_AT_ONCE } from "../src/config.js";
 import { runDueTimer } from "../src/app/run-due-timer.js";
 import { createCalendar } from "../src/core/calendar/business-calendar.js";
 import type { Policy } from "../src/core/policy/schema.js";
@@ -11,7 +12,7 @@ import { silentLogger } from "../src/ports/logger.js";
 /**
  * The embedded default as the benches run it: the given store, the
  * in-process scheduler on the real clock delivering `concurrency` timers at
- * once (the embedded process's 4 unless a bench asks otherwise), and the
+ * once (the embedded process's default unless a bench asks otherwise), and the
  * chats given. `start()` begins firing timers.
  */
 export function embeddedDeps(o: { store: IncidentStore; policy: Policy; chats?: Map<string, ChatPort>; concurrency?: number }) {
@@ -20,7 +21,7 @@ export function embeddedDeps(o: { store: IncidentStore; policy: Policy; chats?: 
     clock: systemClock,
     log: silentLogger,
     auto: true,
-    concurrency: o.concurrency ?? 4,
+    concurrency: o.concurrency ?? TIMERS_AT_ONCE,
   });
   const deps: AppDeps = {
     store: o.store,

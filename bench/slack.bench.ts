@@ -45,7 +45,11 @@ async function run(label: string, db: Database): Promise<void> {
   const bareClient = new webApi.WebClient(TOKEN, { slackApiUrl: apiUrl });
   const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   // The embedded default: deliveries run in the background from the in-process scheduler.
-  const { deps, scheduler, start } = embeddedDeps({ store, policy, concurrency: Number(process.env.BENCH_DELIVERING ?? 4) });
+  const { deps, scheduler, start } = embeddedDeps({
+    store,
+    policy,
+    concurrency: process.env.BENCH_DELIVERING ? Number(process.env.BENCH_DELIVERING) : undefined,
+  });
   await start();
   const platform = buildSlackPlatform({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: apiUrl }, deps)!;
   const web = await startWeb({ port: 0, host: "127.0.0.1", store, clock: systemClock, probes: [], routes: platform.routes });

@@ -8,6 +8,13 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/**
+ * Due timers a process runs at once unless BEACON_WORKER_CONCURRENCY says
+ * otherwise. The work is mostly waiting on the chat platform, so a storm's
+ * pages should not queue behind a few incidents' room set-up.
+ */
+export const TIMERS_AT_ONCE = 10;
+
 export const configSchema = z.object({
   BEACON_POLICY: optionalText,
   /** The policy itself (YAML or JSON text), instead of a file: for platforms where shipping a file is awkward. */
@@ -27,8 +34,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^[\w-]+$/, "letters, digits, - and _ only")
     .default("beacon-timers"),
-  /** Timers one worker process runs at once. */
-  BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Timers (mostly one incident's batch of chat deliveries each) one process runs at once: a worker, or the embedded process. */
+  BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(TIMERS_AT_ONCE),
   /** Seconds between reconciles of the ledger with Redis (a flushed Redis is refilled within this). */
   BEACON_RECONCILE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   BEACON_TIMER_HORIZON_MINUTES: z.coerce.number().min(1).max(10_080).default(60),

@@ -53,6 +53,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<Service> {
         dataDir: opts.dataDir,
         databaseUrl: opts.databaseUrl,
         pgliteThread: opts.config?.BEACON_PGLITE_THREAD,
+        concurrency: opts.config?.BEACON_WORKER_CONCURRENCY,
         log: opts.log,
         clock,
         auto: !opts.script,

@@ -11,6 +11,7 @@ import { PrismaAccessStore } from "../infra/db/prisma-access-store.js";
 import { PrismaIncidentStore } from "../infra/db/prisma-incident-store.js";
 import { LocalScheduler } from "../infra/local-scheduler.js";
 import type { Teardown } from "./lifecycle.js";
+import { TIMERS_AT_ONCE } from "../config.js";
 
 import { HttpWebhooks } from "../infra/webhooks.js";
 import { armHandoffs } from "../app/handoff.js";
@@ -31,6 +32,8 @@ export interface EmbeddedOptions {
   chats?: Array<[string, ChatPort]>;
   /** The environment, for the secrets of the policy's outbound webhooks. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Due timers run at once when running by itself (BEACON_WORKER_CONCURRENCY). */
+  concurrency?: number;
 }
 
 export interface Embedded {
@@ -40,9 +43,6 @@ export interface Embedded {
   /** Start firing timers (re-arming every pending one from the ledger first). */
   startTimers(): Promise<void>;
 }
-
-/** Due timers (mostly chat deliveries, one batch per incident) the embedded process runs at once. */
-const DELIVERING_AT_ONCE = 4;
 
 /**
  * One process holding everything: the embedded database (or a PostgreSQL
@@ -55,7 +55,13 @@ export async function openEmbedded(o: EmbeddedOptions, teardown: Teardown): Prom
   teardown.add("database", () => db.close());
   const store = new PrismaIncidentStore(db.prisma, db.kind, db.direct);
   // Running by itself, it delivers several incidents' messages at once; a script steps it one timer at a time.
-  const scheduler = new LocalScheduler({ store, clock: o.clock, log: o.log, auto: o.auto, concurrency: o.auto ? DELIVERING_AT_ONCE : 1 });
+  const scheduler = new LocalScheduler({
+    store,
+    clock: o.clock,
+    log: o.log,
+    auto: o.auto,
+    concurrency: o.auto ? (o.concurrency ?? TIMERS_AT_ONCE) : 1,
+  });
   teardown.add("timers", () => scheduler.stop());
   const deps: AppDeps = {
     store,

@@ -29,6 +29,7 @@ export async function startServe(config: Config, policy: Policy, log: Logger, da
         dataDir: dir,
         databaseUrl: config.DATABASE_URL,
         pgliteThread: config.BEACON_PGLITE_THREAD,
+        concurrency: config.BEACON_WORKER_CONCURRENCY,
         log,
         clock: systemClock,
         auto: true,
