@@ -2,7 +2,8 @@ import { afterAll, beforeAll, it } from "vitest";
 import { openDatabase, type Database } from "../../../src/infra/db/connect.js";
 import { PrismaIncidentStore } from "../../../src/infra/db/prisma-incident-store.js";
 import { MemoryStore } from "../../fakes/memory-store.js";
-import { describeIncidentStoreContract, expectGapFreeAcrossStores } from "./store-contract.js";
+import { describeIncidentStoreContract } from "./store-contract.js";
+import { expectGapFreeAcrossStores } from "./numbering-contract.js";
 import { describeStoreReadsContract } from "./store-figures-contract.js";
 
 let db: Database;
