@@ -7,6 +7,17 @@ import { describeNumbering } from "./numbering-contract.js";
 
 const text = (e: { data: unknown }) => (e.data as { text: string }).text;
 
+/** An on-call override of `rotation` for lee, made by ada. */
+const override = (rotation: string, id: string, from: string, to: string, createdAt: string) => ({
+  id: `${rotation}-${id}`,
+  rotation,
+  personId: "lee",
+  from,
+  to,
+  createdBy: "ada",
+  createdAt,
+});
+
 /** One contract for every IncidentStore: the Prisma store on PGlite and on PostgreSQL, and the test fake. */
 export function describeIncidentStoreContract(name: string, open: () => Promise<IncidentStore>): void {
   describe(`IncidentStore contract: ${name}`, () => {
@@ -254,15 +265,7 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
     it("keeps on-call overrides, oldest first, lists those not yet over, and stores one id once", async () => {
       const store = await open();
       const rotation = `r-${Math.random()}`;
-      const o = (id: string, from: string, to: string, createdAt: string) => ({
-        id: `${rotation}-${id}`,
-        rotation,
-        personId: "lee",
-        from,
-        to,
-        createdBy: "ada",
-        createdAt,
-      });
+      const o = (id: string, from: string, to: string, createdAt: string) => override(rotation, id, from, to, createdAt);
       const past = o("past", "2026-11-01T00:00:00.000Z", "2026-11-02T00:00:00.000Z", "2026-10-01T00:00:00.000Z");
       const swapHalf = {
         ...o("swap", "2026-11-28T01:00:00.000Z", "2026-11-29T01:00:00.000Z", "2026-11-27T09:00:00.000Z"),
@@ -279,15 +282,8 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
     it("takes back on-call overrides: one to come is deleted, one running ends then, one over and an unknown id are left", async () => {
       const store = await open();
       const rotation = `r-${Math.random()}`;
-      const o = (id: string, from: string, to: string) => ({
-        id: `${rotation}-${id}`,
-        rotation,
-        personId: "lee",
-        from,
-        to,
-        createdBy: "ada",
-        createdAt: from, // oldest first: the order they start in
-      });
+      // Made in the order they start in, so oldest first is that order too.
+      const o = (id: string, from: string, to: string) => override(rotation, id, from, to, from);
       const over = o("over", "2026-11-20T00:00:00.000Z", "2026-11-21T00:00:00.000Z");
       const running = o("running", "2026-11-27T00:00:00.000Z", "2026-11-28T00:00:00.000Z");
       const toCome = o("to-come", "2026-12-01T00:00:00.000Z", "2026-12-02T00:00:00.000Z");
