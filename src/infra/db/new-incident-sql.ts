@@ -5,12 +5,15 @@ import { dollarQuoted, type DirectSql } from "./pg-direct.js";
 // The statements that write a new incident (new-incident.ts), on Prisma
 // (PGlite, or PostgreSQL without the bare pool) and on the bare pool.
 
+/** A change, written by `beacon_commit` (a migration): the incident, its entries and timers, atomically. */
 export const COMMIT = "SELECT beacon_commit($1::jsonb) AS done";
+/** A new incident's change, written only under the number it was decided for (`beacon_commit_new`). */
+const COMMIT_NEW = "SELECT beacon_commit_new($1::jsonb) AS n";
 
 export function prismaNewIncidents(prisma: PrismaClient): NewIncidentSql {
   return {
     commitAsNext: async (json) => {
-      await prisma.$queryRaw`SELECT beacon_commit_new(${json}::jsonb) AS n`;
+      await prisma.$queryRawUnsafe(COMMIT_NEW, json);
     },
     commitLocked: async (build) => {
       let number = 0;
@@ -19,7 +22,7 @@ export function prismaNewIncidents(prisma: PrismaClient): NewIncidentSql {
         // and a rolled-back declare gives its number back.
         const rows = await tx.$queryRawUnsafe<Array<{ last: number }>>(TAKE_NUMBER);
         number = Number(rows[0]!.last);
-        await tx.$queryRaw`SELECT beacon_commit(${build(number)}::jsonb) AS done`;
+        await tx.$queryRawUnsafe(COMMIT, build(number));
       });
       return number;
     },
@@ -30,7 +33,7 @@ export function prismaNewIncidents(prisma: PrismaClient): NewIncidentSql {
 export function directNewIncidents(direct: DirectSql): NewIncidentSql {
   return {
     commitAsNext: async (json) => {
-      await direct.query("SELECT beacon_commit_new($1::jsonb) AS n", [json]);
+      await direct.query(COMMIT_NEW, [json]);
     },
     commitLocked: (build) =>
       direct.session(async (run) => {

@@ -134,11 +134,13 @@ export class PrismaIncidentStore implements IncidentStore {
   async commit(change: ChangeSet): Promise<void> {
     await this.guarded(
       () => change,
-      async () => {
-        if (this.direct) await this.direct.query(COMMIT, [JSON.stringify(change)]);
-        else await write(this.prisma, change);
-      },
+      () => this.hot(COMMIT, [JSON.stringify(change)]),
     );
+  }
+
+  /** A hot-path statement: on the bare pool when there is one, else through Prisma. */
+  private async hot<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.direct ? this.direct.query<T>(sql, params) : this.prisma.$queryRawUnsafe<T[]>(sql, ...params);
   }
 
   /** A lost race is SQLSTATE BC409 (from `beacon_commit`); a second declare with the same request key is a unique violation. */
@@ -191,9 +193,7 @@ export class PrismaIncidentStore implements IncidentStore {
   async leaseDeliveries(incidentId: string, now: Date, until: Date): Promise<{ timers: TimerRow[]; incident: Incident | null }> {
     // One round trip: the conditional update returns the rows it leased, and the incident rides along.
     type Row = { key: string | null; due_at: Date | null; payload: unknown; incident: unknown };
-    const rows = this.direct
-      ? await this.direct.query<Row>(LEASE, [until, incidentId, now, incidentId])
-      : await this.prisma.$queryRawUnsafe<Row[]>(LEASE, until, incidentId, now, incidentId);
+    const rows = await this.hot<Row>(LEASE, [until, incidentId, now, incidentId]);
     const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
     const incident = rows.find((r) => r.key === null)?.incident;
     return {
@@ -254,9 +254,6 @@ export class PrismaIncidentStore implements IncidentStore {
 }
 
 /** The whole change in one round trip, on the client or inside a transaction. */
-async function write(db: Pick<PrismaClient, "$queryRaw">, change: ChangeSet): Promise<void> {
-  await db.$queryRaw`SELECT beacon_commit(${JSON.stringify(change)}::jsonb) AS done`;
-}
 
 const LEASE = `WITH leased AS (
     UPDATE timer SET due_at = $1
