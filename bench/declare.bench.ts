@@ -27,31 +27,23 @@ type Raw = (sql: string, params: unknown[]) => Promise<unknown>;
 export async function benchDeclare(): Promise<void> {
   let statements = 0;
   const tmp = process.env.TMPDIR ?? "/tmp";
-  const lite = await openDatabase({ dataDir: `${tmp}/beacon-bench-${randomUUID()}`, onStatement: () => statements++ });
   const bare = new PGlite(`${tmp}/beacon-bench-bare-${randomUUID()}`); // file-backed, like Beacon's
   await bare.exec(SCHEMA);
-  await run(
-    "PGlite",
-    lite,
-    (sql, params) => bare.query(sql, params),
-    () => statements,
-    AT_ONCE,
-  );
-  await lite.close();
-  // The same, with PGlite in its own worker thread (BEACON_PGLITE_THREAD=1), against the same bare baseline.
-  const threaded = await openDatabase({
-    dataDir: `${tmp}/beacon-bench-${randomUUID()}`,
-    pgliteThread: true,
-    onStatement: () => statements++,
-  });
-  await run(
-    "PGlite thread",
-    threaded,
-    (sql, params) => bare.query(sql, params),
-    () => statements,
-    AT_ONCE,
-  );
-  await threaded.close();
+  // PGlite on the main thread (BEACON_PGLITE_THREAD=0) and in its own worker thread (the default), against the same bare baseline.
+  for (const [label, pgliteThread] of [
+    ["PGlite", false],
+    ["PGlite thread", true],
+  ] as const) {
+    const lite = await openDatabase({ dataDir: `${tmp}/beacon-bench-${randomUUID()}`, pgliteThread, onStatement: () => statements++ });
+    await run(
+      label,
+      lite,
+      (sql, params) => bare.query(sql, params),
+      () => statements,
+      AT_ONCE,
+    );
+    await lite.close();
+  }
   await bare.close();
 
   const fresh = await freshPostgresDatabase().catch(() => undefined);
